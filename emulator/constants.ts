@@ -1,0 +1,53 @@
+/**
+ * Fixed identities of the embedded default tenant. Shared by the emulator,
+ * the e2e suite, the benchmarks and public/config.json (which repeats the
+ * public ones, since the console reads only its runtime config).
+ */
+export const TENANT_ID = '7c1b4a3e-2f5d-4e8a-9b6c-3d2e1f0a9b8c';
+export const TENANT_DOMAIN = 'contoso.example';
+/** The console's SPA app registration. */
+export const SPA_CLIENT_ID = '4f2d8e6a-1c3b-4a5d-8e7f-9a0b1c2d3e4f';
+export const SPA_REDIRECT_URIS = [
+  'http://localhost:4173/redirect.html',
+  'http://localhost:5173/redirect.html',
+] as const;
+/** A confidential app for scripts (client_credentials). Demo secret, documented in README. */
+export const DAEMON_CLIENT_ID = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+export const DAEMON_CLIENT_SECRET = 'local-demo-secret-not-for-production';
+/** Graph's resource identifiers, as Entra puts them in `aud`. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const DEFAULT_PORT = 8443;
+
+export const SCOPE_READ = 'DeviceManagementConfiguration.Read.All';
+export const SCOPE_WRITE = 'DeviceManagementConfiguration.ReadWrite.All';
+export const SCOPE_GROUPS = 'GroupMember.Read.All';
+
+export interface SeedUser {
+  oid: string;
+  username: string;
+  name: string;
+  /** Delegated permissions this user's consent grants (the token's scp is requested ∩ granted). */
+  grantedScopes: readonly string[];
+  description: string;
+}
+
+export const USERS: readonly SeedUser[] = [
+  {
+    oid: '1a2b3c4d-0001-4000-8000-000000000001',
+    username: `megan.bowen@${TENANT_DOMAIN}`,
+    name: 'Megan Bowen',
+    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
+    description: 'Intune administrator (read and write)',
+  },
+  {
+    oid: '1a2b3c4d-0002-4000-8000-000000000002',
+    username: `adele.vance@${TENANT_DOMAIN}`,
+    name: 'Adele Vance',
+    grantedScopes: [SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
+    description: 'Read-only operator (read only)',
+  },
+];
+
+/** Application permissions (roles) of the daemon app. */
+export const DAEMON_ROLES = [SCOPE_WRITE, 'GroupMember.Read.All'] as const;

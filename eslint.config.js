@@ -1,0 +1,84 @@
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = ['pools', 'upload', 'assignments'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'playwright-report', '.emulator'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-cycle': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    extends: [...pluginQuery.configs['flat/recommended']],
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Architecture boundaries: pages → hooks → src/graph (only HTTP) → src/auth (only MSAL).
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // features never import each other; the app composes them
+            ...features.map((f) => ({
+              target: `./src/features/${f}`,
+              from: './src/features',
+              except: [`./${f}`],
+              message: 'Features must not import each other; compose them in src/app.',
+            })),
+            { target: './src/features', from: './src/app', message: 'Nothing imports upward into src/app.' },
+            { target: './src/components', from: ['./src/features', './src/app'], message: 'Shared UI must not depend on features or the app.' },
+            { target: './src/lib', from: ['./src/features', './src/app'], message: 'src/lib must not depend on features or the app.' },
+            { target: './src/graph', from: ['./src/features', './src/app', './src/components', './src/auth'], message: 'src/graph is below features and auth.' },
+            { target: './src/auth', from: ['./src/features', './src/app', './src/components'], message: 'src/auth is below features.' },
+            { target: './src', from: ['./emulator', './e2e', './bench'], message: 'Product code must not know about the emulator or tests.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Only src/graph talks HTTP.' },
+        { name: 'localStorage', message: 'Never persist secrets in localStorage; see README (security).' },
+        { name: 'indexedDB', message: 'Never persist secrets in IndexedDB; see README (security).' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@azure/msal-browser', '@azure/msal-browser/*', '@azure/msal-react'], message: 'Only src/auth (and src/app providers) touch MSAL.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/graph/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['src/auth/**/*.{ts,tsx}', 'src/app/providers.tsx', 'src/main.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'src/testing/**'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['emulator/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);
