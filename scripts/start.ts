@@ -1,0 +1,40 @@
+/**
+ * `npm start`: serves the built console (vite preview, http://localhost:4173)
+ * against the embedded default — the local Graph emulator and Entra-shaped
+ * sign-in provider on https://localhost:8443. `--dev` uses the Vite dev
+ * server instead of the build.
+ */
+import { createServer, preview } from 'vite';
+import { startEmulator } from '../emulator/server.ts';
+import { SPA_CLIENT_ID, TENANT_ID, USERS } from '../emulator/constants.ts';
+
+const dev = process.argv.includes('--dev');
+const seedArg = process.argv.find((a) => a.startsWith('--seed='))?.split('=')[1];
+const seed = seedArg === 'large' || seedArg === 'empty' ? seedArg : 'default';
+
+const emulator = await startEmulator({ port: 8443, seed }).catch((error: unknown) => {
+  console.error(`Could not start the local emulator on https://localhost:8443: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
+const server = dev ? await createServer({ server: { port: 5173, strictPort: true } }) : await preview({ preview: { port: 4173, strictPort: true } });
+if ('listen' in server && typeof server.listen === 'function' && dev) await server.listen();
+const consoleUrl = dev ? 'http://localhost:5173' : 'http://localhost:4173';
+
+console.log(`
+  eSIM pools console   ${consoleUrl}
+  Local Graph + sign-in ${emulator.origin}  (tenant ${TENANT_ID}, app ${SPA_CLIENT_ID}, seed "${seed}")
+
+  Sign in as ${USERS.map((u) => `${u.username} (${u.description})`).join(' or ')}.
+  Your browser warns once about the local sign-in's self-signed certificate for
+  https://localhost:8443: choose Advanced → Proceed to continue.
+
+  Press Ctrl+C to stop.
+`);
+
+const stop = async () => {
+  await Promise.allSettled([emulator.close(), 'close' in server ? server.close() : Promise.resolve()]);
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

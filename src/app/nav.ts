@@ -1,0 +1,4 @@
+import { paths } from '../config/paths.ts';
+
+/** Navigation lists only pages that exist. */
+export const navItems: { label: string; href: string }[] = [{ label: 'Pools', href: paths.pools.getHref() }];

@@ -1,0 +1,45 @@
+import { FluentProvider, Toaster, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { MsalProvider } from '@azure/msal-react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import type { Auth } from '../auth/auth.ts';
+import { AuthProvider } from '../auth/auth-context.tsx';
+
+export const TOASTER_ID = 'console-toaster';
+
+const darkQuery = typeof window !== 'undefined' ? window.matchMedia?.('(prefers-color-scheme: dark)') : undefined;
+
+function usePrefersDark(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      darkQuery?.addEventListener('change', cb);
+      return () => darkQuery?.removeEventListener('change', cb);
+    },
+    () => darkQuery?.matches ?? false,
+  );
+}
+
+/** Theme root only: for pages shown before sign-in is possible (config errors). */
+export function StandaloneProviders({ children }: { children: ReactNode }) {
+  const dark = usePrefersDark();
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      {children}
+    </FluentProvider>
+  );
+}
+
+export function AppProviders({ auth, queryClient, children }: { auth: Auth; queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <StandaloneProviders>
+      <MsalProvider instance={auth.msal}>
+        <AuthProvider auth={auth}>
+          <QueryClientProvider client={queryClient}>
+            {children}
+            <Toaster toasterId={TOASTER_ID} position="top-end" pauseOnHover pauseOnWindowBlur />
+          </QueryClientProvider>
+        </AuthProvider>
+      </MsalProvider>
+    </StandaloneProviders>
+  );
+}

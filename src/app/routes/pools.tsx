@@ -1,0 +1,5 @@
+import { PoolsPage } from '../../features/pools/components/pools-page.tsx';
+
+export function Component() {
+  return <PoolsPage />;
+}

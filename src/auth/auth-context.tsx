@@ -1,0 +1,26 @@
+import { createContext, use, useSyncExternalStore, type ReactNode } from 'react';
+import type { Auth, AuthSnapshot } from './auth.ts';
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ auth, children }: { auth: Auth; children: ReactNode }) {
+  return <AuthContext value={auth}>{children}</AuthContext>;
+}
+
+function useAuth(): Auth {
+  const auth = use(AuthContext);
+  if (!auth) throw new Error('useAuthState must be used inside <AuthProvider>');
+  return auth;
+}
+
+export interface AuthState extends AuthSnapshot {
+  signIn: () => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+/** Signed-in user, write permission and sign-in/out actions, for components. */
+export function useAuthState(): AuthState {
+  const auth = useAuth();
+  const snapshot = useSyncExternalStore(auth.subscribe, auth.getSnapshot);
+  return { ...snapshot, signIn: auth.signIn, signOut: auth.signOut };
+}

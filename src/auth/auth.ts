@@ -1,0 +1,217 @@
+import {
+  BrowserCacheLocation,
+  EventType,
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type EventMessage,
+  type INavigationClient,
+  type NavigationOptions,
+  NavigationClient,
+} from '@azure/msal-browser';
+import { entraMetadataFor, type AuthSettings } from './settings.ts';
+
+/** Signed-in user as the console shows it. */
+export interface CurrentUser {
+  name: string;
+  username: string;
+  tenantId: string;
+  homeAccountId: string;
+}
+
+export class NotSignedInError extends Error {
+  constructor() {
+    super('You are signed out. Sign in again to continue.');
+    this.name = 'NotSignedInError';
+  }
+}
+
+const GRANTED_KEY = 'esim-console.granted-scopes';
+
+/**
+ * Routes MSAL's in-app navigations through the SPA router instead of full
+ * page loads. The router registers its navigate function once at startup.
+ */
+class RouterNavigationClient extends NavigationClient {
+  navigate: ((url: string, replace: boolean) => void) | null = null;
+  override navigateInternal(url: string, options: NavigationOptions): Promise<boolean> {
+    if (!this.navigate) return super.navigateInternal(url, options);
+    const target = new URL(url, window.location.origin);
+    if (target.origin !== window.location.origin) return super.navigateInternal(url, options);
+    this.navigate(target.pathname + target.search + target.hash, options.noHistory);
+    return Promise.resolve(false);
+  }
+}
+
+export interface Auth {
+  readonly msal: PublicClientApplication;
+  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal }): Promise<string>;
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  currentUser(): CurrentUser | null;
+  /** Whether the signed-in user's token allows writes (from the scopes the service granted). */
+  canWrite(): boolean;
+  /** Scopes granted by the service at the last token response (full URIs as requested). */
+  grantedScopes(): readonly string[];
+  setRouterNavigate(navigate: (url: string, replace: boolean) => void): void;
+  /** Error returned by the last redirect sign-in, shown on the sign-in page. */
+  redirectError(): Error | null;
+  /** A stable snapshot for useSyncExternalStore; a new object after every change. */
+  getSnapshot(): AuthSnapshot;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface AuthSnapshot {
+  user: CurrentUser | null;
+  canWrite: boolean;
+  redirectError: Error | null;
+}
+
+function toUser(account: AccountInfo): CurrentUser {
+  return {
+    name: account.name ?? account.username,
+    username: account.username,
+    tenantId: account.tenantId,
+    homeAccountId: account.homeAccountId,
+  };
+}
+
+function readGranted(): string[] | null {
+  try {
+    const raw = window.sessionStorage.getItem(GRANTED_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Creates the one PublicClientApplication of the console, initialises it and
+ * completes a pending redirect sign-in. Call once, before the first render.
+ */
+export async function createAuth(settings: AuthSettings): Promise<Auth> {
+  const navigationClient = new RouterNavigationClient();
+  const msal = new PublicClientApplication({
+    auth: {
+      clientId: settings.clientId,
+      authority: settings.authority,
+      knownAuthorities: settings.knownAuthorities,
+      ...(settings.customAuthority ? { authorityMetadata: entraMetadataFor(settings.authority) } : {}),
+      redirectUri: settings.redirectUri,
+      postLogoutRedirectUri: settings.postLogoutRedirectUri,
+    },
+    // Tokens live only as long as the tab: never in localStorage.
+    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+    system: { navigationClient: navigationClient as INavigationClient },
+  });
+  await msal.initialize();
+
+  const listeners = new Set<() => void>();
+  let granted: string[] = readGranted() ?? [...settings.scopes];
+  let lastRedirectError: Error | null = null;
+  const takeSnapshot = (): AuthSnapshot => {
+    const account = msal.getActiveAccount();
+    return {
+      user: account ? toUser(account) : null,
+      canWrite: granted.some((s) => s.toLowerCase() === settings.writeScope.toLowerCase()),
+      redirectError: lastRedirectError,
+    };
+  };
+  let snapshot = takeSnapshot();
+  const notify = () => {
+    snapshot = takeSnapshot();
+    listeners.forEach((l) => l());
+  };
+
+  const remember = (result: AuthenticationResult) => {
+    // The service may grant fewer scopes than asked (a read-only operator).
+    // Asking only for what was granted keeps silent requests on the cache.
+    const graphScopes = settings.scopes.filter((s) =>
+      result.scopes.some((g) => g.toLowerCase() === s.toLowerCase() || s.toLowerCase().endsWith(`/${g.toLowerCase()}`)),
+    );
+    if (graphScopes.length > 0) {
+      granted = graphScopes;
+      window.sessionStorage.setItem(GRANTED_KEY, JSON.stringify(granted));
+    }
+  };
+
+  msal.addEventCallback((event: EventMessage) => {
+    if (
+      (event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) &&
+      event.payload &&
+      'account' in event.payload
+    ) {
+      const result = event.payload as AuthenticationResult;
+      if (result.account) msal.setActiveAccount(result.account);
+      remember(result);
+      notify();
+    }
+    if (event.eventType === EventType.ACTIVE_ACCOUNT_CHANGED || event.eventType === EventType.LOGOUT_SUCCESS) notify();
+  });
+
+  try {
+    const result = await msal.handleRedirectPromise();
+    if (result?.account) {
+      msal.setActiveAccount(result.account);
+      remember(result);
+    }
+  } catch (error) {
+    lastRedirectError = error instanceof Error ? error : new Error(String(error));
+  }
+  if (!msal.getActiveAccount()) {
+    const [first, ...rest] = msal.getAllAccounts();
+    // Only pick an account automatically when there is exactly one.
+    if (first && rest.length === 0) msal.setActiveAccount(first);
+  }
+  snapshot = takeSnapshot();
+
+  // One interactive fallback at a time, shared by every caller that needs it.
+  let interactive: Promise<AuthenticationResult> | null = null;
+
+  const request = () => ({ scopes: granted });
+
+  const auth: Auth = {
+    msal,
+    async getAccessToken(opts = {}) {
+      const account = msal.getActiveAccount();
+      if (!account) throw new NotSignedInError();
+      try {
+        const result = await msal.acquireTokenSilent({ ...request(), account, forceRefresh: opts.forceRefresh ?? false });
+        return result.accessToken;
+      } catch (error) {
+        if (!(error instanceof InteractionRequiredAuthError)) throw error;
+        // A popup keeps the page (and any upload in memory) alive; a redirect would not.
+        interactive ??= msal.acquireTokenPopup({ ...request(), account }).finally(() => {
+          interactive = null;
+        });
+        const result = await interactive;
+        return result.accessToken;
+      }
+    },
+    async signIn() {
+      lastRedirectError = null;
+      notify();
+      await msal.loginRedirect({ scopes: [...settings.scopes], prompt: 'select_account' });
+    },
+    async signOut() {
+      const account = msal.getActiveAccount();
+      window.sessionStorage.removeItem(GRANTED_KEY);
+      await msal.logoutRedirect({ account: account ?? undefined, postLogoutRedirectUri: settings.postLogoutRedirectUri });
+    },
+    currentUser: () => snapshot.user,
+    canWrite: () => snapshot.canWrite,
+    getSnapshot: () => snapshot,
+    grantedScopes: () => granted,
+    setRouterNavigate(navigate) {
+      navigationClient.navigate = navigate;
+    },
+    redirectError: () => lastRedirectError,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return auth;
+}

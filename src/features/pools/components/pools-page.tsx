@@ -1,0 +1,133 @@
+import { Button, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowUploadRegular } from '@fluentui/react-icons';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { formatCount } from '../../../components/format.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { usePools, type PoolListItem } from '../api/get-pools.ts';
+import { PoolsTable, type SortState } from './pools-table.tsx';
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  search: { minWidth: '280px' },
+  count: { color: tokens.colorNeutralForeground2 },
+  spacer: { flexGrow: 1 },
+});
+
+const SORTABLE = new Set(['displayName', 'activationCodeCount', 'createdDateTime', 'modifiedDateTime']);
+
+export interface PoolsPageProps {
+  /** Bulk actions for the selected pools (composed by the app from other features). */
+  renderSelectionActions?: (selected: PoolListItem[], clear: () => void) => ReactNode;
+}
+
+/** Devices › eSIM cellular profiles: every activation-code pool of the tenant. */
+export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
+  const styles = useStyles();
+  const [params, setParams] = useSearchParams();
+  const pools = usePools();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const nameFilter = params.get('q') ?? '';
+  const deferredFilter = useDeferredValue(nameFilter);
+  const sortParam = params.get('sort') ?? 'displayName';
+  const sort: SortState = {
+    sortColumn: SORTABLE.has(sortParam) ? sortParam : 'displayName',
+    sortDirection: params.get('dir') === 'desc' ? 'descending' : 'ascending',
+  };
+
+  const updateParams = (changes: Record<string, string | null>) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const visible = useMemo(() => {
+    const all = pools.data ?? [];
+    const needle = deferredFilter.trim().toLocaleLowerCase();
+    return needle ? all.filter((p) => p.displayName.toLocaleLowerCase().includes(needle)) : all;
+  }, [pools.data, deferredFilter]);
+
+  const selectedPools = useMemo(() => visible.filter((p) => selected.has(p.id)), [visible, selected]);
+  const total = pools.data?.length ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="eSIM cellular profiles"
+        description="Activation-code pools from your mobile operators. Assign a pool to device groups to provision eSIM profiles."
+        actions={
+          <>
+            <Button icon={<ArrowClockwiseRegular />} onClick={() => void pools.refetch()} disabled={pools.isFetching}>
+              Refresh
+            </Button>
+            <RouterLink to={paths.upload.getHref()} appearance="subtle">
+              <ArrowUploadRegular aria-hidden /> Upload carrier CSV files
+            </RouterLink>
+          </>
+        }
+      />
+      <div className={styles.toolbar}>
+        <SearchBox
+          className={styles.search}
+          aria-label="Filter pools by name"
+          placeholder="Filter by name"
+          value={nameFilter}
+          onChange={(_e, data) => updateParams({ q: data.value || null })}
+        />
+        {pools.data && (
+          <Text className={styles.count} role="status" aria-live="polite">
+            {nameFilter ? `${formatCount(visible.length)} of ${formatCount(total)} pools` : `${formatCount(total)} pools`}
+          </Text>
+        )}
+        <span className={styles.spacer} />
+        {renderSelectionActions && selectedPools.length > 0 && renderSelectionActions(selectedPools, () => setSelected(new Set()))}
+      </div>
+      {pools.isPending ? (
+        <Spinner label="Loading pools…" />
+      ) : pools.isError ? (
+        <ErrorState error={pools.error} title="Pools could not be loaded" onRetry={() => void pools.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState
+          title="No eSIM pools yet"
+          action={<RouterLink to={paths.upload.getHref()}>Upload the CSV files from your mobile operator</RouterLink>}
+        >
+          Pools hold the activation codes your mobile operator sends you as CSV files.
+        </EmptyState>
+      ) : visible.length === 0 ? (
+        <EmptyState title="No pool matches this filter">Clear the filter to see all {formatCount(total)} pools.</EmptyState>
+      ) : (
+        <PoolsTable
+          pools={visible}
+          caption="eSIM activation-code pools"
+          sort={sort}
+          onSortChange={(next) =>
+            updateParams({
+              sort: next.sortColumn && next.sortColumn !== 'displayName' ? String(next.sortColumn) : null,
+              dir: next.sortDirection === 'descending' ? 'desc' : null,
+            })
+          }
+          selection={renderSelectionActions ? { selected, onChange: setSelected } : undefined}
+        />
+      )}
+    </>
+  );
+}
