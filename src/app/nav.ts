@@ -1,4 +1,8 @@
 import { paths } from '../config/paths.ts';
 
 /** Navigation lists only pages that exist. */
-export const navItems: { label: string; href: string }[] = [{ label: 'Pools', href: paths.pools.getHref() }];
+export const navItems: { label: string; href: string }[] = [
+  { label: 'Pools', href: paths.pools.getHref() },
+  { label: 'Upload', href: paths.upload.getHref() },
+  { label: 'Assignments', href: paths.assignments.getHref() },
+];

@@ -4,8 +4,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore, type ReactNode } from 'react';
 import type { Auth } from '../auth/auth.ts';
 import { AuthProvider } from '../auth/auth-context.tsx';
+import { TOASTER_ID } from '../lib/toaster.ts';
 
-export const TOASTER_ID = 'console-toaster';
 
 const darkQuery = typeof window !== 'undefined' ? window.matchMedia?.('(prefers-color-scheme: dark)') : undefined;
 

@@ -13,6 +13,9 @@ export function createAppRouter(config: AppConfig) {
       children: [
         { index: true, element: <Navigate to={paths.pools.getHref()} replace /> },
         { path: paths.pools.path, lazy: () => import('./routes/pools.tsx') },
+        { path: paths.pool.path, lazy: () => import('./routes/pool-detail.tsx') },
+        { path: paths.upload.path, lazy: () => import('./routes/upload.tsx') },
+        { path: paths.assignments.path, lazy: () => import('./routes/assignments.tsx') },
         { path: '*', lazy: () => import('./routes/not-found.tsx') },
       ],
     },

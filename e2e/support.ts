@@ -1,0 +1,78 @@
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const EMULATOR = 'https://localhost:8443';
+
+export const ADMIN = { name: 'Megan Bowen', username: 'megan.bowen@contoso.example' };
+export const READER = { name: 'Adele Vance', username: 'adele.vance@contoso.example' };
+
+/** The emulator's test-only control API (never used by the console). */
+export class EmulatorControl {
+  private constructor(private readonly api: APIRequestContext) {}
+
+  static async create(): Promise<EmulatorControl> {
+    return new EmulatorControl(await request.newContext({ baseURL: EMULATOR, ignoreHTTPSErrors: true }));
+  }
+
+  async reset(seed: 'default' | 'large' | 'empty' = 'default'): Promise<void> {
+    const r = await this.api.post('/_emulator/reset', { data: { seed } });
+    expect(r.ok(), `reset: ${r.status()}`).toBeTruthy();
+  }
+
+  async throttle(settings: Record<string, unknown>): Promise<void> {
+    const r = await this.api.put('/_emulator/throttle', { data: settings });
+    expect(r.ok(), `throttle: ${r.status()}`).toBeTruthy();
+  }
+
+  async fault(rule: Record<string, unknown>): Promise<void> {
+    const r = await this.api.post('/_emulator/faults', { data: rule });
+    expect(r.ok(), `fault: ${r.status()}`).toBeTruthy();
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.api.delete('/_emulator/faults');
+  }
+
+  async requests(): Promise<{ method: string; path: string; status: number }[]> {
+    const r = await this.api.get('/_emulator/requests');
+    const body = (await r.json()) as { value?: { method: string; path: string; status: number }[] } | { method: string; path: string; status: number }[];
+    return Array.isArray(body) ? body : (body.value ?? []);
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.api.delete('/_emulator/requests');
+  }
+
+  async token(username = ADMIN.username): Promise<string> {
+    const r = await this.api.post('/_emulator/token', { data: { username } });
+    const body = (await r.json()) as { access_token: string };
+    return body.access_token;
+  }
+
+  /** Graph call as the admin, for arranging and checking state outside the UI. */
+  async graph<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<T> {
+    const token = await this.token();
+    const r = await this.api.fetch(`/beta${path}`, { method, data, headers: { Authorization: `Bearer ${token}` } });
+    expect(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`).toBeTruthy();
+    return (r.status() === 204 ? undefined : await r.json()) as T;
+  }
+
+  async dispose(): Promise<void> {
+    await this.api.dispose();
+  }
+}
+
+/** Real MSAL redirect sign-in through the local Entra-shaped provider. */
+export async function signIn(page: Page, user = ADMIN, path = '/pools'): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: new RegExp(user.name) }).click();
+  await expect(page.getByRole('button', { name: `Account: ${user.name}` })).toBeVisible();
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}

@@ -1,0 +1,5 @@
+import { AssignmentsOverviewPage } from '../../features/assignments/components/assignments-overview-page.tsx';
+
+export function Component() {
+  return <AssignmentsOverviewPage />;
+}
