@@ -1,6 +1,6 @@
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -12,9 +12,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -28,6 +35,9 @@ export default tseslint.config(
     extends: [...pluginQuery.configs['flat/recommended']],
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // The console does not use the React Compiler; this rule only reports that
+      // the compiler would skip components using TanStack Virtual.
+      'react-hooks/incompatible-library': 'off',
       // Architecture boundaries: pages → hooks → src/graph (only HTTP) → src/auth (only MSAL).
       'import-x/no-restricted-paths': [
         'error',

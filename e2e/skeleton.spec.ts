@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
 
 let emulator: EmulatorControl;
@@ -14,7 +14,7 @@ test.beforeEach(async () => {
   await emulator.throttle({ enabled: false });
 });
 
-const poolRows = (page: import('@playwright/test').Page) =>
+const poolRows = (page: Page) =>
   page.getByRole('table', { name: 'eSIM activation-code pools' }).getByRole('row');
 
 test('signs in with a real redirect, lists, sorts and filters pools, keeps the filter on reload, signs out', async ({ page }) => {

@@ -1,6 +1,24 @@
-import type { GraphHandler } from '../types.ts';
+/**
+ * The Graph beta engine of the local emulator: routes a validated request
+ * (path below `/beta`) to the eSIM, directory and `/me` handlers and turns
+ * GraphErrors into Graph-shaped error responses. State lives in a Store built
+ * from a seed or a snapshot.
+ */
+import type { GraphHandler, GraphRequest, GraphResponse } from '../types.ts';
+import { assign, countAssignments, createAssignment, deleteAssignment, getAssignment, listAssignments, updateAssignment } from './assignments.ts';
+import type { Ctx } from './context.ts';
+import { countDeviceStates, createDeviceState, deleteDeviceState, getDeviceState, listDeviceStates, updateDeviceState } from './device-states.ts';
+import { errorResponse, GraphError, methodNotAllowed, segmentNotFound } from './errors.ts';
+import { countGroupMembers, countGroups, getByIds, getGroup, listGroups } from './groups.ts';
+import { getMe } from './me.ts';
+import type { SeedName } from './model.ts';
+import { countPools, createPool, deletePool, getPool, listPools, updatePool } from './pools.ts';
+import { buildSeed } from './seeds.ts';
+import { advanceSimulation } from './simulation.ts';
+import { exportSnapshot, importSnapshot } from './snapshot.ts';
+import { Store } from './store.ts';
 
-export type SeedName = 'default' | 'large' | 'empty';
+export type { SeedName } from './model.ts';
 
 export interface GraphEngine {
   /** Serves one Graph request below `/beta` (token already validated by the server). */
@@ -17,17 +35,130 @@ export interface GraphEngineOptions {
   seed: SeedName;
   /** Clock, for deterministic tests. */
   now?: () => Date;
+  /**
+   * When a pool's assignments change, simulate the targeted devices' states
+   * moving notEvaluated → installing → installed/failed over time. Default true.
+   */
+  simulateDevices?: boolean;
 }
 
-// Placeholder until the Graph engine lands: every call is 501.
-export function createGraphEngine(_opts: GraphEngineOptions): GraphEngine {
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type MethodTable = Partial<Record<Method, () => GraphResponse>>;
+
+function dispatch(ctx: Ctx, table: MethodTable): GraphResponse {
+  const method = ctx.req.method.toUpperCase();
+  const handler = (table as Record<string, (() => GraphResponse) | undefined>)[method];
+  if (!handler) throw methodNotAllowed(method, Object.keys(table));
+  return handler();
+}
+
+const is = (segment: string | undefined, name: string): boolean => segment !== undefined && segment.toLowerCase() === name.toLowerCase();
+
+/** Path segments; OData key syntax `set('key')` / `set(key)` becomes `set`, `key`. */
+export function splitPath(path: string): string[] {
+  const out: string[] = [];
+  for (const raw of path.split('/')) {
+    if (raw === '') continue;
+    const m = /^([^()]+)\('?([^()']*)'?\)$/.exec(raw);
+    if (m && m[1] !== undefined && m[2] !== undefined && m[2] !== '') out.push(m[1], m[2]);
+    else out.push(raw);
+  }
+  return out;
+}
+
+function poolChildRoute(ctx: Ctx, poolId: string, nav: 'assignments' | 'deviceStates', rest: readonly string[]): GraphResponse {
+  const [child, extra] = rest;
+  const assignments = nav === 'assignments';
+  if (child === undefined) {
+    return dispatch(ctx, {
+      GET: () => (assignments ? listAssignments(ctx, poolId) : listDeviceStates(ctx, poolId)),
+      POST: () => (assignments ? createAssignment(ctx, poolId) : createDeviceState(ctx, poolId)),
+    });
+  }
+  if (extra !== undefined) throw segmentNotFound(extra);
+  if (child === '$count') return dispatch(ctx, { GET: () => (assignments ? countAssignments(ctx, poolId) : countDeviceStates(ctx, poolId)) });
+  return dispatch(ctx, {
+    GET: () => (assignments ? getAssignment(ctx, poolId, child) : getDeviceState(ctx, poolId, child)),
+    PATCH: () => (assignments ? updateAssignment(ctx, poolId, child) : updateDeviceState(ctx, poolId, child)),
+    DELETE: () => (assignments ? deleteAssignment(ctx, poolId, child) : deleteDeviceState(ctx, poolId, child)),
+  });
+}
+
+function poolsRoute(ctx: Ctx, rest: readonly string[]): GraphResponse {
+  const [id, nav, ...more] = rest;
+  if (id === undefined) return dispatch(ctx, { GET: () => listPools(ctx), POST: () => createPool(ctx) });
+  if (id === '$count') {
+    if (nav !== undefined) throw segmentNotFound(nav);
+    return dispatch(ctx, { GET: () => countPools(ctx) });
+  }
+  if (nav === undefined) return dispatch(ctx, { GET: () => getPool(ctx, id), PATCH: () => updatePool(ctx, id), DELETE: () => deletePool(ctx, id) });
+  if (is(nav, 'assign') || is(nav, 'microsoft.graph.assign')) {
+    if (more[0] !== undefined) throw segmentNotFound(more[0]);
+    return dispatch(ctx, { POST: () => assign(ctx, id) });
+  }
+  if (is(nav, 'assignments')) return poolChildRoute(ctx, id, 'assignments', more);
+  if (is(nav, 'deviceStates')) return poolChildRoute(ctx, id, 'deviceStates', more);
+  throw segmentNotFound(nav);
+}
+
+function groupsRoute(ctx: Ctx, rest: readonly string[]): GraphResponse {
+  const [id, nav, leaf, extra] = rest;
+  if (id === undefined) return dispatch(ctx, { GET: () => listGroups(ctx) });
+  if (id === '$count') {
+    if (nav !== undefined) throw segmentNotFound(nav);
+    return dispatch(ctx, { GET: () => countGroups(ctx) });
+  }
+  if (nav === undefined) return dispatch(ctx, { GET: () => getGroup(ctx, id) });
+  if (is(nav, 'members') && leaf === '$count' && extra === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id) });
+  throw segmentNotFound(leaf !== undefined && is(nav, 'members') ? leaf : nav);
+}
+
+function route(ctx: Ctx): GraphResponse {
+  const [first, second, ...rest] = splitPath(ctx.req.path);
+  if (first === undefined) throw segmentNotFound('');
+  if (is(first, 'deviceManagement')) {
+    if (second === undefined) throw segmentNotFound(first);
+    if (is(second, 'embeddedSIMActivationCodePools')) return poolsRoute(ctx, rest);
+    throw segmentNotFound(second);
+  }
+  if (is(first, 'me')) {
+    if (second !== undefined) throw segmentNotFound(second);
+    return dispatch(ctx, { GET: () => getMe(ctx) });
+  }
+  if (is(first, 'groups')) return groupsRoute(ctx, second === undefined ? [] : [second, ...rest]);
+  if (is(first, 'directoryObjects')) {
+    if ((is(second, 'getByIds') || is(second, 'microsoft.graph.getByIds')) && rest.length === 0) return dispatch(ctx, { POST: () => getByIds(ctx) });
+    throw segmentNotFound(second ?? first);
+  }
+  throw segmentNotFound(first);
+}
+
+export function createGraphEngine(opts: GraphEngineOptions): GraphEngine {
+  const clock = opts.now ?? ((): Date => new Date());
+  const simulate = opts.simulateDevices ?? true;
+  let store = new Store(buildSeed(opts.seed));
+
+  const handle = (req: GraphRequest): GraphResponse => {
+    const now = clock();
+    try {
+      if (simulate) advanceSimulation(store, now.getTime());
+      return route({ req, store, now, simulate });
+    } catch (err) {
+      if (err instanceof GraphError) return errorResponse(req, err, now);
+      // Never include request bodies here: they may carry activation codes.
+      console.error(`[graph] ${req.method} ${req.path} failed (request-id ${req.requestId}):`, err instanceof Error ? err.message : String(err));
+      return errorResponse(req, new GraphError(500, 'InternalServerError', 'An internal server error occurred.'), now);
+    }
+  };
+
   return {
-    handle: (req) => ({
-      status: 501,
-      body: { error: { code: 'NotImplemented', message: 'Engine not implemented yet', innerError: { 'request-id': req.requestId, date: new Date().toISOString() } } },
-    }),
-    exportState: () => ({}),
-    importState: () => undefined,
-    reset: () => undefined,
+    handle,
+    exportState: () => exportSnapshot(store),
+    importState: (snapshot) => {
+      store = importSnapshot(snapshot);
+    },
+    reset: (seed) => {
+      store = new Store(buildSeed(seed));
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createAuth } from '../auth/auth.ts';
+import { isMicrosoftLoginOrigin } from '../config/clouds.ts';
 import { loadConfig } from '../config/config.ts';
 import type { AppConfig } from '../config/config.ts';
 import { configureGraph } from '../graph/client.ts';
@@ -8,15 +9,15 @@ import { ConfigErrorPage } from './config-error-page.tsx';
 import { StandaloneProviders } from './providers.tsx';
 
 function authSettings(config: AppConfig) {
-  const loginHosts = ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn'];
   return {
     clientId: config.clientId,
     authority: config.authority,
     knownAuthorities: config.knownAuthorities,
-    customAuthority: !loginHosts.includes(new URL(config.authority).host),
+    customAuthority: !isMicrosoftLoginOrigin(new URL(config.authority).origin),
     redirectUri: config.redirectUri,
     postLogoutRedirectUri: config.postLogoutRedirectUri,
-    scopes: [config.scopes.write, config.scopes.groups],
+    // Read and write both: a read-only operator is granted only the read scope.
+    scopes: config.scopes.all,
     writeScope: config.scopes.write,
   };
 }

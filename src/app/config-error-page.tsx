@@ -1,4 +1,4 @@
-import { Body1, Card, Code, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Card, Title2, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   main: { maxWidth: '720px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
@@ -13,12 +13,12 @@ export function ConfigErrorPage({ issues }: { issues: { field: string; message: 
       <Card role="alert">
         <Title2 as="h1">The console is not configured correctly</Title2>
         <Body1>
-          Fix these values in <Code>config.json</Code> (served next to this page) and reload:
+          Fix these values in <code>config.json</code> (served next to this page) and reload:
         </Body1>
         <ul className={styles.list}>
           {issues.map((i) => (
             <li key={`${i.field}:${i.message}`}>
-              <Code>{i.field}</Code>: {i.message}
+              <code>{i.field}</code>: {i.message}
             </li>
           ))}
         </ul>

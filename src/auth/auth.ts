@@ -46,7 +46,7 @@ class RouterNavigationClient extends NavigationClient {
 
 export interface Auth {
   readonly msal: PublicClientApplication;
-  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal }): Promise<string>;
+  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal; claims?: string }): Promise<string>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   currentUser(): CurrentUser | null;
@@ -178,12 +178,18 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
       const account = msal.getActiveAccount();
       if (!account) throw new NotSignedInError();
       try {
-        const result = await msal.acquireTokenSilent({ ...request(), account, forceRefresh: opts.forceRefresh ?? false });
+        const result = await msal.acquireTokenSilent({
+          ...request(),
+          account,
+          // A claims challenge from Graph (Conditional Access) must reach the token service.
+          forceRefresh: (opts.forceRefresh ?? false) || !!opts.claims,
+          ...(opts.claims ? { claims: opts.claims } : {}),
+        });
         return result.accessToken;
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
         // A popup keeps the page (and any upload in memory) alive; a redirect would not.
-        interactive ??= msal.acquireTokenPopup({ ...request(), account }).finally(() => {
+        interactive ??= msal.acquireTokenPopup({ ...request(), account, ...(opts.claims ? { claims: opts.claims } : {}) }).finally(() => {
           interactive = null;
         });
         const result = await interactive;

@@ -1,4 +1,8 @@
-import { GraphError, type GraphInnerError, type GraphMethod } from './errors.ts';
+import { CLIENT_ERROR_CODES, GraphError, type GraphInnerError, type GraphMethod } from './errors.ts';
+import type { NoResponse } from './exchange.ts';
+
+/** Appended to the message of a write whose outcome is unknown (GraphError.ambiguous). */
+export const MAYBE_DONE = ' The change may or may not have been made: reload and check before trying again.';
 
 /** What the transport read from one failed HTTP response. */
 export interface FailedResponse {
@@ -80,5 +84,25 @@ export function graphErrorFromResponse(
     innerError: inner,
     retryAfterMs: extra.retryAfterMs,
     ambiguous: extra.ambiguous,
+  });
+}
+
+/**
+ * The GraphError for an attempt that got no complete response. Only a write
+ * is ambiguous: the service may have carried it out before the line dropped.
+ */
+export function graphErrorForNoResponse(outcome: NoResponse, ctx: RequestContext, timeoutMs: number): GraphError {
+  const timeout = outcome.failure === 'timeout';
+  const ambiguous = ctx.method !== 'GET';
+  const what = timeout
+    ? `No response from Microsoft Graph within ${Math.round(timeoutMs / 1000)} s.`
+    : 'Microsoft Graph could not be reached (network error, offline, or blocked by the browser).';
+  return new GraphError({
+    status: 0,
+    code: timeout ? CLIENT_ERROR_CODES.timeout : CLIENT_ERROR_CODES.network,
+    message: ambiguous ? what + MAYBE_DONE : what,
+    ...ctx,
+    ambiguous,
+    cause: outcome.cause,
   });
 }

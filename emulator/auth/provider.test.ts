@@ -1,0 +1,430 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DAEMON_CLIENT_ID,
+  DAEMON_CLIENT_SECRET,
+  DAEMON_ROLES,
+  GRAPH_RESOURCE,
+  SCOPE_READ,
+  SCOPE_WRITE,
+  SPA_CLIENT_ID,
+  SPA_REDIRECT_URIS,
+  TENANT_DOMAIN,
+  TENANT_ID,
+  USERS,
+} from '../constants.ts';
+import { localRequest, type LocalResponse } from '../http.ts';
+import { startEmulator, type RunningEmulator } from '../server.ts';
+
+const REDIRECT = SPA_REDIRECT_URIS[0];
+const SPA_ORIGIN = new URL(REDIRECT).origin;
+const ADMIN = USERS[0]!;
+const READER = USERS[1]!;
+const GRAPH_SCOPES = `${GRAPH_RESOURCE}/${SCOPE_WRITE} ${GRAPH_RESOURCE}/${SCOPE_READ}`;
+const OIDC = 'openid profile offline_access';
+
+let emu: RunningEmulator;
+let certDir: string;
+let authority: string;
+
+beforeAll(async () => {
+  certDir = await mkdtemp(path.join(tmpdir(), 'emu-auth-'));
+  emu = await startEmulator({ port: 0, certDir });
+  authority = `${emu.origin}/${TENANT_ID}`;
+});
+
+afterAll(async () => {
+  await emu.close();
+  await rm(certDir, { recursive: true, force: true });
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => localRequest(url, { ca: emu.cert, headers });
+const postForm = (url: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  localRequest(url, {
+    ca: emu.cert,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
+const tokenRequest = (form: Record<string, string>, headers: Record<string, string> = { Origin: SPA_ORIGIN }) =>
+  postForm(`${authority}/oauth2/v2.0/token?client-request-id=${crypto.randomUUID()}`, { 'x-client-SKU': 'msal.js.browser', 'x-client-VER': '5.30.0', ...form }, headers);
+
+function pkce() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+function authorizeUrl(params: Record<string, string>): string {
+  const q = new URLSearchParams({
+    client_id: SPA_CLIENT_ID,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    response_mode: 'fragment',
+    scope: `${GRAPH_SCOPES} ${OIDC}`,
+    state: 'st-123',
+    nonce: 'n-456',
+    code_challenge_method: 'S256',
+    ...params,
+  });
+  return `${authority}/oauth2/v2.0/authorize?${q.toString()}`;
+}
+
+function cookieOf(res: LocalResponse): string | undefined {
+  const set = res.headers['set-cookie']?.[0];
+  return set?.split(';')[0];
+}
+
+/** Drives the account picker: GET authorize → POST the chosen user → parse the redirect. */
+async function signIn(user = ADMIN, params: Record<string, string> = {}) {
+  const { verifier, challenge } = pkce();
+  const page = await get(authorizeUrl({ code_challenge: challenge, prompt: 'select_account', ...params }));
+  expect(page.status).toBe(200);
+  const action = /<form method="post" action="([^"]+)"/.exec(page.text)?.[1];
+  const txn = /name="txn" value="([^"]+)"/.exec(page.text)?.[1];
+  expect(action).toBeTruthy();
+  expect(txn).toBeTruthy();
+  const chosen = await postForm(new URL(action!, emu.origin).toString(), { txn: txn!, username: user.username });
+  expect(chosen.status).toBe(302);
+  const location = new URL(chosen.headers.location!);
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  return { location, fragment, verifier, cookie: cookieOf(chosen) };
+}
+
+async function redeem(code: string, verifier: string, extra: Record<string, string> = {}) {
+  return tokenRequest({
+    client_id: SPA_CLIENT_ID,
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    redirect_uri: REDIRECT,
+    scope: `${GRAPH_SCOPES} ${OIDC}`,
+    client_info: '1',
+    ...extra,
+  });
+}
+
+async function verifyJwt(token: string, audience: string): Promise<JWTPayload> {
+  const jwks = (await get(`${authority}/discovery/v2.0/keys`)).json<JSONWebKeySet>();
+  const { payload } = await jwtVerify(token, createLocalJWKSet(jwks), { issuer: `${emu.origin}/${TENANT_ID}/v2.0`, audience });
+  return payload;
+}
+
+describe('discovery', () => {
+  it('serves Entra-shaped openid-configuration with CORS and exact endpoint paths', async () => {
+    for (const tenant of [TENANT_ID, 'organizations', 'common', TENANT_DOMAIN]) {
+      const res = await get(`${emu.origin}/${tenant}/v2.0/.well-known/openid-configuration`, { Origin: SPA_ORIGIN });
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      const doc = res.json<Record<string, unknown>>();
+      expect(doc).toMatchObject({
+        issuer: `${emu.origin}/${TENANT_ID}/v2.0`,
+        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+        token_endpoint: `${authority}/oauth2/v2.0/token`,
+        jwks_uri: `${authority}/discovery/v2.0/keys`,
+        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
+      expect(doc.response_types_supported).toContain('code');
+      expect(doc.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'offline_access']));
+    }
+  });
+
+  it('rejects an unknown tenant like Entra', async () => {
+    const res = await get(`${emu.origin}/not-a-tenant/v2.0/.well-known/openid-configuration`);
+    expect(res.status).toBe(400);
+    expect(res.json<{ error_codes: number[] }>().error_codes).toEqual([90002]);
+  });
+
+  it('publishes an RS256 JWKS with a kid', async () => {
+    const res = await get(`${authority}/discovery/v2.0/keys`);
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const { keys } = res.json<JSONWebKeySet>();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ kty: 'RSA', use: 'sig', alg: 'RS256', e: 'AQAB' });
+    expect(keys[0]?.kid).toMatch(/\S{20,}/);
+    expect(keys[0]).not.toHaveProperty('d');
+  });
+});
+
+describe('authorization code + PKCE', () => {
+  it('shows an accessible account picker listing the seeded users', async () => {
+    const { challenge } = pkce();
+    const res = await get(authorizeUrl({ code_challenge: challenge, prompt: 'select_account' }));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('<html lang="en">');
+    expect(res.text).toContain('<title>Sign in to Contoso (local)</title>');
+    expect(res.text).toMatch(/<h1>Sign in to Contoso \(local\)<\/h1>/);
+    expect(res.text).toContain('<legend>Choose an account</legend>');
+    for (const u of USERS) {
+      expect(res.text).toContain(u.name);
+      expect(res.text).toContain(`value="${u.username}"`);
+      expect(res.text).toContain(u.description);
+    }
+    // The PKCE challenge and state stay on the server, not in the page.
+    expect(res.text).not.toContain(challenge);
+  });
+
+  it('issues a code in the fragment and redeems it for Entra-shaped tokens', async () => {
+    const { fragment, verifier, cookie } = await signIn();
+    expect(fragment.get('state')).toBe('st-123');
+    expect(fragment.get('session_state')).toBeTruthy();
+    expect(JSON.parse(Buffer.from(fragment.get('client_info')!, 'base64url').toString())).toEqual({ uid: ADMIN.oid, utid: TENANT_ID });
+    expect(cookie).toMatch(/^esim_emulator_session_\d+=/);
+
+    const res = await redeem(fragment.get('code')!, verifier);
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe(SPA_ORIGIN);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const body = res.json<Record<string, unknown>>();
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, scope: `${GRAPH_SCOPES} ${OIDC}` });
+    expect(typeof body.refresh_token).toBe('string');
+    expect(typeof body.client_info).toBe('string');
+
+    const id = await verifyJwt(body.id_token as string, SPA_CLIENT_ID);
+    expect(id).toMatchObject({ nonce: 'n-456', oid: ADMIN.oid, tid: TENANT_ID, preferred_username: ADMIN.username, name: ADMIN.name, ver: '2.0' });
+    expect(typeof id.sub).toBe('string');
+    expect(id.exp! - id.iat!).toBe(3600);
+
+    const at = await verifyJwt(body.access_token as string, GRAPH_RESOURCE);
+    expect(at).toMatchObject({ oid: ADMIN.oid, tid: TENANT_ID, azp: SPA_CLIENT_ID, appid: SPA_CLIENT_ID, ver: '2.0', preferred_username: ADMIN.username, name: ADMIN.name });
+    expect((at.scp as string).split(' ').sort()).toEqual([SCOPE_READ, SCOPE_WRITE].sort());
+    expect(at.roles).toBeUndefined();
+    expect(at.exp! - at.nbf!).toBe(3600);
+    expect(typeof at.uti).toBe('string');
+  });
+
+  it('delivers the code in the query with response_mode=query', async () => {
+    const { location } = await signIn(ADMIN, { response_mode: 'query' });
+    expect(location.hash).toBe('');
+    expect(location.searchParams.get('code')).toBeTruthy();
+    expect(location.searchParams.get('state')).toBe('st-123');
+  });
+
+  it('refuses a wrong code_verifier with invalid_grant and burns the code', async () => {
+    const { fragment, verifier } = await signIn();
+    const wrong = await redeem(fragment.get('code')!, pkce().verifier);
+    expect(wrong.status).toBe(400);
+    const err = wrong.json<Record<string, unknown>>();
+    expect(err).toMatchObject({ error: 'invalid_grant', error_codes: [50148] });
+    expect(err.error_description).toMatch(/^AADSTS50148: /);
+    expect(err).toHaveProperty('trace_id');
+    expect(err).toHaveProperty('correlation_id');
+    expect(err).toHaveProperty('timestamp');
+    expect((await redeem(fragment.get('code')!, verifier)).json<{ error: string }>().error).toBe('invalid_grant');
+  });
+
+  it('refuses a code redeemed twice', async () => {
+    const { fragment, verifier } = await signIn();
+    expect((await redeem(fragment.get('code')!, verifier)).status).toBe(200);
+    const again = await redeem(fragment.get('code')!, verifier);
+    expect(again.status).toBe(400);
+    expect(again.json()).toMatchObject({ error: 'invalid_grant', error_codes: [54005] });
+  });
+
+  it('refuses a code redeemed with another redirect_uri or without Origin', async () => {
+    const a = await signIn();
+    const r1 = await redeem(a.fragment.get('code')!, a.verifier, { redirect_uri: SPA_REDIRECT_URIS[1] });
+    expect(r1.json()).toMatchObject({ error: 'invalid_grant' });
+    const b = await signIn();
+    const r2 = await tokenRequest(
+      { client_id: SPA_CLIENT_ID, grant_type: 'authorization_code', code: b.fragment.get('code')!, code_verifier: b.verifier, redirect_uri: REDIRECT },
+      {},
+    );
+    expect(r2.status).toBe(400);
+    expect(r2.json()).toMatchObject({ error: 'invalid_request', error_codes: [9002327] });
+  });
+
+  it('does not redirect to an unregistered redirect_uri', async () => {
+    const { challenge } = pkce();
+    const res = await get(authorizeUrl({ code_challenge: challenge, redirect_uri: 'https://evil.example/cb' }));
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.text).toContain('AADSTS50011');
+    expect(res.text).toContain('https://evil.example/cb');
+    expect(res.text).not.toContain('<script');
+  });
+
+  it('redirects OAuth errors once the redirect_uri is valid (missing PKCE)', async () => {
+    const res = await get(authorizeUrl({}));
+    expect(res.status).toBe(302);
+    const f = new URLSearchParams(new URL(res.headers.location!).hash.slice(1));
+    expect(f.get('error')).toBe('invalid_request');
+    expect(f.get('error_description')).toMatch(/^AADSTS9002325/);
+    expect(f.get('state')).toBe('st-123');
+  });
+
+  it('answers access_denied with error_subcode=cancel when the user cancels', async () => {
+    const { challenge } = pkce();
+    const page = await get(authorizeUrl({ code_challenge: challenge }));
+    const txn = /name="txn" value="([^"]+)"/.exec(page.text)![1]!;
+    const res = await postForm(`${authority}/login`, { txn, action: 'cancel' });
+    const f = new URLSearchParams(new URL(res.headers.location!).hash.slice(1));
+    expect(f.get('error')).toBe('access_denied');
+    expect(f.get('error_subcode')).toBe('cancel');
+    // The transaction is single use.
+    expect((await postForm(`${authority}/login`, { txn, username: ADMIN.username })).status).toBe(400);
+  });
+
+  it('grants a read-only user only the Read scope', async () => {
+    const { fragment, verifier } = await signIn(READER);
+    const body = (await redeem(fragment.get('code')!, verifier)).json<{ scope: string; access_token: string }>();
+    expect(body.scope).toBe(`${GRAPH_RESOURCE}/${SCOPE_READ} ${OIDC}`);
+    const at = await verifyJwt(body.access_token, GRAPH_RESOURCE);
+    expect(at.scp).toBe(SCOPE_READ);
+  });
+
+  it('issues a Graph User.Read token when only OIDC scopes were asked for', async () => {
+    const { fragment, verifier } = await signIn(ADMIN, { scope: OIDC });
+    const body = (await redeem(fragment.get('code')!, verifier, { scope: OIDC })).json<{ scope: string; access_token: string }>();
+    expect(body.scope).toBe(`${GRAPH_RESOURCE}/User.Read ${OIDC}`);
+    expect((await verifyJwt(body.access_token, GRAPH_RESOURCE)).scp).toBe('User.Read');
+  });
+
+  it('grants all of the user consent for .default', async () => {
+    const { fragment, verifier } = await signIn(READER, { scope: `${GRAPH_RESOURCE}/.default ${OIDC}` });
+    const body = (await redeem(fragment.get('code')!, verifier)).json<{ scope: string; access_token: string }>();
+    expect(body.scope).toBe(`${GRAPH_RESOURCE}/.default ${OIDC}`);
+    expect(((await verifyJwt(body.access_token, GRAPH_RESOURCE)).scp as string).split(' ').sort()).toEqual([...READER.grantedScopes].sort());
+  });
+});
+
+describe('sessions', () => {
+  it('prompt=none issues a code with a session cookie and login_required without one', async () => {
+    const { cookie } = await signIn();
+    const { challenge } = pkce();
+    const silent = await get(authorizeUrl({ code_challenge: challenge, prompt: 'none' }), { Cookie: cookie! });
+    expect(silent.status).toBe(302);
+    expect(new URLSearchParams(new URL(silent.headers.location!).hash.slice(1)).get('code')).toBeTruthy();
+
+    const anonymous = await get(authorizeUrl({ code_challenge: challenge, prompt: 'none' }));
+    const f = new URLSearchParams(new URL(anonymous.headers.location!).hash.slice(1));
+    expect(f.get('error')).toBe('login_required');
+    expect(f.get('error_description')).toMatch(/^AADSTS50058/);
+    expect(f.get('code')).toBeNull();
+
+    const otherUser = await get(authorizeUrl({ code_challenge: challenge, prompt: 'none', login_hint: READER.username }), { Cookie: cookie! });
+    expect(new URLSearchParams(new URL(otherUser.headers.location!).hash.slice(1)).get('error')).toBe('login_required');
+  });
+
+  it('login_hint signs the hinted user in without UI unless prompt asks for it', async () => {
+    const { challenge } = pkce();
+    const auto = await get(authorizeUrl({ code_challenge: challenge, login_hint: READER.username }));
+    expect(auto.status).toBe(302);
+    expect(JSON.parse(Buffer.from(new URLSearchParams(new URL(auto.headers.location!).hash.slice(1)).get('client_info')!, 'base64url').toString()).uid).toBe(READER.oid);
+    const picker = await get(authorizeUrl({ code_challenge: challenge, login_hint: READER.username, prompt: 'login' }));
+    expect(picker.status).toBe(200);
+    expect(picker.text).toContain('Adele Vance (suggested)');
+  });
+
+  it('logout clears the session and redirects only to a registered origin', async () => {
+    const { cookie } = await signIn();
+    const out = await get(`${authority}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent(`${SPA_ORIGIN}/`)}`, { Cookie: cookie! });
+    expect(out.status).toBe(302);
+    expect(out.headers.location).toBe(`${SPA_ORIGIN}/`);
+    expect(out.headers['set-cookie']?.[0]).toMatch(/Max-Age=0/);
+    const { challenge } = pkce();
+    const silent = await get(authorizeUrl({ code_challenge: challenge, prompt: 'none' }), { Cookie: cookie! });
+    expect(new URLSearchParams(new URL(silent.headers.location!).hash.slice(1)).get('error')).toBe('login_required');
+
+    const foreign = await get(`${authority}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent('https://evil.example/')}`);
+    expect(foreign.status).toBe(200);
+    expect(foreign.headers.location).toBeUndefined();
+    expect(foreign.text).toContain("You're signed out");
+  });
+
+  it('sets the session cookie HttpOnly, Secure, SameSite=None', async () => {
+    const { challenge } = pkce();
+    const page = await get(authorizeUrl({ code_challenge: challenge }));
+    const txn = /name="txn" value="([^"]+)"/.exec(page.text)![1]!;
+    const res = await postForm(`${authority}/login`, { txn, username: ADMIN.username });
+    const set = res.headers['set-cookie']?.[0] ?? '';
+    expect(set).toMatch(/HttpOnly/);
+    expect(set).toMatch(/Secure/);
+    expect(set).toMatch(/SameSite=None/);
+  });
+});
+
+describe('token endpoint', () => {
+  it('answers the CORS preflight for SPA origins', async () => {
+    const res = await localRequest(`${authority}/oauth2/v2.0/token`, {
+      ca: emu.cert,
+      method: 'OPTIONS',
+      headers: { Origin: SPA_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(SPA_ORIGIN);
+    expect(res.headers['access-control-allow-methods']).toContain('POST');
+  });
+
+  it('rotates refresh tokens and refuses a used one', async () => {
+    const { fragment, verifier } = await signIn();
+    const first = (await redeem(fragment.get('code')!, verifier)).json<{ refresh_token: string }>();
+    const refreshed = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: first.refresh_token, scope: `${GRAPH_RESOURCE}/${SCOPE_READ} ${OIDC}` });
+    expect(refreshed.status).toBe(200);
+    const second = refreshed.json<{ refresh_token: string; access_token: string; scope: string; id_token: string }>();
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect(second.scope).toBe(`${GRAPH_RESOURCE}/${SCOPE_READ} ${OIDC}`);
+    const at = await verifyJwt(second.access_token, GRAPH_RESOURCE);
+    expect(at.oid).toBe(ADMIN.oid);
+    expect(at.scp).toBe(SCOPE_READ);
+    expect((await verifyJwt(second.id_token, SPA_CLIENT_ID)).oid).toBe(ADMIN.oid);
+
+    const reused = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: first.refresh_token });
+    expect(reused.status).toBe(400);
+    expect(reused.json()).toMatchObject({ error: 'invalid_grant' });
+    const unknown = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: 'nope' });
+    expect(unknown.json()).toMatchObject({ error: 'invalid_grant' });
+    // Without a scope the refresh keeps the original scopes.
+    const kept = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: second.refresh_token });
+    expect(kept.json<{ scope: string }>().scope).toBe(`${GRAPH_SCOPES} ${OIDC}`);
+  });
+
+  it('issues app tokens with roles for client_credentials and refuses a wrong secret', async () => {
+    const ok = await tokenRequest(
+      { client_id: DAEMON_CLIENT_ID, client_secret: DAEMON_CLIENT_SECRET, grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/.default` },
+      {},
+    );
+    expect(ok.status).toBe(200);
+    const body = ok.json<Record<string, unknown>>();
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    expect(body.refresh_token).toBeUndefined();
+    expect(body.id_token).toBeUndefined();
+    const at = await verifyJwt(body.access_token as string, GRAPH_RESOURCE);
+    expect(at.roles).toEqual([...DAEMON_ROLES]);
+    expect(at.scp).toBeUndefined();
+    expect(at.appid).toBe(DAEMON_CLIENT_ID);
+
+    const basic = await tokenRequest(
+      { grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/.default` },
+      { Authorization: `Basic ${Buffer.from(`${DAEMON_CLIENT_ID}:${DAEMON_CLIENT_SECRET}`).toString('base64')}` },
+    );
+    expect(basic.status).toBe(200);
+
+    const bad = await tokenRequest({ client_id: DAEMON_CLIENT_ID, client_secret: 'wrong', grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/.default` }, {});
+    expect(bad.status).toBe(401);
+    expect(bad.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+
+    const badScope = await tokenRequest(
+      { client_id: DAEMON_CLIENT_ID, client_secret: DAEMON_CLIENT_SECRET, grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/${SCOPE_READ}` },
+      {},
+    );
+    expect(badScope.status).toBe(400);
+    expect(badScope.json()).toMatchObject({ error: 'invalid_scope', error_codes: [1002012] });
+  });
+
+  it('echoes client-request-id as correlation_id and refuses unknown grants and clients', async () => {
+    const crid = crypto.randomUUID();
+    const res = await postForm(`${authority}/oauth2/v2.0/token?client-request-id=${crid}`, { client_id: SPA_CLIENT_ID, grant_type: 'password' }, { Origin: SPA_ORIGIN });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'unsupported_grant_type', correlation_id: crid });
+    expect(res.headers['client-request-id']).toBe(crid);
+    const unknownClient = await tokenRequest({ client_id: crypto.randomUUID(), grant_type: 'client_credentials' });
+    expect(unknownClient.json()).toMatchObject({ error: 'unauthorized_client', error_codes: [700016] });
+  });
+});

@@ -1,0 +1,154 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Faults, parseFaultRule } from './faults.ts';
+import type { GraphEngine } from './graph/engine.ts';
+import { localRequest, type LocalRequestOptions } from './http.ts';
+import { startEmulator, type RunningEmulator } from './server.ts';
+import type { GraphRequest } from './types.ts';
+
+describe('fault rules (unit)', () => {
+  it('applies the first matching rule in order and consumes it', () => {
+    const f = new Faults();
+    f.add(parseFaultRule({ method: 'post', pathRegex: 'Pools$', status: 503, count: 2 }));
+    f.add(parseFaultRule({ latencyMs: 10 }));
+    expect(f.take('GET', '/deviceManagement/embeddedSIMActivationCodePools', '/beta/deviceManagement/embeddedSIMActivationCodePools')?.latencyMs).toBe(10);
+    expect(f.take('POST', '/x/embeddedSIMActivationCodePools', '/beta/x/embeddedSIMActivationCodePools')?.status).toBe(503);
+    expect(f.take('POST', '/x/embeddedSIMActivationCodePools', '/beta/x/embeddedSIMActivationCodePools')?.status).toBe(503);
+    expect(f.take('POST', '/x/embeddedSIMActivationCodePools', '/beta/x/embeddedSIMActivationCodePools')).toBeUndefined();
+    expect(f.list()).toEqual([]);
+  });
+
+  it('matches pathRegex against the Graph path and the full path', () => {
+    const f = new Faults();
+    f.add(parseFaultRule({ pathRegex: '^/beta/deviceManagement', status: 500 }));
+    f.add(parseFaultRule({ pathRegex: '^/deviceManagement', status: 502 }));
+    expect(f.take('GET', '/deviceManagement/x', '/beta/deviceManagement/x')?.status).toBe(500);
+    expect(f.take('GET', '/deviceManagement/x', '/beta/deviceManagement/x')?.status).toBe(502);
+  });
+
+  it('refuses malformed rules', () => {
+    expect(() => parseFaultRule({ status: 200 })).toThrow(/status/);
+    expect(() => parseFaultRule({ pathRegex: '(' })).toThrow(/pathRegex/);
+    expect(() => parseFaultRule({ drop: 'sometimes' })).toThrow(/drop/);
+    expect(() => parseFaultRule({ drop: 'after', status: 500 })).toThrow(/either/);
+    expect(() => parseFaultRule({ processed: true })).toThrow(/processed/);
+    expect(() => parseFaultRule({ count: 2 })).toThrow(/effect/);
+    expect(() => parseFaultRule({ status: 500, colour: 'red' })).toThrow(/colour/);
+  });
+});
+
+describe('fault injection over HTTP', () => {
+  let emu: RunningEmulator;
+  let certDir: string;
+  let token: string;
+  const calls: GraphRequest[] = [];
+  const engine: GraphEngine = {
+    handle: (req) => {
+      calls.push(req);
+      return { status: req.method === 'POST' ? 201 : 200, body: { id: String(calls.length) } };
+    },
+    exportState: () => ({}),
+    importState: () => undefined,
+    reset: () => undefined,
+  };
+
+  const call = (p: string, opts: LocalRequestOptions = {}) => localRequest(`${emu.origin}${p}`, { ca: emu.cert, ...opts });
+  const json = (method: string, p: string, body?: unknown) =>
+    call(p, { method, headers: { 'Content-Type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const graph = (method: string, p: string) =>
+    call(`/beta${p}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
+  const addFault = async (rule: Record<string, unknown>) => {
+    const res = await json('POST', '/_emulator/faults', rule);
+    expect(res.status).toBe(200);
+    return res.json<{ id: string }>();
+  };
+
+  beforeAll(async () => {
+    certDir = await mkdtemp(path.join(tmpdir(), 'emu-faults-'));
+    emu = await startEmulator({ port: 0, certDir, engine, throttle: false });
+    token = (await json('POST', '/_emulator/token', {})).json<{ access_token: string }>().access_token;
+  });
+  afterAll(async () => {
+    await emu.close();
+    await rm(certDir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await json('DELETE', '/_emulator/faults');
+    calls.length = 0;
+  });
+
+  it('answers the status for the next N matching requests, then serves normally', async () => {
+    const rule = await addFault({ method: 'GET', pathRegex: 'embeddedSIMActivationCodePools$', status: 503, retryAfterSec: 7, count: 2 });
+    expect(rule.id).toMatch(/\S/);
+    expect((await json('GET', '/_emulator/faults')).json()).toEqual({ value: [expect.objectContaining({ id: rule.id, count: 2, status: 503 })] });
+    const p = '/deviceManagement/embeddedSIMActivationCodePools';
+    const first = await graph('GET', p);
+    expect(first.status).toBe(503);
+    expect(first.headers['retry-after']).toBe('7');
+    expect(first.json()).toMatchObject({ error: { code: 'ServiceUnavailable' } });
+    expect((await graph('POST', p)).status).toBe(201); // method does not match
+    expect((await graph('GET', p)).status).toBe(503);
+    expect((await graph('GET', p)).status).toBe(200);
+    expect(calls.map((c) => c.method)).toEqual(['POST', 'GET']);
+    expect((await json('GET', '/_emulator/faults')).json()).toEqual({ value: [] });
+  });
+
+  it('answers the status after the engine ran when processed is true', async () => {
+    await addFault({ method: 'POST', status: 500, processed: true });
+    const res = await graph('POST', '/pools');
+    expect(res.status).toBe(500);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('drops the connection before the engine runs', async () => {
+    await addFault({ method: 'POST', drop: 'before' });
+    await expect(graph('POST', '/pools')).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(calls).toHaveLength(0);
+    const log = (await json('GET', '/_emulator/requests')).json<{ value: { dropped?: string; status: number }[] }>().value;
+    expect(log.at(-1)).toMatchObject({ dropped: 'before', status: 0 });
+  });
+
+  it('drops the connection after the engine processed the request (ambiguous failure)', async () => {
+    await addFault({ method: 'POST', drop: 'after' });
+    await expect(graph('POST', '/pools')).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.method).toBe('POST');
+    // The next request is served normally.
+    expect((await graph('POST', '/pools')).status).toBe(201);
+  });
+
+  it('closes connections while drop rules are armed, so browsers cannot silently resend', async () => {
+    const keepAlive = () => call('/beta/pools', { headers: { Authorization: `Bearer ${token}`, Connection: 'keep-alive' } });
+    expect((await keepAlive()).headers.connection).toBe('keep-alive');
+    await addFault({ method: 'DELETE', drop: 'after' });
+    expect((await keepAlive()).headers.connection).toBe('close');
+    await json('DELETE', '/_emulator/faults');
+    expect((await keepAlive()).headers.connection).toBe('keep-alive');
+  });
+
+  it('adds latency', async () => {
+    await addFault({ latencyMs: 300 });
+    const started = Date.now();
+    expect((await graph('GET', '/pools')).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    const fast = Date.now();
+    await graph('GET', '/pools');
+    expect(Date.now() - fast).toBeLessThan(300);
+  });
+
+  it('refuses invalid rules with 400 and can delete one rule', async () => {
+    expect((await json('POST', '/_emulator/faults', { status: 99 })).status).toBe(400);
+    const rule = await addFault({ status: 500, count: 5 });
+    expect((await json('DELETE', `/_emulator/faults/${rule.id}`)).status).toBe(204);
+    expect((await json('DELETE', `/_emulator/faults/${rule.id}`)).status).toBe(404);
+    expect((await graph('GET', '/pools')).status).toBe(200);
+  });
+
+  it('is cleared by reset', async () => {
+    await addFault({ status: 500, count: 5 });
+    await json('POST', '/_emulator/reset', {});
+    expect((await graph('GET', '/pools')).status).toBe(200);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Fault injection for tests: rules that make the next N matching Graph
+ * requests slow, fail with a status, or lose their connection before or
+ * after the engine ran. The first matching rule (in insertion order) applies
+ * and is consumed; it disappears when its count reaches zero.
+ */
+
+export interface FaultRule {
+  id: string;
+  /** HTTP method to match (case-insensitive); any when absent. */
+  method?: string;
+  /** Regular expression tested against the path below `/beta` and against the full path (`/beta/…`); any when absent. */
+  pathRegex?: string;
+  /** How many more matching requests this rule applies to. */
+  count: number;
+  /** Answer this status with a Graph-shaped error. */
+  status?: number;
+  /** With `status`: the Retry-After header in seconds. */
+  retryAfterSec?: number;
+  /** Delay before the request is handled (combinable with the other effects). */
+  latencyMs?: number;
+  /** Destroy the connection before the engine runs, or after it processed the request. */
+  drop?: 'before' | 'after';
+  /** With `status`: run the engine first, then answer the error anyway (an ambiguous failure). */
+  processed?: boolean;
+}
+
+export type FaultRuleInput = Omit<FaultRule, 'id' | 'count'> & { id?: string; count?: number };
+
+export class FaultRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FaultRuleError';
+  }
+}
+
+/** Validates an untrusted rule (from the control API). */
+export function parseFaultRule(input: unknown): FaultRuleInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultRuleError('A fault rule must be a JSON object.');
+  const r = input as Record<string, unknown>;
+  const known = new Set(['id', 'method', 'pathRegex', 'count', 'status', 'retryAfterSec', 'latencyMs', 'drop', 'processed']);
+  const unknown = Object.keys(r).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw new FaultRuleError(`Unknown fault rule field(s): ${unknown.join(', ')}.`);
+  const out: FaultRuleInput = {};
+  if (r.id !== undefined) {
+    if (typeof r.id !== 'string' || r.id === '') throw new FaultRuleError('id must be a non-empty string.');
+    out.id = r.id;
+  }
+  if (r.method !== undefined) {
+    if (typeof r.method !== 'string' || !/^[A-Za-z]+$/.test(r.method)) throw new FaultRuleError('method must be an HTTP method name.');
+    out.method = r.method.toUpperCase();
+  }
+  if (r.pathRegex !== undefined) {
+    if (typeof r.pathRegex !== 'string') throw new FaultRuleError('pathRegex must be a string.');
+    try {
+      new RegExp(r.pathRegex);
+    } catch (e) {
+      throw new FaultRuleError(`pathRegex is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    out.pathRegex = r.pathRegex;
+  }
+  const int = (k: string, min: number, max: number): number | undefined => {
+    const v = r[k];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new FaultRuleError(`${k} must be an integer from ${min} to ${max}.`);
+    return v;
+  };
+  const count = int('count', 1, 1_000_000);
+  const status = int('status', 400, 599);
+  const retryAfterSec = int('retryAfterSec', 0, 86_400);
+  const latencyMs = int('latencyMs', 0, 120_000);
+  if (count !== undefined) out.count = count;
+  if (status !== undefined) out.status = status;
+  if (retryAfterSec !== undefined) out.retryAfterSec = retryAfterSec;
+  if (latencyMs !== undefined) out.latencyMs = latencyMs;
+  if (r.drop !== undefined) {
+    if (r.drop !== 'before' && r.drop !== 'after') throw new FaultRuleError("drop must be 'before' or 'after'.");
+    out.drop = r.drop;
+  }
+  if (r.processed !== undefined) {
+    if (typeof r.processed !== 'boolean') throw new FaultRuleError('processed must be a boolean.');
+    out.processed = r.processed;
+  }
+  if (out.drop && out.status !== undefined) throw new FaultRuleError('A rule either drops the connection or answers a status, not both.');
+  if (out.processed && out.status === undefined) throw new FaultRuleError('processed applies only with status.');
+  if (out.retryAfterSec !== undefined && out.status === undefined) throw new FaultRuleError('retryAfterSec applies only with status.');
+  if (out.status === undefined && out.drop === undefined && out.latencyMs === undefined) {
+    throw new FaultRuleError('A rule needs at least one effect: status, drop or latencyMs.');
+  }
+  return out;
+}
+
+export class Faults {
+  private rules: FaultRule[] = [];
+  private nextId = 1;
+
+  add(input: FaultRuleInput): FaultRule {
+    const id = input.id ?? `fault-${this.nextId++}`;
+    if (this.rules.some((r) => r.id === id)) throw new FaultRuleError(`A fault rule with id '${id}' already exists.`);
+    const rule: FaultRule = { ...input, id, count: input.count ?? 1 };
+    this.rules.push(rule);
+    return { ...rule };
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** Removes one rule; false when there is none with that id. */
+  remove(id: string): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((r) => r.id !== id);
+    return this.rules.length < before;
+  }
+
+  /** Whether any rule would drop a connection (the server then avoids connection reuse). */
+  hasDropRules(): boolean {
+    return this.rules.some((r) => r.drop !== undefined);
+  }
+
+  /** Finds the first rule matching this request, consumes one use of it and returns a copy. */
+  take(method: string, graphPath: string, fullPath: string): FaultRule | undefined {
+    const m = method.toUpperCase();
+    const index = this.rules.findIndex((r) => {
+      if (r.method && r.method !== m) return false;
+      if (r.pathRegex) {
+        const re = new RegExp(r.pathRegex);
+        if (!re.test(graphPath) && !re.test(fullPath)) return false;
+      }
+      return true;
+    });
+    const rule = this.rules[index];
+    if (!rule) return undefined;
+    rule.count -= 1;
+    if (rule.count <= 0) this.rules.splice(index, 1);
+    return { ...rule };
+  }
+}
