@@ -1,21 +1,26 @@
-import { useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { useEffect, useState } from 'react';
+import { BrowserRouter, useNavigate } from 'react-router';
 import type { Auth } from '../auth/auth.ts';
 import type { AppConfig } from '../config/config.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { AppProviders } from './providers.tsx';
-import { createAppRouter } from './router.tsx';
+import { AppRoutes } from './router.tsx';
+
+/** Lets MSAL navigate inside the SPA (after sign-in) instead of reloading the page. */
+function MsalRouterBridge({ auth }: { auth: Auth }) {
+  const navigate = useNavigate();
+  useEffect(() => auth.setRouterNavigate((url, replace) => void navigate(url, { replace })), [auth, navigate]);
+  return null;
+}
 
 export function App({ auth, config }: { auth: Auth; config: AppConfig }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(() => {
-    const r = createAppRouter(config);
-    auth.setRouterNavigate((url, replace) => void r.navigate(url, { replace }));
-    return r;
-  });
   return (
     <AppProviders auth={auth} queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <MsalRouterBridge auth={auth} />
+        <AppRoutes config={config} />
+      </BrowserRouter>
     </AppProviders>
   );
 }

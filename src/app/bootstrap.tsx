@@ -5,7 +5,6 @@ import { loadConfig } from '../config/config.ts';
 import type { AppConfig } from '../config/config.ts';
 import { configureGraph } from '../graph/client.ts';
 import { App } from './app.tsx';
-import { ConfigErrorPage } from './config-error-page.tsx';
 import { StandaloneProviders } from './providers.tsx';
 
 function authSettings(config: AppConfig) {
@@ -30,12 +29,17 @@ function authSettings(config: AppConfig) {
 export async function bootstrap(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   const result = await loadConfig();
-  if (!result.ok) {
+  // The error page is rare: load it only when needed.
+  const showErrors = async (issues: { field: string; message: string }[]) => {
+    const { ConfigErrorPage } = await import('./config-error-page.tsx');
     root.render(
       <StandaloneProviders>
-        <ConfigErrorPage issues={result.issues} />
+        <ConfigErrorPage issues={issues} />
       </StandaloneProviders>,
     );
+  };
+  if (!result.ok) {
+    await showErrors(result.issues);
     return;
   }
   const config = result.config;
@@ -44,12 +48,6 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     configureGraph({ baseUrl: config.graphBaseUrl, getToken: (opts) => auth.getAccessToken(opts) });
     root.render(<App auth={auth} config={config} />);
   } catch (error) {
-    root.render(
-      <StandaloneProviders>
-        <ConfigErrorPage
-          issues={[{ field: 'sign-in', message: error instanceof Error ? error.message : String(error) }]}
-        />
-      </StandaloneProviders>,
-    );
+    await showErrors([{ field: 'sign-in', message: error instanceof Error ? error.message : String(error) }]);
   }
 }

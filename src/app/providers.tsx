@@ -1,10 +1,13 @@
-import { FluentProvider, Toaster, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, lazy, useSyncExternalStore, type ReactNode } from 'react';
 import type { Auth } from '../auth/auth.ts';
 import { AuthProvider } from '../auth/auth-context.tsx';
 import { TOASTER_ID } from '../lib/toaster.ts';
+
+// Toasts follow user actions, so the toaster can arrive just after the first render.
+const Toaster = lazy(() => import('@fluentui/react-toast').then((m) => ({ default: m.Toaster })));
 
 
 const darkQuery = typeof window !== 'undefined' ? window.matchMedia?.('(prefers-color-scheme: dark)') : undefined;
@@ -36,7 +39,9 @@ export function AppProviders({ auth, queryClient, children }: { auth: Auth; quer
         <AuthProvider auth={auth}>
           <QueryClientProvider client={queryClient}>
             {children}
-            <Toaster toasterId={TOASTER_ID} position="top-end" pauseOnHover pauseOnWindowBlur />
+            <Suspense fallback={null}>
+              <Toaster toasterId={TOASTER_ID} position="top-end" pauseOnHover pauseOnWindowBlur />
+            </Suspense>
           </QueryClientProvider>
         </AuthProvider>
       </MsalProvider>

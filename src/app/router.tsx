@@ -1,23 +1,29 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, type ComponentType } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import type { AppConfig } from '../config/config.ts';
 import { paths } from '../config/paths.ts';
-import { RouteError } from './route-error.tsx';
 import { Shell } from './shell.tsx';
 
-/** Routes as data; every page is lazy-loaded so the initial bundle stays small. */
-export function createAppRouter(config: AppConfig) {
-  return createBrowserRouter([
-    {
-      element: <Shell config={config} />,
-      errorElement: <RouteError />,
-      children: [
-        { index: true, element: <Navigate to={paths.pools.getHref()} replace /> },
-        { path: paths.pools.path, lazy: () => import('./routes/pools.tsx') },
-        { path: paths.pool.path, lazy: () => import('./routes/pool-detail.tsx') },
-        { path: paths.upload.path, lazy: () => import('./routes/upload.tsx') },
-        { path: paths.assignments.path, lazy: () => import('./routes/assignments.tsx') },
-        { path: '*', lazy: () => import('./routes/not-found.tsx') },
-      ],
-    },
-  ]);
+// Every page is lazy-loaded so the initial bundle stays small.
+const page = (load: () => Promise<{ Component: ComponentType }>) => lazy(() => load().then((m) => ({ default: m.Component })));
+const PoolsRoute = page(() => import('./routes/pools.tsx'));
+const PoolDetailRoute = page(() => import('./routes/pool-detail.tsx'));
+const UploadRoute = page(() => import('./routes/upload.tsx'));
+const AssignmentsRoute = page(() => import('./routes/assignments.tsx'));
+const NotFoundRoute = page(() => import('./routes/not-found.tsx'));
+
+/** Routes as data: each path comes from src/config/paths.ts. */
+export function AppRoutes({ config }: { config: AppConfig }) {
+  return (
+    <Routes>
+      <Route element={<Shell config={config} />}>
+        <Route index element={<Navigate to={paths.pools.getHref()} replace />} />
+        <Route path={paths.pools.path} element={<PoolsRoute />} />
+        <Route path={paths.pool.path} element={<PoolDetailRoute />} />
+        <Route path={paths.upload.path} element={<UploadRoute />} />
+        <Route path={paths.assignments.path} element={<AssignmentsRoute />} />
+        <Route path="*" element={<NotFoundRoute />} />
+      </Route>
+    </Routes>
+  );
 }

@@ -1,26 +1,20 @@
 import {
-  Avatar,
-  Menu,
-  MenuButton,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
+  Button,
   Spinner,
-  Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { SignOutRegular } from '@fluentui/react-icons';
-import { Suspense } from 'react';
+import { PersonCircleRegular } from '@fluentui/react-icons';
+import { Suspense, lazy } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useAuthState } from '../auth/auth-context.tsx';
 import type { AppConfig } from '../config/config.ts';
 import { navItems } from './nav.ts';
-import { SignInPage } from './sign-in-page.tsx';
+import { RouteErrorBoundary } from './route-error.tsx';
+// Loaded after the first render (menus and the sign-in page are not needed to show the first page).
+const AccountMenu = lazy(() => import('./account-menu.tsx').then((m) => ({ default: m.AccountMenu })));
+const SignInPage = lazy(() => import('./sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
@@ -57,7 +51,12 @@ export function Shell({ config }: { config: AppConfig }) {
   const styles = useStyles();
   const { user, canWrite, signOut } = useAuthState();
 
-  if (!user) return <SignInPage config={config} />;
+  if (!user)
+    return (
+      <Suspense fallback={<Spinner label="Loading…" />}>
+        <SignInPage config={config} />
+      </Suspense>
+    );
 
   return (
     <div className={styles.root}>
@@ -77,39 +76,22 @@ export function Shell({ config }: { config: AppConfig }) {
             </NavLink>
           ))}
         </nav>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <MenuButton
-              appearance="transparent"
-              className={styles.userButton}
-              icon={<Avatar name={user.name} size={24} color="colorful" aria-hidden />}
-              aria-label={`Account: ${user.name}`}
-            >
+        <Suspense
+          fallback={
+            <Button appearance="transparent" className={styles.userButton} icon={<PersonCircleRegular aria-hidden />} disabled>
               {user.name}
-            </MenuButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuGroup>
-                <MenuGroupHeader>{user.username}</MenuGroupHeader>
-                <MenuItem disabled>
-                  <Text size={200}>Tenant {user.tenantId}</Text>
-                </MenuItem>
-                <MenuItem disabled>
-                  <Text size={200}>{canWrite ? 'Can read and change pools' : 'Read-only access'}</Text>
-                </MenuItem>
-              </MenuGroup>
-              <MenuItem icon={<SignOutRegular />} onClick={() => void signOut()}>
-                Sign out
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+            </Button>
+          }
+        >
+          <AccountMenu user={user} canWrite={canWrite} onSignOut={() => void signOut()} className={styles.userButton} />
+        </Suspense>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
-        <Suspense fallback={<Spinner label="Loading…" />}>
-          <Outlet />
-        </Suspense>
+        <RouteErrorBoundary>
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
     </div>
   );

@@ -1,4 +1,6 @@
-import * as z from 'zod';
+// zod/mini: the same validator with a tree-shakable, functional API. Config is
+// checked before the first render, so this code is part of the initial bundle.
+import * as z from 'zod/mini';
 import { CLOUD_NAMES } from './clouds.ts';
 
 /**
@@ -27,10 +29,12 @@ function expected(what: string) {
 
 /** A string field whose rule says what is wrong, or undefined when it is fine. */
 function checked(what: string, problem: (v: string) => string | undefined) {
-  return z.string({ error: expected(what) }).superRefine((v, ctx) => {
-    const p = problem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: `${p} (got ${show(v)})` });
-  });
+  return z.string({ error: expected(what) }).check(
+    z.superRefine((v, ctx) => {
+      const p = problem(v);
+      if (p) ctx.addIssue({ code: 'custom', message: `${p} (got ${show(v)})`, input: v });
+    }),
+  );
 }
 
 function parseUrl(v: string): URL | undefined {
@@ -98,14 +102,20 @@ export const configFileSchema = z.strictObject(
         return `must be one of ${CLOUD_NAMES.join(', ')} (got ${show(iss.input)})${hint ? ` — names are case-sensitive: did you mean "${hint}"?` : ''}`;
       },
     }),
-    authority: checked('an https URL of the sign-in authority', authorityProblem)
-      .transform((v) => v.replace(/\/+$/, ''))
-      .optional(),
-    graphBaseUrl: checked('an https origin such as https://graph.microsoft.com', originProblem)
-      .transform((v) => new URL(v).origin)
-      .optional(),
-    redirectPath: checked('a path on this site such as /redirect.html', appPathProblem).default('/redirect.html'),
-    postLogoutRedirectPath: checked('a path on this site such as /', appPathProblem).default('/'),
+    authority: z.optional(
+      z.pipe(
+        checked('an https URL of the sign-in authority', authorityProblem),
+        z.transform((v: string) => v.replace(/\/+$/, '')),
+      ),
+    ),
+    graphBaseUrl: z.optional(
+      z.pipe(
+        checked('an https origin such as https://graph.microsoft.com', originProblem),
+        z.transform((v: string) => new URL(v).origin),
+      ),
+    ),
+    redirectPath: z._default(checked('a path on this site such as /redirect.html', appPathProblem), '/redirect.html'),
+    postLogoutRedirectPath: z._default(checked('a path on this site such as /', appPathProblem), '/'),
   },
   { error: (iss) => (iss.code === 'invalid_type' ? `must be a JSON object with clientId, tenantId and cloud (got ${show(iss.input)})` : undefined) },
 );
@@ -144,7 +154,7 @@ function unknownKeyMessage(key: string): string {
 }
 
 /** One plain-words issue per field (and one per unknown key). */
-export function toConfigIssues(error: z.ZodError): ConfigIssue[] {
+export function toConfigIssues(error: z.core.$ZodError): ConfigIssue[] {
   return error.issues.flatMap((iss): ConfigIssue[] => {
     if (iss.code === 'unrecognized_keys') return iss.keys.map((key) => ({ field: key, message: unknownKeyMessage(key) }));
     const field = iss.path.length > 0 ? iss.path.map(String).join('.') : 'config.json';
