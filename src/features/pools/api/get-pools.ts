@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
 import { graph } from '../../../graph/client.ts';
 import { POOLS_PATH, type EmbeddedSimActivationCodePool } from '../../../graph/types.ts';
 import { poolKeys } from './pool-keys.ts';
@@ -10,15 +10,28 @@ export type PoolListItem = Pick<
 
 const SELECT = ['id', 'displayName', 'activationCodeCount', 'createdDateTime', 'modifiedDateTime'];
 
-/** Every pool of the tenant (all pages); sorting and name filtering happen in the page. */
-export function getPools(signal?: AbortSignal): Promise<PoolListItem[]> {
-  return graph().getAll<PoolListItem>(POOLS_PATH, { query: { select: SELECT }, signal });
+/** The tenant's pools, one Graph page at a time (following @odata.nextLink). */
+export async function* getPoolPages(signal?: AbortSignal): AsyncGenerator<PoolListItem[]> {
+  for await (const page of graph().pages<PoolListItem>(POOLS_PATH, { query: { select: SELECT }, signal })) {
+    yield page.value;
+  }
 }
 
+/**
+ * Every pool of the tenant; sorting and name filtering happen in the page.
+ * Streamed: the first page renders while the rest load (a tenant with
+ * thousands of pools sees rows at once), and a refresh keeps the current
+ * rows until the new list is complete.
+ */
 export const poolsQueryOptions = () =>
   queryOptions({
     queryKey: poolKeys.lists(),
-    queryFn: ({ signal }) => getPools(signal),
+    queryFn: streamedQuery<PoolListItem[], PoolListItem[]>({
+      streamFn: ({ signal }) => getPoolPages(signal),
+      reducer: (all, page) => all.concat(page),
+      initialValue: [],
+      refetchMode: 'replace',
+    }),
   });
 
 export function usePools() {

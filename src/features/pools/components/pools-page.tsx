@@ -96,12 +96,13 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
         {pools.data && (
           <Text className={styles.count} role="status" aria-live="polite">
             {nameFilter ? `${formatCount(visible.length)} of ${formatCount(total)} pools` : `${formatCount(total)} pools`}
+            {pools.isFetching && total > 0 ? ' · loading…' : ''}
           </Text>
         )}
         <span className={styles.spacer} />
         {renderSelectionActions && selectedPools.length > 0 && renderSelectionActions(selectedPools, () => setSelected(new Set()))}
       </div>
-      {pools.isPending ? (
+      {pools.isPending || (pools.isFetching && total === 0 && !pools.isError) ? (
         <Spinner label="Loading pools…" />
       ) : pools.isError ? (
         <ErrorState error={pools.error} title="Pools could not be loaded" onRetry={() => void pools.refetch()} />

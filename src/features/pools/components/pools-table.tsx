@@ -27,10 +27,14 @@ import type { PoolListItem } from '../api/get-pools.ts';
 
 const ROW_HEIGHT = 44;
 
+// One collator for every comparison: localeCompare with options builds a new one per call,
+// which makes sorting 10,000 pools take seconds.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 const columns: TableColumnDefinition<PoolListItem>[] = [
   createTableColumn<PoolListItem>({
     columnId: 'displayName',
-    compare: (a, b) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base', numeric: true }),
+    compare: (a, b) => collator.compare(a.displayName, b.displayName),
   }),
   createTableColumn<PoolListItem>({
     columnId: 'activationCodeCount',
