@@ -80,7 +80,7 @@ export function syncPoolDevices(pool: PoolRecord, store: Store, nowMs: number): 
     const fails = outOfCodes || rng.chance(0.12);
     const simulation: DeviceSimulation = {
       installingAt,
-      doneAt: installingAt + rng.int(30, 90) * SECOND,
+      doneAt: installingAt + rng.int(40, 90) * SECOND, // never before 55 s: a device is seen installing first
       outcome: fails ? 'failed' : 'installed',
       failureDetails: outOfCodes ? 'ProfileNotReleasedByOperator: no unused activation code is left in the pool.' : fails ? rng.pick(FAILURE_DETAILS) : null,
     };
