@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badLuhnIccid,
+  codeRows,
+  csvBytes,
+  HOST,
+  makeIccid,
+  makeMatchingId,
+  validLines,
+} from '../src/features/upload/csv/test-fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile('npx', ['tsx', 'scripts/validate-csv.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+let dir = '';
+const path = (name: string): string => join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'validate-csv-'));
+  const files: Record<string, Uint8Array> = {
+    'contoso.csv': csvBytes(validLines(25)),
+    'fabrikam.csv': csvBytes(validLines(1000, 100, 'rsp.fabrikam-telecom.example.net'), { eol: '\r\n', bom: true }),
+    'luhn.csv': csvBytes([HOST, `${badLuhnIccid(1)},${makeMatchingId(1)}`]),
+    'broken.csv': csvBytes(['ICCID,MatchingID', `${makeIccid(1)},SECRET@ID9`, '8.90126E+18,SK7Q-9999-ZXVW', '', ...codeRows(1, 5)]),
+    'clash.csv': csvBytes(['smdp.other.example.com', `${makeIccid(3)},${makeMatchingId(77)}`]),
+  };
+  await Promise.all(Object.entries(files).map(([name, bytes]) => writeFile(path(name), bytes)));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Each case spawns `npx tsx`, which takes seconds on a busy machine.
+describe('validate-csv CLI', { timeout: 60_000 }, () => {
+  it('exits 0 for valid files and prints the summary', async () => {
+    const run = await cli(path('contoso.csv'), path('fabrikam.csv'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('validate-csv');
+    expect(run.stdout).toBe('2 files: 2 valid, 0 invalid; 0 errors, 0 warnings; 1,025 codes\n');
+  });
+
+  it('exits 0 with warnings only, printed as path:line: warning: message', async () => {
+    const run = await cli(path('luhn.csv'));
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `${path('luhn.csv')}:2: warning: ICCID ${badLuhnIccid(1)}: check digit does not match (Luhn); verify with the carrier`,
+      '1 file: 1 valid, 0 invalid; 0 errors, 1 warning; 1 code',
+      '',
+    ]);
+  });
+
+  it('exits 1 for an invalid file, one line per problem, never printing a matching ID', async () => {
+    const run = await cli(path('broken.csv'));
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    const p = path('broken.csv');
+    expect(lines.map((l) => l.replace(/: error: .*/, ': error'))).toEqual([
+      `${p}:1: error`,
+      `${p}:2: error`,
+      `${p}:2: error`,
+      `${p}:3: error`,
+      `${p}:4: error`,
+      '1 file: 0 valid, 1 invalid; 5 errors, 0 warnings; 1 code',
+    ]);
+    expect(lines[3]).toContain('scientific notation');
+    expect(run.stdout).not.toMatch(/SECRET|SK7Q-/);
+  });
+
+  it('exits 1 for a duplicate across files, naming the other file', async () => {
+    const run = await cli(path('contoso.csv'), path('clash.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${path('clash.csv')}:2: error: ICCID ${makeIccid(3)} is also in ${path('contoso.csv')} line 4`);
+    expect(run.stdout).toContain(`${path('contoso.csv')}:4: error: ICCID ${makeIccid(3)} is also in ${path('clash.csv')} line 2`);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: 0 valid, 2 invalid; 2 errors, 0 warnings; 26 codes');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const [none, unknown, missing] = await Promise.all([
+      cli(),
+      cli('--json', path('contoso.csv')),
+      cli(path('contoso.csv'), path('missing.csv')),
+    ]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no files given');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown option: --json');
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toContain(`${path('missing.csv')}: no such file`);
+  });
+
+  it('prints usage for --help and exits 0', async () => {
+    const run = await cli('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run --silent validate-csv -- <file\.csv>\.\.\./);
+  });
+});
