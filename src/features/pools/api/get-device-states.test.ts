@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { fakeGraph } from '../components/pool-test-utils.tsx';
+import {
+  DEVICE_STATES_POLL_LARGE_MS,
+  DEVICE_STATES_POLL_MS,
+  deviceStatesRefetchInterval,
+  getDeviceStates,
+  type DeviceStateRow,
+} from './get-device-states.ts';
+
+const row = (state: DeviceStateRow['state'], i = 0): DeviceStateRow => ({
+  id: `s${i}`,
+  deviceName: `DEV-${i}`,
+  userName: null,
+  universalIntegratedCircuitCardIdentifier: null,
+  state,
+  stateDetails: null,
+  lastSyncDateTime: null,
+});
+
+describe('deviceStatesRefetchInterval', () => {
+  it('returns false when nothing is in progress', () => {
+    expect(deviceStatesRefetchInterval([row('installed'), row('failed'), row('error'), row('deleted'), row('removedByUser')])).toBe(false);
+    expect(deviceStatesRefetchInterval([])).toBe(false);
+    expect(deviceStatesRefetchInterval(undefined)).toBe(false);
+  });
+
+  it('polls every 15 s while a device waits, installs or is being removed', () => {
+    expect(DEVICE_STATES_POLL_MS).toBe(15_000);
+    expect(deviceStatesRefetchInterval([row('installed'), row('installing')])).toBe(15_000);
+    expect(deviceStatesRefetchInterval([row('notEvaluated')])).toBe(15_000);
+    expect(deviceStatesRefetchInterval([row('deleting')])).toBe(15_000);
+  });
+
+  it('stops polling after a failed refresh, and polls a very large pool less often', () => {
+    expect(deviceStatesRefetchInterval([row('installing')], true)).toBe(false);
+    const many = Array.from({ length: 2001 }, (_, i) => row(i === 0 ? 'installing' : 'installed', i));
+    expect(deviceStatesRefetchInterval(many)).toBe(DEVICE_STATES_POLL_LARGE_MS);
+  });
+});
+
+describe('getDeviceStates', () => {
+  it('selects only the shown columns and reads every page', async () => {
+    const { calls } = fakeGraph((call) => {
+      if (call.path !== '/deviceManagement/embeddedSIMActivationCodePools/pool 1/deviceStates') return undefined;
+      return call.query.get('$skiptoken') === '2'
+        ? { status: 200, body: { value: [row('failed', 2)] } }
+        : {
+            status: 200,
+            body: {
+              value: [row('installed', 0), row('installing', 1)],
+              '@odata.nextLink': 'https://graph.test/beta/deviceManagement/embeddedSIMActivationCodePools/pool%201/deviceStates?$skiptoken=2',
+            },
+          };
+    });
+    const rows = await getDeviceStates('pool 1');
+    expect(rows.map((r) => r.id)).toEqual(['s0', 's1', 's2']);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.query.get('$select')?.split(',').sort()).toEqual(
+      ['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
+    );
+  });
+});

@@ -1,0 +1,175 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { poolKeys } from '../api/pool-keys.ts';
+import type { PoolListItem } from '../api/get-pools.ts';
+import type { DeviceStateRow } from '../api/get-device-states.ts';
+import { PoolDetailPage } from './pool-detail-page.tsx';
+import { createTestQueryClient, fakeGraph, graphError, renderWithApp, type GraphCall, type FakeResponse } from './pool-test-utils.tsx';
+
+const POOL = {
+  id: 'pool-1',
+  displayName: 'Contoso Mobile – Field devices',
+  activationCodeCount: 1000,
+  createdDateTime: '2026-01-05T10:00:00Z',
+  modifiedDateTime: '2026-02-01T12:30:00Z',
+};
+const BASE = '/deviceManagement/embeddedSIMActivationCodePools/pool-1';
+
+const state = (i: number, s: DeviceStateRow['state'], stateDetails: string | null = null): DeviceStateRow => ({
+  id: `st-${i}`,
+  deviceName: `LAPTOP-${i}`,
+  userName: `user${i}@contoso.example`,
+  universalIntegratedCircuitCardIdentifier: `8901000000000000${String(i).padStart(3, '0')}1`,
+  state: s,
+  stateDetails,
+  lastSyncDateTime: '2026-02-02T08:00:00Z',
+});
+
+function graphFor({
+  pool = POOL,
+  states = [state(1, 'installed'), state(2, 'failed', 'ProfileNotReleasedByOperator'), state(3, 'installed')],
+  assignments = 2,
+  overrides = () => undefined,
+}: {
+  pool?: typeof POOL | null;
+  states?: DeviceStateRow[];
+  assignments?: number;
+  overrides?: (call: GraphCall) => FakeResponse | undefined;
+} = {}) {
+  let current = pool;
+  return fakeGraph((call) => {
+    const o = overrides(call);
+    if (o) return o;
+    if (!current) return graphError(404, 'ResourceNotFound', 'The pool was not found.');
+    if (call.method === 'GET' && call.path === BASE) return { status: 200, body: current };
+    if (call.method === 'PATCH' && call.path === BASE) {
+      current = { ...current, ...(call.body as { displayName: string }) };
+      return { status: 200, body: current };
+    }
+    if (call.method === 'DELETE' && call.path === BASE) {
+      current = null;
+      return { status: 204 };
+    }
+    if (call.path === `${BASE}/deviceStates/$count`) return { status: 200, text: String(states.length) };
+    if (call.path === `${BASE}/deviceStates`) return { status: 200, body: { value: states } };
+    if (call.path === `${BASE}/assignments`) return { status: 200, body: { value: Array.from({ length: assignments }, (_, i) => ({ id: `a${i}` })) } };
+    return undefined;
+  });
+}
+
+describe('PoolDetailPage', { timeout: 20_000 }, () => {
+  it('shows the pool properties, the assignments slot and device status', async () => {
+    graphFor();
+    renderWithApp(<PoolDetailPage poolId="pool-1" assignmentsSlot={<h2>Assignments</h2>} />);
+    await screen.findByRole('heading', { level: 1, name: POOL.displayName });
+    const essentials = screen.getByRole('region', { name: 'Essentials' });
+    within(essentials).getByText('1,000');
+    within(essentials).getByText('pool-1');
+    within(essentials).getByRole('button', { name: 'Copy pool ID' });
+    expect(screen.getByRole('navigation', { name: 'Breadcrumb' }).textContent).toContain('eSIM cellular profiles');
+    screen.getByRole('heading', { level: 2, name: 'Assignments' });
+    const status = screen.getByRole('region', { name: 'Device status' });
+    await within(status).findByRole('button', { name: /^Installed 2 devices/ });
+    within(status).getByRole('button', { name: /^Failed 1 device/ });
+    expect(document.title).toBe(`${POOL.displayName} – eSIM cellular profiles`);
+  });
+
+  it('shows a not-found state with a link back when the pool does not exist', async () => {
+    graphFor({ pool: null });
+    renderWithApp(<PoolDetailPage poolId="pool-1" assignmentsSlot={<h2>Assignments</h2>} />);
+    await screen.findByRole('heading', { level: 1, name: 'This pool no longer exists' });
+    expect(screen.getByRole('link', { name: 'Back to eSIM cellular profiles' }).getAttribute('href')).toBe('/pools');
+    expect(screen.queryByRole('heading', { name: 'Assignments' })).toBeNull();
+  });
+
+  it('shows other load errors with the service message and a retry', async () => {
+    let fail = true;
+    graphFor({
+      overrides: (call) => (fail && call.path === BASE ? graphError(500, 'InternalServerError', 'Something broke.') : undefined),
+    });
+    renderWithApp(<PoolDetailPage poolId="pool-1" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This pool could not be loaded');
+    expect(alert.textContent).toContain('Something broke.');
+    fail = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('heading', { level: 1, name: POOL.displayName });
+  });
+
+  it('disables rename and delete for a read-only user and says why', async () => {
+    graphFor();
+    renderWithApp(<PoolDetailPage poolId="pool-1" />, { canWrite: false });
+    const rename = await screen.findByRole('button', { name: 'Rename' });
+    const del = screen.getByRole('button', { name: 'Delete' });
+    for (const b of [rename, del]) {
+      expect(b.getAttribute('aria-disabled')).toBe('true');
+      const reason = document.getElementById(b.getAttribute('aria-describedby') ?? '');
+      expect(reason?.textContent).toMatch(/read-only access.*DeviceManagementConfiguration\.ReadWrite\.All/);
+    }
+    await userEvent.click(rename);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('renames: the new name shows at once, in the list cache too, with a toast', async () => {
+    const { calls } = graphFor();
+    const queryClient = createTestQueryClient();
+    queryClient.setQueryData<PoolListItem[]>(poolKeys.lists(), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
+    renderWithApp(<PoolDetailPage poolId="pool-1" />, { queryClient });
+    await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename pool' });
+    const input = within(dialog).getByRole('textbox', { name: /Name/ });
+    await userEvent.clear(input);
+    await userEvent.type(input, '  Fabrikam eSIM  ');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await screen.findByRole('heading', { level: 1, name: 'Fabrikam eSIM' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await screen.findByText('Pool renamed to “Fabrikam eSIM”');
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ displayName: 'Fabrikam eSIM' });
+    expect(queryClient.getQueryData<PoolListItem[]>(poolKeys.lists())?.map((p) => p.displayName)).toEqual(['Fabrikam eSIM', 'Other']);
+  });
+
+  it('deletes after typing the name when devices use the pool, then opens the list with a toast', async () => {
+    const { calls } = graphFor();
+    const queryClient = createTestQueryClient();
+    queryClient.setQueryData<PoolListItem[]>(poolKeys.lists(), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
+    const { router } = renderWithApp(<PoolDetailPage poolId="pool-1" />, { queryClient });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete this pool?' });
+    await within(dialog).findByText('3 devices use this pool');
+    expect(dialog.textContent).toContain('1,000 activation codes.');
+    expect(dialog.textContent).toContain('2 assignments to device groups.');
+    const confirm = within(dialog).getByRole('button', { name: 'Delete' });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /to confirm/ }), POOL.displayName);
+    await userEvent.click(confirm);
+    await screen.findByRole('heading', { level: 1, name: 'Pools list' });
+    expect(router.state.location.pathname).toBe('/pools');
+    await screen.findByText('Pool deleted');
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual([BASE]);
+    // Nothing read the deleted pool again, and the list no longer has it.
+    const deleteIndex = calls.findIndex((c) => c.method === 'DELETE');
+    expect(calls.slice(deleteIndex + 1).filter((c) => c.path.startsWith(BASE))).toEqual([]);
+    expect(queryClient.getQueryData<PoolListItem[]>(poolKeys.lists())?.map((p) => p.id)).toEqual(['pool-2']);
+    expect(queryClient.getQueryData(poolKeys.detail('pool-1'))).toBeUndefined();
+  });
+
+  it('keeps the dialog open with the reason when the delete is refused', async () => {
+    graphFor({
+      overrides: (call) =>
+        call.method === 'DELETE'
+          ? graphError(403, 'Forbidden', 'Application must have one of the following scopes: DeviceManagementConfiguration.ReadWrite.All')
+          : undefined,
+    });
+    const { router } = renderWithApp(<PoolDetailPage poolId="pool-1" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog');
+    await userEvent.type(await within(dialog).findByRole('textbox', { name: /to confirm/ }), POOL.displayName);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The pool was not deleted');
+    expect(alert.textContent).toContain('needs the DeviceManagementConfiguration.ReadWrite.All permission');
+    expect(screen.getByRole('alertdialog')).toBe(dialog);
+    expect(router.state.location.pathname).toBe('/pools/pool-1');
+  });
+});

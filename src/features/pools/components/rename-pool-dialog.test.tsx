@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renamePoolSchema } from '../api/update-pool.ts';
+import { RenamePoolDialog } from './rename-pool-dialog.tsx';
+import { fakeGraph, graphError, renderWithApp, type FakeResponse } from './pool-test-utils.tsx';
+
+const POOL = { id: 'pool-1', displayName: 'Contoso Mobile' };
+
+describe('renamePoolSchema', () => {
+  const schema = renamePoolSchema('Contoso Mobile');
+  const message = (displayName: string) => {
+    const r = schema.safeParse({ displayName });
+    return r.success ? null : r.error.issues[0]?.message;
+  };
+
+  it('trims the name and accepts up to 256 characters', () => {
+    expect(schema.parse({ displayName: '  Fabrikam  ' })).toEqual({ displayName: 'Fabrikam' });
+    expect(schema.parse({ displayName: `${'x'.repeat(256)}   ` }).displayName).toHaveLength(256);
+  });
+
+  it('refuses an empty, too long or unchanged name with a message that says what to do', () => {
+    expect(message('')).toBe('Enter a name for the pool.');
+    expect(message('   ')).toBe('Enter a name for the pool.');
+    expect(message('x'.repeat(257))).toBe('Use 256 characters or fewer.');
+    expect(message(' Contoso Mobile ')).toBe('This is already the pool’s name. Enter a different name.');
+  });
+});
+
+function setup(respond: () => FakeResponse = () => ({ status: 200, body: { ...POOL, displayName: 'x' } })) {
+  const graph = fakeGraph((call) => (call.method === 'PATCH' ? respond() : undefined));
+  const onOpenChange = vi.fn();
+  renderWithApp(<RenamePoolDialog pool={POOL} open onOpenChange={onOpenChange} />);
+  const dialog = screen.getByRole('dialog', { name: 'Rename pool' });
+  const input = within(dialog).getByRole('textbox', { name: /Name/ });
+  return { ...graph, onOpenChange, dialog, input };
+}
+
+describe('RenamePoolDialog', { timeout: 20_000 }, () => {
+  it('starts from the current name and shows validation in the field, without calling Graph', async () => {
+    const { calls, dialog, input, onOpenChange } = setup();
+    expect((input as HTMLInputElement).value).toBe('Contoso Mobile');
+    await userEvent.clear(input);
+    await userEvent.type(input, '   ');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Enter a name for the pool.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+
+    await userEvent.clear(input);
+    await userEvent.paste('x'.repeat(257));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Use 256 characters or fewer.');
+
+    await userEvent.clear(input);
+    await userEvent.type(input, 'Fabrikam');
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).toBeNull());
+    expect(calls).toEqual([]);
+    expect(onOpenChange).not.toHaveBeenCalled();
+  });
+
+  it('sends the trimmed name and closes', async () => {
+    const { calls, dialog, input, onOpenChange } = setup();
+    await userEvent.clear(input);
+    await userEvent.type(input, '  Fabrikam eSIM {enter}');
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+    expect(calls.map((c) => [c.method, c.path, c.body])).toEqual([
+      ['PATCH', '/deviceManagement/embeddedSIMActivationCodePools/pool-1', { displayName: 'Fabrikam eSIM' }],
+    ]);
+    expect(dialog.isConnected).toBe(true); // the parent closes it
+  });
+
+  it('keeps the dialog open with the service’s reason when the rename fails', async () => {
+    const { dialog, input, onOpenChange } = setup(() => graphError(400, 'BadRequest', 'The request is invalid.'));
+    await userEvent.clear(input);
+    await userEvent.type(input, 'Fabrikam');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The pool was not renamed');
+    expect(alert.textContent).toContain('The request is invalid.');
+    expect(onOpenChange).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,123 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Spinner,
+  Toast,
+  ToastTitle,
+  makeStyles,
+  tokens,
+  useToastController,
+} from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { TOASTER_ID } from '../../../lib/toaster.ts';
+import type { PoolDetail } from '../api/get-pool.ts';
+import { POOL_NAME_MAX_LENGTH, renamePoolSchema, useUpdatePool, type RenamePoolInput } from '../api/update-pool.ts';
+import { zodFormResolver } from './zod-form-resolver.ts';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface RenamePoolDialogProps {
+  pool: Pick<PoolDetail, 'id' | 'displayName'>;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/** Rename a pool (PATCH displayName). Errors stay in the dialog; success closes it with a toast. */
+export function RenamePoolDialog({ pool, open, onOpenChange }: RenamePoolDialogProps) {
+  const rename = useUpdatePool(pool.id);
+  return (
+    <Dialog open={open} onOpenChange={(_e, data) => !rename.isPending && onOpenChange(data.open)}>
+      {/* Mounted only while open: every opening starts from the current name, with no old error. */}
+      <DialogSurface aria-describedby={undefined}>
+        <RenamePoolForm pool={pool} rename={rename} onClose={() => onOpenChange(false)} />
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function RenamePoolForm({
+  pool,
+  rename,
+  onClose,
+}: {
+  pool: RenamePoolDialogProps['pool'];
+  rename: ReturnType<typeof useUpdatePool>;
+  onClose: () => void;
+}) {
+  const styles = useStyles();
+  const { dispatchToast } = useToastController(TOASTER_ID);
+  const resolver = useMemo(() => zodFormResolver(renamePoolSchema(pool.displayName)), [pool.displayName]);
+  const form = useForm<{ displayName: string }, unknown, RenamePoolInput>({
+    resolver,
+    defaultValues: { displayName: pool.displayName },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  // The mutation outlives the form: forget its error when the dialog closes.
+  const resetRename = rename.reset;
+  useEffect(() => resetRename, [resetRename]);
+
+  const onSubmit = form.handleSubmit((input) => {
+    rename.mutate(input, {
+      onSuccess: () => {
+        onClose();
+        dispatchToast(
+          <Toast>
+            <ToastTitle>Pool renamed to “{input.displayName}”</ToastTitle>
+          </Toast>,
+          { intent: 'success' },
+        );
+      },
+    });
+  });
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <DialogBody>
+        <DialogTitle>Rename pool</DialogTitle>
+        <DialogContent className={styles.content}>
+          <Controller
+            name="displayName"
+            control={form.control}
+            render={({ field, fieldState }) => (
+              <Field
+                label="Name"
+                required
+                hint={`Up to ${POOL_NAME_MAX_LENGTH} characters.`}
+                validationMessage={fieldState.error?.message}
+                validationState={fieldState.error ? 'error' : 'none'}
+              >
+                <Input
+                  {...field}
+                  onChange={(_e, data) => field.onChange(data.value)}
+                  disabled={rename.isPending}
+                  autoComplete="off"
+                />
+              </Field>
+            )}
+          />
+          {rename.isError && <ErrorState error={rename.error} title="The pool was not renamed" />}
+        </DialogContent>
+        <DialogActions>
+          <Button type="submit" appearance="primary" disabled={rename.isPending} icon={rename.isPending ? <Spinner size="tiny" /> : undefined}>
+            {rename.isPending ? 'Saving…' : 'Save'}
+          </Button>
+          <Button appearance="secondary" disabled={rename.isPending} onClick={onClose}>
+            Cancel
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}
