@@ -1,4 +1,109 @@
-// Placeholder: replaced by the assignments feature work.
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { EditRegular } from '@fluentui/react-icons';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useAuthState } from '../../../auth/auth-context.tsx';
+import { ErrorState, describeError } from '../../../components/error-state.tsx';
+import { useGroupsByIds } from '../api/get-groups-by-ids.ts';
+import { usePoolAssignments } from '../api/get-pool-assignments.ts';
+import { groupNameLookup } from '../lib/group-names.ts';
+import { groupIdsOf, toModel } from '../lib/model.ts';
+import { AssignmentsEditor } from './assignments-editor.tsx';
+import { AssignmentsView } from './assignments-view.tsx';
+import { ReadOnlyNotice } from './read-only-notice.tsx';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    paddingTop: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+  },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/**
+ * Pool detail › Assignments: who gets codes from this pool (included and
+ * excluded device groups, all devices, other targets), and the editor.
+ * Self-contained: its own heading, loading, error and read-only states.
+ */
 export function AssignmentsSection({ poolId }: { poolId: string }) {
-  return <section aria-label="Assignments" data-pool-id={poolId} />;
+  const styles = useStyles();
+  const headingId = useId();
+  const readOnlyId = useId();
+  const { canWrite } = useAuthState();
+  const assignments = usePoolAssignments(poolId);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+
+  const model = useMemo(() => toModel(assignments.data ?? []), [assignments.data]);
+  const groupIds = useMemo(() => groupIdsOf(assignments.data ?? []), [assignments.data]);
+  const names = useGroupsByIds(groupIds);
+  // Names of groups picked in the editor, shown while getByIds catches up with a saved set.
+  const [learned, setLearned] = useState<ReadonlyMap<string, { displayName: string }>>(new Map());
+  const nameOf = useMemo(() => groupNameLookup(names.data, learned), [names.data, learned]);
+  const isResolved = (id: string) => !!(names.data?.get(id)?.displayName ?? learned.get(id)?.displayName);
+  const namesLoading = names.isPending && groupIds.length > 0;
+
+  const close = (result: 'saved' | 'cancelled', picked?: ReadonlyMap<string, string>) => {
+    setEditing(false);
+    setSaved(result === 'saved');
+    if (picked) setLearned((prev) => new Map([...prev, ...[...picked].map(([id, displayName]) => [id, { displayName }] as const)]));
+    // Back to where editing started, once the read view is rendered.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+
+  return (
+    <section aria-labelledby={headingId} className={styles.root}>
+      <div className={styles.header}>
+        <div className={styles.titles}>
+          <Subtitle1 as="h2" id={headingId}>
+            Assignments
+          </Subtitle1>
+          <Text className={styles.muted}>Device groups that receive eSIM activation codes from this pool.</Text>
+        </div>
+        {!editing && (
+          <Button
+            ref={editButton}
+            icon={<EditRegular />}
+            disabledFocusable={!canWrite || !assignments.isSuccess || namesLoading}
+            aria-describedby={canWrite ? undefined : readOnlyId}
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            Edit assignments
+          </Button>
+        )}
+      </div>
+      {!canWrite && <ReadOnlyNotice id={readOnlyId} />}
+      <span role="status" aria-live="polite">
+        {saved && !editing ? <Text className={styles.muted}>Assignments saved.</Text> : null}
+      </span>
+      {assignments.isPending ? (
+        <Spinner size="small" label="Loading assignments…" />
+      ) : assignments.isError ? (
+        <ErrorState error={assignments.error} title="Assignments could not be loaded" onRetry={() => void assignments.refetch()} />
+      ) : (
+        <>
+          {names.isError && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>Group names could not be loaded, so groups are shown by id. {describeError(names.error).message}</MessageBarBody>
+            </MessageBar>
+          )}
+          {editing && canWrite ? (
+            <AssignmentsEditor poolId={poolId} model={model} nameOf={nameOf} onClose={close} />
+          ) : namesLoading ? (
+            <Spinner size="small" label="Loading group names…" />
+          ) : (
+            <AssignmentsView model={model} nameOf={nameOf} isResolved={isResolved} />
+          )}
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,15 @@
+import { graph } from '../../../graph/client.ts';
+import { graphPath } from '../../../graph/odata.ts';
+import { POOLS_PATH, type EmbeddedSimActivationCodePoolAssignment, type ODataCollection } from '../../../graph/types.ts';
+import type { AssignmentInput } from '../lib/save-plan.ts';
+
+/**
+ * `POST /{pool}/assign`: replaces the pool's assignments with exactly
+ * `body.assignments`. Because it sets the whole list, sending the same body
+ * twice leaves the same result: it is safe to repeat after an ambiguous
+ * failure (timeout, 5xx, dropped connection).
+ */
+export async function assignPool(poolId: string, body: { assignments: AssignmentInput[] }, signal?: AbortSignal): Promise<EmbeddedSimActivationCodePoolAssignment[]> {
+  const res = await graph().post<ODataCollection<EmbeddedSimActivationCodePoolAssignment> | undefined>(POOLS_PATH + graphPath`/${poolId}/assign`, body, { signal });
+  return res?.value ?? [];
+}

@@ -1,0 +1,259 @@
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  Toast,
+  ToastTitle,
+  makeStyles,
+  tokens,
+  useToastController,
+} from '@fluentui/react-components';
+import { ArrowLeftRegular, SaveRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { describeError } from '../../../components/error-state.tsx';
+import { TOASTER_ID } from '../../../lib/toaster.ts';
+import { useSavePoolAssignments } from '../api/save-pool-assignments.ts';
+import { BLOCKING_CONFLICTS, changeCount, diffAssignments, findConflicts } from '../lib/diff.ts';
+import { draftFromModel, describeFilter, type AssignmentDraft, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
+import { planSave, type SavePlan } from '../lib/save-plan.ts';
+import { ChangesReview } from './changes-review.tsx';
+import { GroupPicker, type GroupRef } from './group-picker.tsx';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  pickers: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+interface EditorValues {
+  included: GroupRef[];
+  excluded: GroupRef[];
+  allDevices: boolean;
+}
+
+interface WatchedValues {
+  included?: { id?: string }[];
+  excluded?: { id?: string }[];
+  allDevices?: boolean;
+}
+
+const ids = (groups: { id?: string }[] | undefined): string[] => (groups ?? []).flatMap((g) => (g.id ? [g.id] : []));
+
+function toDraft(v: WatchedValues): AssignmentDraft {
+  return {
+    included: ids(v.included),
+    excluded: ids(v.excluded),
+    allDevices: v.allDevices ?? false,
+  };
+}
+
+function failedAction(plan: SavePlan, nameOf: (id: string) => string): string {
+  switch (plan.kind) {
+    case 'create': {
+      const target = plan.body.target;
+      return 'groupId' in target ? `Adding ${nameOf(target.groupId)} failed.` : 'Adding the assignment failed.';
+    }
+    case 'update': {
+      const target = plan.body.target;
+      return 'groupId' in target ? `Moving ${nameOf(target.groupId)} failed.` : 'Changing the assignment failed.';
+    }
+    default:
+      return 'Replacing the pool’s assignments failed.';
+  }
+}
+
+export interface AssignmentsEditorProps {
+  poolId: string;
+  /** The server's current assignments (refreshed after every save attempt). */
+  model: PoolAssignmentsModel;
+  nameOf: (groupId: string) => string;
+  /** `picked`: names of the groups in the draft, by id. */
+  onClose: (result: 'saved' | 'cancelled', picked?: ReadonlyMap<string, string>) => void;
+}
+
+/**
+ * Edit → review → save. The draft lives in react-hook-form; the diff,
+ * warnings and the request to send are always computed against the latest
+ * server state, so after a failed (possibly half-applied) save the review
+ * shows what still differs.
+ */
+export function AssignmentsEditor({ poolId, model, nameOf, onClose }: AssignmentsEditorProps) {
+  const styles = useStyles();
+  const { dispatchToast } = useToastController(TOASTER_ID);
+  const [step, setStep] = useState<'edit' | 'review'>('edit');
+  const [failure, setFailure] = useState<{ error: unknown; action: string } | null>(null);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  const save = useSavePoolAssignments(poolId);
+
+  // The form starts from the assignments shown when editing began; later refreshes only change the diff.
+  const [defaultValues] = useState<EditorValues>(() => {
+    const d = draftFromModel(model);
+    const refs = (ids: string[]) => ids.map((id) => ({ id, displayName: nameOf(id) }));
+    return { included: refs(d.included), excluded: refs(d.excluded), allDevices: d.allDevices };
+  });
+  const { control, getValues, setValue, handleSubmit } = useForm<EditorValues>({ defaultValues });
+  const values = useWatch({ control });
+  const draft = toDraft(values);
+  const diff = diffAssignments(model, draft);
+  const count = changeCount(diff);
+  const plan = planSave(model, draft);
+  const hadAssignments = model.groups.length + model.other.length + (model.allDevices ? 1 : 0) > 0;
+  const conflicts = findConflicts(draft, { otherIncludes: model.other.length, hadAssignments });
+  const blocked = conflicts.some((c) => BLOCKING_CONFLICTS.includes(c.kind));
+
+  const draftNames = new Map<string, string>([...(values.included ?? []), ...(values.excluded ?? [])].flatMap((g) => (g?.id && g.displayName ? [[g.id, g.displayName] as [string, string]] : [])));
+  const displayName = (id: string) => draftNames.get(id) ?? nameOf(id);
+
+  useEffect(() => {
+    if (step === 'review') reviewHeading.current?.focus();
+  }, [step]);
+
+  const addTo = (mode: GroupMode) => (group: GroupRef) => {
+    const same = mode === 'include' ? 'included' : 'excluded';
+    const other = mode === 'include' ? 'excluded' : 'included';
+    setValue(other, getValues(other).filter((g) => g.id !== group.id), { shouldDirty: true });
+    if (!getValues(same).some((g) => g.id === group.id)) setValue(same, [...getValues(same), group], { shouldDirty: true });
+  };
+
+  const tagNote = (mode: GroupMode) => (groupId: string) => {
+    if (diff.added.some((a) => a.groupId === groupId && a.mode === mode)) return 'New';
+    if (diff.moved.some((m) => m.groupId === groupId && m.to === mode)) return mode === 'include' ? 'Moved from excluded' : 'Moved from included';
+    return describeFilter(model.groups.find((g) => g.groupId === groupId)?.filter);
+  };
+
+  const onSubmit = handleSubmit(async () => {
+    if (step === 'edit') {
+      setStep('review');
+      return;
+    }
+    const current = planSave(model, toDraft(getValues()));
+    setFailure(null);
+    try {
+      await save.mutateAsync(current);
+    } catch (error) {
+      setFailure({ error, action: failedAction(current, displayName) });
+      return;
+    }
+    dispatchToast(
+      <Toast>
+        <ToastTitle>Assignments saved</ToastTitle>
+      </Toast>,
+      { intent: 'success' },
+    );
+    // Added groups came from search results, so their names are real ones.
+    onClose('saved', new Map(diff.added.map((a) => [a.groupId, displayName(a.groupId)])));
+  });
+
+  const failed = failure && describeError(failure.error);
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void onSubmit(e)} aria-label="Edit assignments" noValidate>
+      {step === 'edit' ? (
+        <>
+          <Controller
+            control={control}
+            name="allDevices"
+            render={({ field }) => (
+              <Field hint="Every enrolled Windows device can get a code from this pool, except devices in an excluded group.">
+                <Checkbox label="Include all devices" checked={field.value} onChange={(_e, data) => field.onChange(data.checked === true)} />
+              </Field>
+            )}
+          />
+          <div className={styles.pickers}>
+            <Controller
+              control={control}
+              name="included"
+              render={({ field }) => (
+                <GroupPicker
+                  label="Included groups"
+                  mode="include"
+                  value={field.value}
+                  otherSide={values.excluded?.filter((g): g is GroupRef => !!g?.id) ?? []}
+                  onAdd={addTo('include')}
+                  onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
+                  tagNote={tagNote('include')}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="excluded"
+              render={({ field }) => (
+                <GroupPicker
+                  label="Excluded groups"
+                  mode="exclude"
+                  value={field.value}
+                  otherSide={values.included?.filter((g): g is GroupRef => !!g?.id) ?? []}
+                  onAdd={addTo('exclude')}
+                  onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
+                  tagNote={tagNote('exclude')}
+                />
+              )}
+            />
+          </div>
+          {model.other.length > 0 && (
+            <Text className={styles.muted}>
+              {model.other.length === 1 ? 'One other target' : `${model.other.length} other targets`} (all licensed users or Configuration Manager collections) cannot be edited here and are kept as they are.
+            </Text>
+          )}
+          <Divider />
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" disabled={count === 0}>
+              Review changes
+            </Button>
+            <Button onClick={() => onClose('cancelled')}>Cancel</Button>
+            <Text className={styles.muted} role="status" aria-live="polite">
+              {count === 0 ? 'No changes yet' : `${count} ${count === 1 ? 'change' : 'changes'}`}
+              {conflicts.length > 0 && ` · ${conflicts.length} ${conflicts.length === 1 ? 'warning' : 'warnings'}`}
+            </Text>
+          </div>
+        </>
+      ) : (
+        <>
+          <ChangesReview diff={diff} conflicts={conflicts} plan={plan} nameOf={displayName} headingRef={reviewHeading} />
+          {failed && (
+            <MessageBar intent="error" layout="multiline" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>Assignments were not saved</MessageBarTitle>
+                {failure.action} {failed.message}{' '}
+                The changes above are compared with the pool’s assignments as Microsoft Graph has them now.
+                {failed.requestId && (
+                  <>
+                    {' '}
+                    Request ID: <span className={styles.mono}>{failed.requestId}</span>
+                  </>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Divider />
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <SaveRegular />} disabled={save.isPending || plan.kind === 'none' || blocked}>
+              {save.isPending ? 'Saving…' : 'Save'}
+            </Button>
+            <Button icon={<ArrowLeftRegular />} onClick={() => setStep('edit')} disabled={save.isPending}>
+              Back to editing
+            </Button>
+            <Button onClick={() => onClose('cancelled')} disabled={save.isPending}>
+              Cancel
+            </Button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

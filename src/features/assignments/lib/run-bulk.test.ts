@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { GraphError } from '../../../graph/errors.ts';
+import { isTransient, retryTransient, runWithConcurrency } from './run-bulk.ts';
+
+const graphError = (status: number, extra: Partial<ConstructorParameters<typeof GraphError>[0]> = {}) =>
+  new GraphError({ status, code: status === 429 ? 'TooManyRequests' : 'Error', message: 'x', method: 'POST', path: '/p', ...extra });
+
+describe('runWithConcurrency', () => {
+  it('never runs more than the limit at once and runs every item', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    await runWithConcurrency(
+      Array.from({ length: 20 }, (_, i) => i),
+      4,
+      async (i) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 1 + (i % 3)));
+        running--;
+        done.push(i);
+      },
+    );
+    expect(peak).toBe(4);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('starts no new item once the signal aborts', async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    await runWithConcurrency(
+      [1, 2, 3, 4, 5],
+      1,
+      async (i) => {
+        started.push(i);
+        if (i === 2) controller.abort();
+      },
+      controller.signal,
+    );
+    expect(started).toEqual([1, 2]);
+  });
+});
+
+describe('retryTransient', () => {
+  it('waits as long as Retry-After asked, then succeeds', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const result = await retryTransient(
+      async () => {
+        calls++;
+        if (calls < 3) throw graphError(429, { retryAfterMs: 7_000 });
+        return 'ok';
+      },
+      { attempts: 4, baseDelayMs: 1_000, sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(result).toBe('ok');
+    expect(waits).toEqual([7_000, 7_000]);
+  });
+
+  it('backs off without Retry-After, and gives up after the attempts', async () => {
+    const waits: number[] = [];
+    const error = graphError(503);
+    await expect(retryTransient(() => Promise.reject(error), { attempts: 3, baseDelayMs: 1_000, sleep: async (ms) => void waits.push(ms) })).rejects.toBe(error);
+    expect(waits).toEqual([1_000, 2_000]);
+  });
+
+  it('does not repeat a request the service refused (403, 400)', async () => {
+    let calls = 0;
+    await expect(
+      retryTransient(
+        () => {
+          calls++;
+          return Promise.reject(graphError(403));
+        },
+        { attempts: 4, baseDelayMs: 1, sleep: async () => {} },
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(calls).toBe(1);
+  });
+
+  it('treats throttling, 5xx and lost responses as transient', () => {
+    expect(isTransient(graphError(429))).toBe(true);
+    expect(isTransient(graphError(504))).toBe(true);
+    expect(isTransient(graphError(0, { code: 'NetworkError' }))).toBe(true);
+    expect(isTransient(graphError(0, { code: 'InvalidResponse' }))).toBe(false);
+    expect(isTransient(graphError(404))).toBe(false);
+    expect(isTransient(new Error('x'))).toBe(false);
+  });
+});
