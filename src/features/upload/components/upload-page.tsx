@@ -1,4 +1,236 @@
-// Placeholder: replaced by the upload feature work.
+import {
+  Button,
+  Card,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowUploadRegular, DeleteDismissRegular, DismissRegular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useState } from 'react';
+import { useAuthState } from '../../../auth/auth-context.tsx';
+import { DropZone } from '../../../components/drop-zone.tsx';
+import { ErrorState } from '../../../components/error-state.tsx';
+import { formatCount } from '../../../components/format.ts';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { useUploadBatch } from '../hooks/use-upload-batch.ts';
+import type { PoolChoice, PoolPlan } from '../lib/plan-batch.ts';
+import { PoolCard } from './pool-card.tsx';
+import { ReplaceDialog } from './replace-dialog.tsx';
+import { ResumeBanner } from './resume-banner.tsx';
+import { UploadProgress } from './upload-progress.tsx';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  spacer: { flexGrow: 1 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  cards: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    ':disabled': { opacity: 0.7 },
+  },
+  uploadCard: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  blockers: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+});
+
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** Devices › eSIM cellular profiles › Upload: carrier CSV files → validated, previewed, uploaded pools. */
 export function UploadPage() {
-  return <h1>Upload carrier CSV files</h1>;
+  const styles = useStyles();
+  const { canWrite } = useAuthState();
+  const batch = useUploadBatch();
+  const { state, plan, form, poolNames } = batch;
+  const [confirmOpen, setConfirmOpen] = useState(false);
+
+  const running = state.run?.state === 'running';
+  const validating = state.validating.total > 0 && state.validating.done < state.validating.total;
+  const replacing = useMemo(() => plan.toUpload.filter((p) => p.choice?.mode === 'replace'), [plan.toUpload]);
+  const errorFileIds = useMemo(() => plan.pools.flatMap((p) => (p.status === 'created' ? [] : p.files.filter((f) => f.errorCount > 0).map((f) => f.file.id))), [plan.pools]);
+  const compact = plan.pools.length > 3;
+  const allCreated = plan.pools.length > 0 && plan.pools.every((p) => p.status === 'created') && plan.checking.length === 0;
+
+  const { choose, removeFiles, confirm, start } = batch;
+  const onChoose = useCallback((pool: PoolPlan, choice: PoolChoice) => choose(pool, choice), [choose]);
+  const onRemoveFile = useCallback((id: string) => removeFiles([id]), [removeFiles]);
+  const onConfirmFile = useCallback((id: string, confirmed: boolean) => confirm([id], confirmed), [confirm]);
+
+  const upload = () => {
+    if (replacing.length > 0) setConfirmOpen(true);
+    else void start();
+  };
+
+  const uploadBlockers = [
+    ...(!canWrite ? ['Your account has read-only access, so it cannot create pools.'] : []),
+    ...(poolNames.isError ? ['The existing pools could not be loaded, so pool names cannot be checked.'] : []),
+    ...plan.blockers,
+  ];
+  const canUpload = canWrite && plan.ready && !running && !poolNames.isError;
+  const retrying = plan.pools.some((p) => p.status === 'created');
+  // While blocked, the button names every pool still to create (not only the ready ones).
+  const pending = canUpload ? plan.toUpload.length : plan.pools.filter((p) => p.status !== 'created').length;
+
+  return (
+    <div className={styles.page}>
+      <PageHeader
+        title="Upload carrier CSV files"
+        description="Turn the activation-code files from your mobile operators into eSIM pools. Files are checked in your browser; activation codes are sent to Intune only when you upload."
+        actions={<RouterLink to={paths.pools.getHref()}>Go to eSIM pools</RouterLink>}
+      />
+
+      {state.resume && !running && <ResumeBanner resume={state.resume} resumed={state.resumed} progress={state.progress} onDiscard={batch.dismissResume} />}
+
+      {!canWrite && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Read-only access</MessageBarTitle>
+            You can check carrier files here. Creating pools needs the DeviceManagementConfiguration.ReadWrite.All permission.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.section} aria-label="Files">
+        <DropZone
+          label="Carrier CSV files"
+          hint="One SM-DP+ server address on the first line, then one ICCID,MatchingID row per code; at most 1,000 codes per file. Add as many files as you like."
+          accept=".csv,text/csv"
+          prompt="Drag and drop carrier CSV files here"
+          buttonLabel="Browse files"
+          disabled={running}
+          onFiles={batch.addFiles}
+        />
+
+        {validating && (
+          <Field label="Checking files" validationState="none" validationMessage={`Checked ${state.validating.done} of ${plural(state.validating.total, 'file')}`}>
+            <ProgressBar value={state.validating.done / state.validating.total} aria-label="File check progress" />
+          </Field>
+        )}
+
+        {plan.fileCount > 0 && (
+          <div className={styles.toolbar}>
+            <Text className={styles.muted} role="status" aria-live="polite">
+              {plural(plan.fileCount, 'file')} · {plural(plan.pools.length, 'pool')} · {plural(plan.codeCount, 'code')}
+            </Text>
+            <span className={styles.spacer} />
+            {errorFileIds.length > 0 && (
+              <Button icon={<DeleteDismissRegular />} disabled={running} onClick={() => removeFiles(errorFileIds)}>
+                Remove {plural(errorFileIds.length, 'file')} with errors
+              </Button>
+            )}
+            <Button icon={<DismissRegular />} appearance="subtle" disabled={running} onClick={batch.clear}>
+              Clear all
+            </Button>
+          </div>
+        )}
+
+        {plan.checking.length > 0 && (
+          <Text className={styles.muted}>
+            Checking {plan.checking.slice(0, 3).map((f) => f.name).join(', ')}
+            {plan.checking.length > 3 ? ` and ${plural(plan.checking.length - 3, 'more file')}` : ''}…
+          </Text>
+        )}
+      </section>
+
+      {poolNames.isError && <ErrorState error={poolNames.error} title="Existing pools could not be loaded" onRetry={() => void poolNames.refetch()} />}
+
+      {plan.pools.length > 0 && (
+        <section className={styles.section} aria-labelledby="upload-pools-heading">
+          <Subtitle1 as="h2" id="upload-pools-heading">
+            Pools to create
+          </Subtitle1>
+          {/* A native disabled fieldset locks every control of the cards during an upload without re-rendering them. */}
+          <fieldset className={styles.cards} disabled={running} aria-busy={running || undefined}>
+            {plan.pools.map((pool) => (
+              <PoolCard
+                key={pool.key}
+                pool={pool}
+                control={form.control}
+                compact={compact}
+                resumed={!!state.resumed[pool.key]}
+                onChoose={onChoose}
+                onRemoveFile={onRemoveFile}
+                onConfirmFile={onConfirmFile}
+              />
+            ))}
+          </fieldset>
+        </section>
+      )}
+
+      {(plan.pools.length > 0 || state.run) && (
+        <section className={styles.section} aria-labelledby="upload-heading">
+          <Subtitle1 as="h2" id="upload-heading">
+            Upload
+          </Subtitle1>
+          <Card className={styles.uploadCard} appearance="filled-alternative">
+            {!running && !allCreated && (
+              <>
+                {canUpload ? (
+                  <Text>
+                    {plural(plan.toUpload.length, 'pool')} with {plural(plan.toUpload.reduce((n, p) => n + (p.codes?.length ?? 0), 0), 'code')}{' '}
+                    {plan.toUpload.length === 1 ? 'is' : 'are'} ready to upload
+                    {replacing.length > 0 ? `; ${plural(replacing.length, 'existing pool')} will be replaced` : ''}.
+                  </Text>
+                ) : (
+                  uploadBlockers.length > 0 && (
+                    <div>
+                      <Text weight="semibold">The upload is not possible yet:</Text>
+                      <ul className={styles.blockers} data-testid="upload-blockers">
+                        {uploadBlockers.map((b) => (
+                          <li key={b}>{b}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  )
+                )}
+                <div className={styles.actions}>
+                  <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={!canUpload} onClick={upload}>
+                    {retrying ? `Upload ${plural(pending, 'remaining pool')}` : `Upload ${plural(pending, 'pool')}`}
+                  </Button>
+                  {!canWrite && <Text className={styles.muted}>Read-only access: uploading is disabled.</Text>}
+                </div>
+              </>
+            )}
+            {state.run && <UploadProgress run={state.run} statuses={state.statuses} onCancel={batch.cancel} />}
+            {allCreated && !running && (
+              <div className={styles.actions}>
+                <Button appearance="primary" onClick={batch.clear}>
+                  Start a new upload
+                </Button>
+                <RouterLink to={paths.pools.getHref()}>View all pools</RouterLink>
+              </div>
+            )}
+          </Card>
+        </section>
+      )}
+
+      {/* Mounted only when needed: a (closed) Fluent Dialog still sets up focus trapping for the whole page. */}
+      {confirmOpen && (
+        <ReplaceDialog
+        open={confirmOpen}
+        pools={replacing}
+        newCount={plan.toUpload.length - replacing.length}
+        onCancel={() => setConfirmOpen(false)}
+        onConfirm={() => {
+          setConfirmOpen(false);
+          void start();
+        }}
+      />
+      )}
+    </div>
+  );
 }

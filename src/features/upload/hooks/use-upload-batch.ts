@@ -1,0 +1,263 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useForm, useWatch, type FieldError, type Resolver, type ResolverResult } from 'react-hook-form';
+import { graphKeys } from '../../../lib/query-keys.ts';
+import { graphPoolService } from '../api/pool-service.ts';
+import { usePoolNames } from '../api/get-pool-names.ts';
+import { fileProblemResult } from '../csv/results.ts';
+import { validateFiles } from '../csv/validate-in-worker.ts';
+import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-state.ts';
+import { analyzeBatch, planBatch, poolNameSchema, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
+import { browserResumeStore, createRunRecorder, isUnfinished, matchResumePools, resumePoolFrom } from '../lib/resume-state.ts';
+import { isAbortError, runUpload, type UploadJob } from '../lib/upload-runner.ts';
+
+export interface PoolNamesForm {
+  names: Record<string, string>;
+}
+
+/** Files validated at once (each in its own worker run, so the batch checks are the planner's). */
+const VALIDATION_CONCURRENCY = 3;
+/** Pools created at once. */
+export const UPLOAD_CONCURRENCY = 4;
+
+let fileCounter = 0;
+
+/**
+ * The upload page's model: files in the batch (validated off the main thread),
+ * the plan of pools, the admin's names/choices/confirmations, and the upload
+ * run (with its resume record in sessionStorage: never codes).
+ */
+export function useUploadBatch() {
+  const queryClient = useQueryClient();
+  const store = useMemo(() => browserResumeStore(), []);
+  const [state, dispatch] = useReducer(batchReducer, store, (s) => {
+    const stored = s.load();
+    return initialBatchState(isUnfinished(stored) ? stored : null);
+  });
+  const poolNames = usePoolNames();
+  const existing = poolNames.data;
+
+  // ---- names (react-hook-form + zod; the plan is the single source of validity)
+  const planRef = useRef<{ plan: BatchPlan | null; existing: typeof existing }>({ plan: null, existing });
+  const resolver = useCallback<Resolver<PoolNamesForm>>(async (values): Promise<ResolverResult<PoolNamesForm>> => {
+    const { plan, existing: pools } = planRef.current;
+    if (!plan || !pools) return { values, errors: {} };
+    const editable = plan.pools.filter((p) => !p.nameLocked && p.status !== 'created');
+    const batch = plan.pools.map((p) => ({ key: p.key, name: (!p.nameLocked && values.names[p.key]) || p.name }));
+    const ctx: NameContext = { existing: pools, batch };
+    const errors: Record<string, FieldError> = {};
+    for (const p of editable) {
+      const ownPoolIds = [p.progress.poolId, p.choice?.mode === 'replace' ? p.choice.poolId : undefined].filter((id): id is string => !!id);
+      const result = await poolNameSchema(ctx, { key: p.key, ownPoolIds }).safeParseAsync(values.names[p.key] ?? p.name);
+      const issue = result.success ? undefined : result.error.issues[0];
+      if (issue) errors[p.key] = { type: issue.code, message: issue.message };
+    }
+    return Object.keys(errors).length > 0 ? { values: {}, errors: { names: errors } } : { values, errors: {} };
+  }, []);
+  const form = useForm<PoolNamesForm>({ defaultValues: { names: {} }, mode: 'onChange', resolver });
+  const typedNames = useWatch({ control: form.control, name: 'names' });
+
+  const analysis = useMemo(() => analyzeBatch(state.files), [state.files]);
+  const plan = useMemo(() => {
+    const names: Record<string, string | undefined> = { ...typedNames };
+    for (const [key, name] of Object.entries(state.lockedNames)) if (name !== undefined) names[key] = name;
+    return planBatch({ analysis, existing, names, choices: state.choices, confirmedWarnings: state.confirmed, progress: state.progress });
+  }, [analysis, existing, typedNames, state.lockedNames, state.choices, state.confirmed, state.progress]);
+  useEffect(() => {
+    planRef.current = { plan, existing };
+  });
+
+  // Re-check every name when what it is checked against changes (another pool renamed, pools loaded).
+  const nameContext = plan.pools.map((p) => `${p.key}=${p.name}:${p.choice?.mode ?? ''}:${p.nameLocked}`).join('\n') + `|${existing?.length ?? -1}`;
+  useEffect(() => {
+    const touched = Object.keys(form.getValues('names') ?? {});
+    if (touched.length > 0) void form.trigger('names');
+  }, [nameContext, form]);
+
+  // ---- resume: match re-dropped files to the interrupted batch by hash
+  useEffect(() => {
+    if (!state.resume) return;
+    const matches = [...matchResumePools(state.resume, analysis.groups)]
+      .filter(([key]) => !state.resumed[key])
+      .map(([key, pool]) => ({ key, pool }));
+    if (matches.length === 0) return;
+    dispatch({ type: 'applyResume', matches });
+    for (const { key, pool } of matches) if (pool.createState === 'pending' && !pool.oldPoolDeleted) form.setValue(`names.${key}`, pool.name);
+  }, [analysis.groups, state.resume, state.resumed, form]);
+
+  // ---- validation (Web Worker), a few files at a time
+  const validator = useMemo(() => {
+    const queue: { id: string; file: File }[] = [];
+    const active = new Map<string, AbortController>();
+    const pump = (): void => {
+      while (active.size < VALIDATION_CONCURRENCY && queue.length > 0) {
+        const next = queue.shift();
+        if (!next) break;
+        const controller = new AbortController();
+        active.set(next.id, controller);
+        validateFiles([next.file], { signal: controller.signal })
+          .then(
+            ([parsed]) => parsed ?? fileProblemResult(next.file.name, next.file.size, 'unreadable', '', 'no result'),
+            (error: unknown) => {
+              if (isAbortError(error) || controller.signal.aborted) return undefined;
+              return fileProblemResult(next.file.name, next.file.size, 'unreadable', '', error instanceof Error ? error.message : String(error));
+            },
+          )
+          .then((parsed) => {
+            if (active.get(next.id) === controller) active.delete(next.id);
+            // Rendering a finished file's preview may wait for input: keep the page responsive.
+            if (parsed && !controller.signal.aborted) startTransition(() => dispatch({ type: 'parsed', id: next.id, parsed }));
+            pump();
+          });
+      }
+    };
+    return {
+      add(entries: { id: string; file: File }[]) {
+        queue.push(...entries);
+        pump();
+      },
+      remove(ids: readonly string[]) {
+        for (const id of ids) {
+          active.get(id)?.abort();
+          active.delete(id);
+        }
+        for (let i = queue.length - 1; i >= 0; i--) if (ids.includes(queue[i]?.id ?? '')) queue.splice(i, 1);
+        pump();
+      },
+      abortAll() {
+        for (const c of active.values()) c.abort();
+        active.clear();
+        queue.length = 0;
+      },
+    };
+  }, []);
+
+  const addFiles = useCallback(
+    (files: File[]) => {
+      const entries = files.map((file) => ({ id: `file-${++fileCounter}`, file }));
+      dispatch({ type: 'add', files: entries.map(({ id, file }) => ({ id, name: file.name, size: file.size })) });
+      validator.add(entries);
+    },
+    [validator],
+  );
+
+  const removeFiles = useCallback(
+    (ids: readonly string[]) => {
+      validator.remove(ids);
+      dispatch({ type: 'remove', ids });
+    },
+    [validator],
+  );
+
+  const run = useRef<AbortController | null>(null);
+  useEffect(
+    () => () => {
+      // Leaving the page stops the upload; what was in flight is on record and is checked on return.
+      run.current?.abort();
+      validator.abortAll();
+    },
+    [validator],
+  );
+
+  const clear = useCallback(() => {
+    validator.abortAll();
+    form.reset({ names: {} });
+    dispatch({ type: 'clear' });
+  }, [form, validator]);
+
+  const choose = useCallback(
+    (pool: PoolPlan, choice: PoolChoice) => {
+      dispatch({ type: 'choose', key: pool.key, choice });
+      // A fresh suggestion for the new mode: the old pool's name, or a unique one.
+      if (choice.mode === 'replace') form.setValue(`names.${pool.key}`, choice.poolName, { shouldValidate: true });
+      else {
+        const names = form.getValues('names') ?? {};
+        const { [pool.key]: _own, ...rest } = names;
+        form.setValue('names', rest);
+      }
+    },
+    [form],
+  );
+
+  const confirm = useCallback((ids: readonly string[], confirmed: boolean) => dispatch({ type: 'confirm', ids, confirmed }), []);
+  const dismissResume = useCallback(() => {
+    store.clear();
+    dispatch({ type: 'dismissResume' });
+  }, [store]);
+
+  const start = useCallback(async () => {
+    const pools = plan.toUpload.filter((p): p is PoolPlan & { codes: NonNullable<PoolPlan['codes']>; choice: PoolChoice } => !!p.codes && !!p.choice);
+    if (pools.length === 0 || run.current) return;
+    const controller = new AbortController();
+    run.current = controller;
+    const names = Object.fromEntries(pools.map((p) => [p.key, p.name.trim()]));
+    // Progress renders are transitions: interruptible, so 30 pools' updates never block input.
+    startTransition(() => dispatch({
+      type: 'runStarted',
+      run: {
+        keys: pools.map((p) => p.key),
+        names,
+        fileNames: Object.fromEntries(pools.map((p) => [p.key, p.files.map((f) => f.file.name)])),
+        state: 'running',
+        cancelled: false,
+      },
+    }));
+    const matched = new Set(Object.values(state.resumed));
+    const carried = (state.resume?.pools ?? []).filter((p) => !matched.has(p) && p.createState !== 'created');
+    const recorder = createRunRecorder(
+      store,
+      pools.map((p) => resumePoolFrom({ ...p, name: names[p.key] ?? p.name }, p.progress)),
+      carried,
+    );
+    const jobs: UploadJob[] = pools.map((p) => ({
+      key: p.key,
+      displayName: names[p.key] ?? p.name,
+      activationCodes: p.codes,
+      mode: p.choice.mode,
+      replacePoolId: p.choice.mode === 'replace' ? p.choice.poolId : undefined,
+      resume: p.progress,
+    }));
+    let cancelled = false;
+    let error: unknown;
+    try {
+      const result = await runUpload(jobs, {
+        service: graphPoolService,
+        concurrency: UPLOAD_CONCURRENCY,
+        signal: controller.signal,
+        onUpdate: (key, status) => {
+          recorder.onUpdate(key, status);
+          startTransition(() => dispatch({ type: 'status', key, status }));
+        },
+      });
+      cancelled = result.cancelled;
+    } catch (e) {
+      error = e;
+    } finally {
+      run.current = null;
+    }
+    // Pools lists everywhere (this page's name check included) show the new pools before the run is reported done.
+    await queryClient.invalidateQueries({ queryKey: graphKeys.pools });
+    startTransition(() => dispatch({ type: 'runFinished', cancelled, error }));
+  }, [plan, queryClient, state.resume, state.resumed, store]);
+
+  const cancel = useCallback(() => run.current?.abort(new DOMException('Upload cancelled', 'AbortError')), []);
+
+  return {
+    state,
+    plan,
+    analysis,
+    form,
+    poolNames,
+    addFiles,
+    removeFiles,
+    clear,
+    choose,
+    confirm,
+    dismissResume,
+    start,
+    cancel,
+  };
+}
+
+export type UploadBatch = ReturnType<typeof useUploadBatch>;
+export type { BatchState };

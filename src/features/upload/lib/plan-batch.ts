@@ -1,0 +1,397 @@
+/**
+ * Turns the files of an upload batch into the pools that will be created.
+ *
+ * - Files are grouped by SM-DP+ host (case-insensitive): Intune keeps one pool
+ *   per SM-DP+ server, so all files of a host become one pool, whether new or
+ *   replacing an existing one. Merging de-duplicates an ICCID that appears in
+ *   several of those files with the SAME matching id (the old carrier file
+ *   dropped with the new one); the same ICCID with a different matching id,
+ *   or in files of different hosts, is an error in both files.
+ * - Every pool gets a name: unique (case-insensitively) within the batch and
+ *   among existing pools. That uniqueness is what lets the upload runner
+ *   recognise its own pool by name after an ambiguous create.
+ * - A pool that already exists under the host's default name most likely
+ *   holds the same provider's codes (Graph never returns a pool's SM-DP+
+ *   address): the admin must choose between a separate pool and replacing it.
+ *
+ * Pure functions; the analysis (costly: every ICCID of every file) depends on
+ * the files only, so it is memoised apart from the cheap per-keystroke plan.
+ */
+import { z } from 'zod';
+import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
+import { defaultPoolName, uniquePoolName } from '../csv/pool-name.ts';
+import type { CsvIssue, ParsedCsvFile } from '../csv/types.ts';
+import type { CreateState } from './upload-runner.ts';
+
+/** The service's limit of codes per pool (one POST). */
+export const MAX_CODES_PER_POOL = 1000;
+export const POOL_NAME_MAX_LENGTH = 256;
+
+export interface BatchFile {
+  /** Unique in the batch (the same file dropped twice gets two ids). */
+  id: string;
+  name: string;
+  size: number;
+  /** The worker's verdict; undefined while it is being checked. */
+  parsed?: ParsedCsvFile;
+}
+
+export interface ExistingPool {
+  id: string;
+  displayName: string;
+  activationCodeCount: number;
+}
+
+export type PoolChoice = { mode: 'new' } | { mode: 'replace'; poolId: string; poolName: string; poolCodeCount?: number };
+
+/** What is known of a pool's creation from an earlier run (this page or an interrupted one). */
+export interface GroupProgress {
+  createState: CreateState;
+  poolId?: string;
+  oldPoolDeleted: boolean;
+}
+
+export const NO_PROGRESS: GroupProgress = { createState: 'pending', oldPoolDeleted: false };
+
+// ---------------------------------------------------------------- analysis (files only)
+
+export interface FileGroup {
+  /** Stable key, usable as a form field name (no dots). */
+  key: string;
+  /** SM-DP+ host as written in the first file; null for files without a readable address. */
+  host: string | null;
+  files: BatchFile[];
+}
+
+export interface BatchAnalysis {
+  groups: FileGroup[];
+  /** Files still being checked. */
+  checking: BatchFile[];
+  /** Cross-file problems, by file id. */
+  batchIssues: ReadonlyMap<string, CsvIssue[]>;
+  /** Per group: the codes to upload (merged, de-duplicated), when every file of the group is valid. */
+  codes: ReadonlyMap<string, EmbeddedSimActivationCode[]>;
+  /** Per group: ICCIDs in more than one of its files with the same matching id, uploaded once. */
+  duplicatesMerged: ReadonlyMap<string, number>;
+}
+
+/** `h` + host with every character outside [a-z0-9] written as `_xx` (hex): injective, and no dots for form paths. */
+export function groupKeyForHost(host: string): string {
+  let key = 'h';
+  for (const ch of host.toLowerCase()) key += /[a-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)?.toString(16) ?? ''}`;
+  return key;
+}
+
+function batchError(file: BatchFile, line: number | null, field: CsvIssue['field'], code: string, message: string): CsvIssue {
+  return { file: file.name, line, field, severity: 'error', code, message };
+}
+
+export function analyzeBatch(files: readonly BatchFile[]): BatchAnalysis {
+  const groups = new Map<string, FileGroup>();
+  const checking: BatchFile[] = [];
+  const batchIssues = new Map<string, CsvIssue[]>();
+  const addIssue = (file: BatchFile, issue: CsvIssue) => {
+    const list = batchIssues.get(file.id);
+    if (list) list.push(issue);
+    else batchIssues.set(file.id, [issue]);
+  };
+
+  const byHash = new Map<string, BatchFile>();
+  const firstSeen = new Map<string, { file: BatchFile; line: number; group: string }>();
+  const matchingIds = new Map<string, Map<string, string>>(); // file id → ICCID → matching id (valid files only)
+  const matchingIdsOf = (f: BatchFile): Map<string, string> | undefined => {
+    if (!f.parsed?.valid) return undefined;
+    let map = matchingIds.get(f.id);
+    if (!map) {
+      map = new Map(f.parsed.codes.map((c) => [c.integratedCircuitCardIdentifier, c.matchingIdentifier]));
+      matchingIds.set(f.id, map);
+    }
+    return map;
+  };
+  const deduped = new Map<string, Set<string>>(); // group → ICCIDs merged
+
+  for (const file of files) {
+    const parsed = file.parsed;
+    if (!parsed) {
+      checking.push(file);
+      continue;
+    }
+    const host = parsed.smdpServerAddress;
+    const key = host ? groupKeyForHost(host) : `file_${file.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    const group = groups.get(key);
+    if (group) group.files.push(file);
+    else groups.set(key, { key, host, files: [file] });
+
+    if (parsed.sha256) {
+      const twin = byHash.get(parsed.sha256);
+      if (twin) {
+        addIssue(file, batchError(file, null, 'file', 'duplicate-file', `this file has the same content as ${twin.name}, which is already in the batch; remove one of them`));
+        continue;
+      }
+      byHash.set(parsed.sha256, file);
+    }
+
+    const { iccids, lines } = parsed.iccidIndex;
+    for (let i = 0; i < iccids.length; i++) {
+      const iccid = iccids[i] as string;
+      const line = lines[i] ?? 0;
+      const first = firstSeen.get(iccid);
+      if (!first) {
+        firstSeen.set(iccid, { file, line, group: key });
+        continue;
+      }
+      if (first.file.id === file.id) continue;
+      if (first.group === key) {
+        const a = matchingIdsOf(first.file)?.get(iccid);
+        const b = matchingIdsOf(file)?.get(iccid);
+        if (a !== undefined && a === b) {
+          let set = deduped.get(key);
+          if (!set) deduped.set(key, (set = new Set()));
+          set.add(iccid);
+          continue;
+        }
+        if (a !== undefined && b !== undefined) {
+          addIssue(file, batchError(file, line, 'matchingIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${first.file.name} line ${first.line} with a different matching ID; keep one of them`));
+          addIssue(first.file, batchError(first.file, first.line, 'matchingIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${file.name} line ${line} with a different matching ID; keep one of them`));
+          continue;
+        }
+      }
+      addIssue(file, batchError(file, line, 'integratedCircuitCardIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${first.file.name} line ${first.line}`));
+      addIssue(first.file, batchError(first.file, first.line, 'integratedCircuitCardIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${file.name} line ${line}`));
+    }
+  }
+
+  for (const list of batchIssues.values()) list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  const codes = new Map<string, EmbeddedSimActivationCode[]>();
+  const duplicatesMerged = new Map<string, number>();
+  for (const group of groups.values()) {
+    duplicatesMerged.set(group.key, deduped.get(group.key)?.size ?? 0);
+    const allValid = group.files.every((f) => f.parsed?.valid && !batchIssues.has(f.id));
+    if (!allValid) continue;
+    const first = group.files[0]?.parsed;
+    if (group.files.length === 1 && first) {
+      codes.set(group.key, first.codes);
+      continue;
+    }
+    // One address spelling for the whole pool (hosts are equal case-insensitively).
+    const address = first?.smdpServerAddress ?? '';
+    const seen = new Set<string>();
+    const merged: EmbeddedSimActivationCode[] = [];
+    for (const f of group.files) {
+      for (const c of f.parsed?.codes ?? []) {
+        if (seen.has(c.integratedCircuitCardIdentifier)) continue;
+        seen.add(c.integratedCircuitCardIdentifier);
+        merged.push(c.smdpPlusServerAddress === address ? c : { ...c, smdpPlusServerAddress: address });
+      }
+    }
+    codes.set(group.key, merged);
+  }
+
+  return { groups: [...groups.values()], checking, batchIssues, codes, duplicatesMerged };
+}
+
+// ---------------------------------------------------------------- names
+
+const norm = (name: string) => name.trim().toLocaleLowerCase();
+
+export interface NameContext {
+  existing: readonly ExistingPool[];
+  /** Every pool of the batch with its current name. */
+  batch: readonly { key: string; name: string }[];
+}
+
+export interface NameOwner {
+  key: string;
+  /** Pools this group may share a name with: the one it replaces, the one it already created. */
+  ownPoolIds: readonly string[];
+}
+
+/** The pool-name rules: required, at most 256 characters, unique in the batch and among existing pools. */
+export function poolNameSchema(ctx: NameContext, owner: NameOwner) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'Enter a name for the pool.')
+    .max(POOL_NAME_MAX_LENGTH, `Use at most ${POOL_NAME_MAX_LENGTH} characters.`)
+    .superRefine((name, issue) => {
+      const n = norm(name);
+      if (ctx.batch.some((b) => b.key !== owner.key && norm(b.name) === n)) {
+        issue.addIssue({ code: 'custom', message: `Another pool in this upload is also named “${name}”. Pool names must be unique.` });
+        return;
+      }
+      const clash = ctx.existing.find((p) => norm(p.displayName) === n && !owner.ownPoolIds.includes(p.id));
+      if (clash) issue.addIssue({ code: 'custom', message: `A pool named “${clash.displayName}” already exists. Choose another name.` });
+    });
+}
+
+export function poolNameError(name: string, ctx: NameContext, owner: NameOwner): string | undefined {
+  const result = poolNameSchema(ctx, owner).safeParse(name);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+// ---------------------------------------------------------------- plan (cheap, per render)
+
+export interface PlannedFile {
+  file: BatchFile;
+  /** The file's own problems, then the batch's (duplicates across files), by line. */
+  issues: CsvIssue[];
+  errorCount: number;
+  warningCount: number;
+  /** Warnings need an explicit confirmation before upload. */
+  warningsConfirmed: boolean;
+}
+
+export type PoolPlanStatus = 'errors' | 'needsChoice' | 'needsConfirmation' | 'invalidName' | 'waiting' | 'ready' | 'created';
+
+export interface PoolPlan {
+  key: string;
+  host: string | null;
+  files: PlannedFile[];
+  /** Codes to upload (merged, de-duplicated); null while the pool cannot be uploaded. */
+  codes: readonly EmbeddedSimActivationCode[] | null;
+  /** Codes the pool will hold (or the files hold, when they have errors). */
+  codeCount: number;
+  duplicatesMerged: number;
+  /** defaultPoolName(host). */
+  defaultName: string;
+  /** An existing pool named like the host's default name: probably the same provider. */
+  sameNamePool?: ExistingPool;
+  /** undefined when the admin must choose (a same-name pool exists). */
+  choice?: PoolChoice;
+  /** The name to use when the admin has not typed one. */
+  suggestedName: string;
+  name: string;
+  nameError?: string;
+  /** The name cannot change: a create under it may have happened (it is how the pool is found again). */
+  nameLocked: boolean;
+  progress: GroupProgress;
+  status: PoolPlanStatus;
+  /** Why it cannot be uploaded yet, in plain sentences. */
+  blockers: string[];
+}
+
+export interface BatchPlan {
+  pools: PoolPlan[];
+  checking: BatchFile[];
+  /** Pools that the next upload would create (ready and not created yet). */
+  toUpload: PoolPlan[];
+  /** Nothing blocks the upload and there is something to upload. */
+  ready: boolean;
+  blockers: string[];
+  fileCount: number;
+  codeCount: number;
+}
+
+export interface PlanInput {
+  analysis: BatchAnalysis;
+  /** undefined while loading (names cannot be checked yet). */
+  existing: readonly ExistingPool[] | undefined;
+  /** Names typed by the admin, by group key. */
+  names: Readonly<Record<string, string | undefined>>;
+  choices: Readonly<Record<string, PoolChoice | undefined>>;
+  confirmedWarnings: ReadonlySet<string>;
+  progress: Readonly<Record<string, GroupProgress | undefined>>;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export function planBatch(input: PlanInput): BatchPlan {
+  const { analysis, existing, names, choices, confirmedWarnings } = input;
+  const existingPools = existing ?? [];
+  const taken = new Set(existingPools.map((p) => norm(p.displayName)));
+
+  // First pass: choices and names (suggestions take earlier pools' names into account).
+  const drafts = analysis.groups.map((group) => {
+    const progress = input.progress[group.key] ?? NO_PROGRESS;
+    const defaultName = group.host ? defaultPoolName(group.host) : (group.files[0]?.name.replace(/\.csv$/i, '') ?? '');
+    const sameNamePool = group.host && existing ? existingPools.find((p) => norm(p.displayName) === norm(defaultName) && p.id !== progress.poolId) : undefined;
+    const stored = choices[group.key];
+    const resumed = progress.createState !== 'pending' || progress.oldPoolDeleted;
+    const choice: PoolChoice | undefined = stored ?? (sameNamePool && !resumed ? undefined : { mode: 'new' });
+    const suggestedName = choice?.mode === 'replace' ? choice.poolName : uniquePoolName(defaultName, taken);
+    const name = names[group.key] ?? suggestedName;
+    taken.add(norm(name));
+    return { group, progress, defaultName, sameNamePool, choice, suggestedName, name };
+  });
+
+  const ctx: NameContext = { existing: existingPools, batch: drafts.map((d) => ({ key: d.group.key, name: d.name })) };
+  const replaceTargets = new Map<string, number>();
+  for (const d of drafts) if (d.choice?.mode === 'replace' && d.progress.createState !== 'created') replaceTargets.set(d.choice.poolId, (replaceTargets.get(d.choice.poolId) ?? 0) + 1);
+
+  const pools = drafts.map((d): PoolPlan => {
+    const { group, progress, choice } = d;
+    const files = group.files.map((file): PlannedFile => {
+      const parsed = file.parsed;
+      const extra = analysis.batchIssues.get(file.id) ?? [];
+      const own = parsed?.issues ?? [];
+      const issues = extra.length === 0 ? own : [...own, ...extra].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      const errorCount = (parsed?.errorCount ?? 0) + extra.length;
+      const warningCount = parsed?.warningCount ?? 0;
+      return { file, issues, errorCount, warningCount, warningsConfirmed: warningCount === 0 || confirmedWarnings.has(file.id) };
+    });
+    const codes = analysis.codes.get(group.key) ?? null;
+    const codeCount = codes?.length ?? files.reduce((n, f) => n + (f.file.parsed?.codeCount ?? 0), 0);
+    const created = progress.createState === 'created';
+    const nameLocked = progress.createState !== 'pending';
+    const ownPoolIds = [progress.poolId, choice?.mode === 'replace' ? choice.poolId : undefined].filter((id): id is string => !!id);
+    const nameError = nameLocked || !existing ? undefined : poolNameError(d.name, ctx, { key: group.key, ownPoolIds });
+
+    const blockers: string[] = [];
+    let status: PoolPlanStatus = 'ready';
+    const block = (s: PoolPlanStatus, message: string) => {
+      if (blockers.length === 0) status = s;
+      blockers.push(message);
+    };
+    if (created) status = 'created';
+    else {
+      for (const f of files) if (f.errorCount > 0) block('errors', `${f.file.name} has ${plural(f.errorCount, 'error')}: remove the file, or fix it and drop it again.`);
+      if (codes && codes.length > MAX_CODES_PER_POOL) {
+        block('errors', `These files hold ${plural(codes.length, 'code')} for one SM-DP+ server; Intune accepts at most ${plural(MAX_CODES_PER_POOL, 'code')} per pool.`);
+      }
+      if (!choice) block('needsChoice', `Choose whether to create a separate pool or to replace “${d.sameNamePool?.displayName ?? d.defaultName}”.`);
+      if (choice?.mode === 'replace' && (replaceTargets.get(choice.poolId) ?? 0) > 1) {
+        block('needsChoice', `“${choice.poolName}” is chosen to be replaced by more than one pool of this upload; replace it with one of them only.`);
+      }
+      for (const f of files) {
+        if (f.errorCount === 0 && !f.warningsConfirmed) block('needsConfirmation', `Confirm the ${plural(f.warningCount, 'warning')} of ${f.file.name}.`);
+      }
+      if (nameError) block('invalidName', nameError);
+      if (!existing && !nameLocked) block('waiting', 'Checking the names of existing pools…');
+    }
+    return {
+      key: group.key,
+      host: group.host,
+      files,
+      codes: blockers.length === 0 && !created ? codes : null,
+      codeCount,
+      duplicatesMerged: analysis.duplicatesMerged.get(group.key) ?? 0,
+      defaultName: d.defaultName,
+      sameNamePool: d.sameNamePool,
+      choice,
+      suggestedName: d.suggestedName,
+      name: d.name,
+      nameError,
+      nameLocked,
+      progress,
+      status,
+      blockers,
+    };
+  });
+
+  const toUpload = pools.filter((p) => p.status === 'ready');
+  const blockers: string[] = [];
+  if (analysis.checking.length > 0) blockers.push(`Still checking ${plural(analysis.checking.length, 'file')}…`);
+  const blocked = pools.filter((p) => p.blockers.length > 0);
+  if (blocked.length > 0) blockers.push(`${plural(blocked.length, 'pool')} cannot be uploaded yet; see the messages below.`);
+  const fileCount = analysis.groups.reduce((n, g) => n + g.files.length, 0) + analysis.checking.length;
+  return {
+    pools,
+    checking: analysis.checking,
+    toUpload,
+    ready: blockers.length === 0 && toUpload.length > 0,
+    blockers,
+    fileCount,
+    codeCount: pools.reduce((n, p) => n + p.codeCount, 0),
+  };
+}

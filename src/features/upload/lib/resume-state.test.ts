@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GraphError } from '../../../graph/errors.ts';
+import { csvText, parse, rows } from '../testing/carrier-csv.ts';
+import { analyzeBatch, planBatch, type BatchFile, type PoolPlan } from './plan-batch.ts';
+import {
+  RESUME_STORAGE_KEY,
+  browserResumeStore,
+  createResumeStore,
+  createRunRecorder,
+  isUnfinished,
+  matchResumePools,
+  parseResumeState,
+  resumePoolFrom,
+  serializeResumeState,
+  type ResumeState,
+} from './resume-state.ts';
+import { runUpload, type PoolService, type PoolSummary } from './upload-runner.ts';
+
+const HOSTS = ['smdp.contoso-mobile.example.com', 'rsp.fabrikam-telecom.example.net', 'esim.northwind.example.org'];
+
+async function planned(): Promise<{ pools: PoolPlan[]; secrets: string[]; files: BatchFile[] }> {
+  const files: BatchFile[] = [];
+  for (const [i, host] of HOSTS.entries()) {
+    const text = csvText(host, rows(`0${i}`, 0, 20, `TOPSECRET${i}`));
+    files.push({ id: `f${i}`, name: `carrier-${i}.csv`, size: text.length, parsed: await parse(`carrier-${i}.csv`, text) });
+  }
+  const plan = planBatch({ analysis: analyzeBatch(files), existing: [], names: {}, choices: {}, confirmedWarnings: new Set(), progress: {} });
+  const secrets = plan.pools.flatMap((p) => p.codes?.map((c) => c.matchingIdentifier) ?? []);
+  return { pools: plan.pools, secrets, files };
+}
+
+afterEach(() => {
+  window.sessionStorage.clear();
+  vi.restoreAllMocks();
+});
+
+describe('resume state', () => {
+  it('serialises names, sizes, hashes, pool names, mode and pool ids — and never a matching id', async () => {
+    const { pools, secrets } = await planned();
+    expect(secrets).toHaveLength(60);
+    const progress = { createState: 'created' as const, poolId: 'pool-1', oldPoolDeleted: false };
+    // Even an object that carries codes (a plan, cast as a pool) is written without them.
+    const state: ResumeState = { version: 1, startedAt: '2026-01-01T00:00:00.000Z', pools: pools.map((p) => ({ ...p, ...resumePoolFrom(p, progress) })) };
+    const text = serializeResumeState(state);
+    for (const s of secrets) expect(text).not.toContain(s);
+    expect(text).not.toMatch(/TOPSECRET|matchingIdentifier|activationCodes|codes"/);
+    const back = parseResumeState(text);
+    expect(back?.pools[0]).toEqual({
+      key: pools[0]?.key,
+      name: 'contoso-mobile',
+      mode: 'new',
+      oldPoolDeleted: false,
+      expectedCount: 20,
+      files: [{ name: 'carrier-0.csv', size: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      createState: 'created',
+      poolId: 'pool-1',
+    });
+  });
+
+  it('no matching id reaches sessionStorage during a whole run, including an ambiguous failure and a 429', async () => {
+    const { pools, secrets } = await planned();
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const store = browserResumeStore();
+    const recorder = createRunRecorder(store, pools.map((p) => resumePoolFrom(p, { createState: 'pending', oldPoolDeleted: false })));
+    let n = 0;
+    const made: PoolSummary[] = [];
+    const service: PoolService = {
+      async create(input) {
+        n++;
+        if (n === 1) throw new GraphError({ status: 429, code: 'TooManyRequests', message: 'slow down', method: 'POST', path: '/x', retryAfterMs: 500_000 });
+        const pool = { id: `id-${n}`, displayName: input.displayName, activationCodeCount: input.activationCodes.length };
+        made.push(pool);
+        if (n === 2) throw new GraphError({ status: 504, code: 'GatewayTimeout', message: 'timeout', method: 'POST', path: '/x', ambiguous: true });
+        return pool;
+      },
+      findByName: async (name) => made.filter((p) => p.displayName === name),
+      get: async () => null,
+      remove: async () => undefined,
+    };
+    const seenInFlight: string[] = [];
+    await runUpload(
+      pools.map((p) => ({ key: p.key, displayName: p.name, activationCodes: p.codes ?? [], mode: 'new' as const })),
+      {
+        service,
+        concurrency: 2,
+        sleep: async () => undefined,
+        onUpdate: (key, status) => {
+          recorder.onUpdate(key, status);
+          if (status.createState === 'inFlight') seenInFlight.push(window.sessionStorage.getItem(RESUME_STORAGE_KEY) ?? '');
+        },
+      },
+    );
+    expect(setItem).toHaveBeenCalled();
+    for (const [, value] of setItem.mock.calls) for (const s of secrets) expect(value).not.toContain(s);
+    for (const value of setItem.mock.calls.map((c) => c[1])) expect(value).not.toMatch(/TOPSECRET/);
+    // every in-flight create was on record before it was sent
+    expect(seenInFlight.every((v) => v.includes('"createState":"inFlight"'))).toBe(true);
+    // all created → nothing left to resume
+    expect(window.sessionStorage.getItem(RESUME_STORAGE_KEY)).toBeNull();
+    expect(made).toHaveLength(3);
+  });
+
+  it('keeps the state while pools are unfinished, with carried pools of an earlier batch', async () => {
+    const { pools } = await planned();
+    const store = createResumeStore(window.sessionStorage);
+    const [a, b, c] = pools.map((p) => resumePoolFrom(p, { createState: 'pending', oldPoolDeleted: false }));
+    const recorder = createRunRecorder(store, [a!, b!], [c!], '2026-01-01T00:00:00.000Z');
+    recorder.onUpdate(a!.key, { createState: 'inFlight', oldPoolDeleted: false });
+    recorder.onUpdate(a!.key, { createState: 'created', poolId: 'p-a', oldPoolDeleted: false });
+    recorder.onUpdate(b!.key, { createState: 'created', poolId: 'p-b', oldPoolDeleted: false });
+    const stored = store.load();
+    expect(stored?.pools.map((p) => [p.name, p.createState, p.poolId])).toEqual([
+      ['contoso-mobile', 'created', 'p-a'],
+      ['fabrikam-telecom', 'created', 'p-b'],
+      ['northwind', 'pending', undefined],
+    ]);
+    expect(isUnfinished(stored)).toBe(true);
+  });
+
+  it('matches re-dropped files to stored pools by hash (names may differ), and only on the exact set of files', async () => {
+    const { pools, files } = await planned();
+    const stored: ResumeState = { version: 1, startedAt: 'x', pools: pools.map((p) => resumePoolFrom(p, { createState: 'inFlight', oldPoolDeleted: false })) };
+    const renamed = files.map((f) => ({ ...f, name: `renamed-${f.name}` }));
+    const groups = analyzeBatch(renamed).groups;
+    const matches = matchResumePools(stored, groups);
+    expect([...matches.keys()]).toEqual(groups.map((g) => g.key));
+    expect(matches.get(groups[1]!.key)?.name).toBe('fabrikam-telecom');
+    // a group with an extra file is a different pool
+    const merged = [{ ...groups[0]!, files: [...groups[0]!.files, renamed[1]!] }];
+    expect(matchResumePools(stored, merged).size).toBe(0);
+  });
+
+  it('ignores unreadable or foreign stored state', () => {
+    expect(parseResumeState('{')).toBeNull();
+    expect(parseResumeState(JSON.stringify({ version: 2, pools: [] }))).toBeNull();
+    expect(parseResumeState(JSON.stringify({ version: 1, startedAt: 'x', pools: [{ name: 'x' }] }))).toBeNull();
+    expect(parseResumeState(null)).toBeNull();
+  });
+
+  it('keeps working when storage throws (quota, privacy mode)', () => {
+    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => { throw new Error('denied'); } };
+    const store = createResumeStore(broken);
+    expect(() => store.save({ version: 1, startedAt: 'x', pools: [] })).not.toThrow();
+    expect(store.load()).toBeNull();
+    expect(() => store.clear()).not.toThrow();
+  });
+});

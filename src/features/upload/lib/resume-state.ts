@@ -1,0 +1,218 @@
+/**
+ * What survives a reload or a closed tab of an upload batch, in
+ * sessionStorage: file names, sizes and SHA-256 hashes, the chosen pool
+ * names, the mode (new/replace + the old pool's id) and the pools created so
+ * far. Never activation codes: this module only ever copies the whitelisted
+ * fields below, and the files' contents stay in memory. The admin re-drops
+ * the same files to finish the batch; they are recognised by hash.
+ */
+import { z } from 'zod';
+import type { GroupProgress, PoolPlan } from './plan-batch.ts';
+import type { CreateState, JobStatus } from './upload-runner.ts';
+
+export const RESUME_STORAGE_KEY = 'esim-console.upload-batch.v1';
+
+export interface ResumeFile {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ResumePool {
+  /** Pool plan key in the batch that wrote it (informational). */
+  key: string;
+  name: string;
+  mode: 'new' | 'replace';
+  replacePoolId?: string;
+  /** Display name of the pool being replaced, for messages. */
+  replacePoolName?: string;
+  oldPoolDeleted: boolean;
+  expectedCount: number;
+  files: ResumeFile[];
+  createState: CreateState;
+  poolId?: string;
+}
+
+export interface ResumeState {
+  version: 1;
+  /** ISO time the batch started. */
+  startedAt: string;
+  pools: ResumePool[];
+}
+
+const fileSchema = z.object({
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const poolSchema = z.object({
+  key: z.string(),
+  name: z.string().min(1),
+  mode: z.enum(['new', 'replace']),
+  replacePoolId: z.string().min(1).optional(),
+  replacePoolName: z.string().optional(),
+  oldPoolDeleted: z.boolean(),
+  expectedCount: z.number().int().nonnegative(),
+  files: z.array(fileSchema).min(1),
+  createState: z.enum(['pending', 'inFlight', 'created']),
+  poolId: z.string().min(1).optional(),
+});
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  startedAt: z.string(),
+  pools: z.array(poolSchema),
+});
+
+/** Copies only the whitelisted fields (extra properties of the inputs, such as codes, are dropped). */
+export function serializeResumeState(state: ResumeState): string {
+  const pools: ResumePool[] = state.pools.map((p) => ({
+    key: p.key,
+    name: p.name,
+    mode: p.mode,
+    ...(p.replacePoolId !== undefined && { replacePoolId: p.replacePoolId }),
+    ...(p.replacePoolName !== undefined && { replacePoolName: p.replacePoolName }),
+    oldPoolDeleted: p.oldPoolDeleted,
+    expectedCount: p.expectedCount,
+    files: p.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
+    createState: p.createState,
+    ...(p.poolId !== undefined && { poolId: p.poolId }),
+  }));
+  return JSON.stringify({ version: 1, startedAt: state.startedAt, pools } satisfies ResumeState);
+}
+
+/** The stored state, or null when absent, unreadable or from another version. */
+export function parseResumeState(raw: string | null): ResumeState | null {
+  if (!raw) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = stateSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Whether anything is left to do (a pool not known to be created). */
+export function isUnfinished(state: ResumeState | null): state is ResumeState {
+  return !!state && state.pools.some((p) => p.createState !== 'created');
+}
+
+export interface ResumeStore {
+  load(): ResumeState | null;
+  save(state: ResumeState): void;
+  clear(): void;
+}
+
+/**
+ * sessionStorage-backed store. Storage can be unavailable (privacy modes) or
+ * full: the batch still runs, it just cannot be resumed after a reload.
+ */
+export function createResumeStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined, key = RESUME_STORAGE_KEY): ResumeStore {
+  return {
+    load() {
+      try {
+        return parseResumeState(storage?.getItem(key) ?? null);
+      } catch {
+        return null;
+      }
+    },
+    save(state) {
+      try {
+        storage?.setItem(key, serializeResumeState(state));
+      } catch {
+        // Quota or disabled storage: resuming after a reload is not possible, the upload itself goes on.
+      }
+    },
+    clear() {
+      try {
+        storage?.removeItem(key);
+      } catch {
+        // see save()
+      }
+    },
+  };
+}
+
+export function browserResumeStore(): ResumeStore {
+  let storage: Storage | undefined;
+  try {
+    storage = typeof window === 'undefined' ? undefined : window.sessionStorage;
+  } catch {
+    storage = undefined;
+  }
+  return createResumeStore(storage);
+}
+
+// ---------------------------------------------------------------- from plans, to plans
+
+/** The durable part of a planned pool (no codes: the plan's codes are not read here). */
+export function resumePoolFrom(
+  plan: Pick<PoolPlan, 'key' | 'name' | 'choice' | 'codes' | 'codeCount' | 'files'>,
+  progress: GroupProgress,
+): ResumePool {
+  const choice = plan.choice;
+  return {
+    key: plan.key,
+    name: plan.name.trim(),
+    mode: choice?.mode ?? 'new',
+    ...(choice?.mode === 'replace' && { replacePoolId: choice.poolId, replacePoolName: choice.poolName }),
+    oldPoolDeleted: progress.oldPoolDeleted,
+    expectedCount: plan.codes?.length ?? plan.codeCount,
+    files: plan.files.map((f) => ({ name: f.file.name, size: f.file.size, sha256: f.file.parsed?.sha256 ?? '' })),
+    createState: progress.createState,
+    ...(progress.poolId !== undefined && { poolId: progress.poolId }),
+  };
+}
+
+const hashKey = (files: readonly { sha256: string }[]) => files.map((f) => f.sha256).sort().join(',');
+
+/**
+ * Pools of an interrupted batch that the dropped files make resumable: a
+ * group matches a stored pool when its files have exactly the stored hashes.
+ */
+export function matchResumePools(
+  state: ResumeState | null,
+  groups: readonly { key: string; files: readonly { parsed?: { sha256: string } }[] }[],
+): Map<string, ResumePool> {
+  const matches = new Map<string, ResumePool>();
+  if (!state) return matches;
+  const byHashes = new Map(state.pools.map((p) => [hashKey(p.files), p]));
+  for (const g of groups) {
+    if (g.files.some((f) => !f.parsed?.sha256)) continue;
+    const pool = byHashes.get(hashKey(g.files.map((f) => ({ sha256: f.parsed?.sha256 ?? '' }))));
+    if (pool) matches.set(g.key, pool);
+  }
+  return matches;
+}
+
+/**
+ * Keeps the stored state in step with a run: every status change of a job is
+ * written at once (a create is recorded as `inFlight` before it is sent).
+ * `carried` are pools of an earlier interrupted batch not part of this run;
+ * they stay stored so that they can still be finished.
+ */
+export function createRunRecorder(store: ResumeStore, pools: readonly ResumePool[], carried: readonly ResumePool[] = [], startedAt = new Date().toISOString()) {
+  const current = pools.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f })) }));
+  const byKey = new Map(current.map((p) => [p.key, p]));
+  const write = () => {
+    const state: ResumeState = { version: 1, startedAt, pools: [...current, ...carried] };
+    if (isUnfinished(state)) store.save(state);
+    else store.clear();
+  };
+  write();
+  return {
+    onUpdate(key: string, status: Pick<JobStatus, 'createState' | 'poolId' | 'oldPoolDeleted'>) {
+      const pool = byKey.get(key);
+      if (!pool) return;
+      if (pool.createState === status.createState && pool.poolId === status.poolId && pool.oldPoolDeleted === status.oldPoolDeleted) return;
+      pool.createState = status.createState;
+      pool.oldPoolDeleted = status.oldPoolDeleted;
+      if (status.poolId !== undefined) pool.poolId = status.poolId;
+      else delete pool.poolId;
+      write();
+    },
+  };
+}
