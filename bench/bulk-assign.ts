@@ -11,7 +11,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { generateCarrierFiles } from './lib/carrier-files.ts';
 import { writeTimeline } from './lib/emulator.ts';
-import { sourceConstant } from './lib/product.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
 import { throttleFloorMs, type WriteEnv } from './lib/write-env.ts';
@@ -33,7 +32,8 @@ export async function benchBulkAssign(env: WriteEnv, repoRoot: string, log: (lin
   const { runBulkAssignMutation, bulkAssignPool } = await import('../src/features/assignments/api/bulk-assign-pool.ts');
   const { assignPool } = await import('../src/features/assignments/api/assign-pool.ts');
   const { POOLS_PATH } = await import('../src/graph/types.ts');
-  const concurrency = await sourceConstant(repoRoot, 'src/features/assignments/components/bulk-assign-dialog.tsx', 'BULK_CONCURRENCY', 4);
+  const { BULK_CONCURRENCY } = await import('../src/features/assignments/lib/limits.ts');
+  const concurrency = { value: BULK_CONCURRENCY, source: 'src/features/assignments/lib/limits.ts' };
 
   // --- 200 pools: those of the upload benchmark, or created here (throttling off) when it did not run
   await env.control.setThrottle({ enabled: false });

@@ -9,7 +9,6 @@
  */
 import { generateCarrierFiles } from './lib/carrier-files.ts';
 import { writeTimeline } from './lib/emulator.ts';
-import { sourceConstant } from './lib/product.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
 import { throttleFloorMs, type WriteEnv } from './lib/write-env.ts';
@@ -34,7 +33,8 @@ export async function benchUpload(env: WriteEnv, repoRoot: string, log: (line: s
   const { parseCarrierCsv } = await import('../src/features/upload/csv/parse-carrier-csv.ts');
   const { checkBatch } = await import('../src/features/upload/csv/check-batch.ts');
   const { POOLS_PATH } = await import('../src/graph/types.ts');
-  const concurrency = await sourceConstant(repoRoot, 'src/features/upload/hooks/use-upload-batch.ts', 'UPLOAD_CONCURRENCY', 4);
+  const { UPLOAD_CONCURRENCY } = await import('../src/features/upload/lib/limits.ts');
+  const concurrency = { value: UPLOAD_CONCURRENCY, source: 'src/features/upload/lib/limits.ts' };
   const signal = new AbortController().signal;
 
   // --- one create's own time, throttling off (the tail of the floor)

@@ -70,9 +70,18 @@ export async function signIn(page: Page, user = ADMIN, path = '/pools'): Promise
   await expect(page.getByRole('button', { name: `Account: ${user.name}` })).toBeVisible();
 }
 
+/**
+ * axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on the whole page. One known false
+ * positive is set aside, node by node: Fluent's tabster puts
+ * `<i data-tabster-dummy tabindex="0" aria-hidden="true">` focus guards at the
+ * edges of arrow-key groups and open dialogs. They only hand focus on and are
+ * hidden from screen readers on purpose; axe's aria-hidden-focus reports them
+ * anyway (microsoft/tabster#288). Every other node, and every other rule, fails.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
+  const violations = results.violations
+    .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
+    .filter((v) => v.nodes.length > 0);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }

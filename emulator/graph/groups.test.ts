@@ -89,6 +89,22 @@ describe('GET /groups', () => {
     expect(unquoted.status).toBe(400);
   });
 
+  it('$search accepts escaped quotes and backslashes in a term, AND/OR between clauses, and rejects broken quoting', async () => {
+    const h = harness();
+    const q = (search: string) => h.call('GET', '/groups', { query: `$search=${encodeURIComponent(search)}`, headers: EVENTUAL });
+    const names = async (search: string): Promise<string[]> => {
+      const res = await q(search);
+      expect(res.status, search).toBe(200);
+      return ((res.body as { value: Record<string, unknown>[] }).value).map((g) => String(g['displayName']));
+    };
+    expect(await names('"displayName:\\"kiosks\\""')).toEqual(await names('"displayName:kiosks"'));
+    expect(await names('"displayName:a\\\\b"')).toEqual([]);
+    expect(await names('"displayName:kiosks" AND "displayName:berlin"')).toEqual(['Kiosks – Berlin']);
+    expect((await names('"displayName:berlin" OR "displayName:surf pro"')).sort()).toEqual(['Kiosks – Berlin', 'Sales – Surface Pro LTE']);
+    expect((await q('"displayName:kiosks')).status).toBe(400);
+    expect((await q('"displayName:kiosks" NEAR "displayName:x"')).status).toBe(400);
+  });
+
   it('tokenises on punctuation, case changes and digits', () => {
     expect(tokenize('Sales – Surface Pro LTE')).toEqual(['sales', 'surface', 'pro', 'lte']);
     expect(tokenize('eSIMPilot Win11')).toEqual(['e', 'simpilot', 'win', '11']);

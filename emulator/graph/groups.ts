@@ -70,13 +70,8 @@ export function tokenize(text: string): string[] {
     .map((t) => t.toLowerCase());
 }
 
-function searchClause(clause: string, raw: string): (row: Row) => boolean {
-  const m = /^"([^"]*)"$/.exec(clause.trim());
-  if (!m) {
-    const colon = raw.indexOf(':');
-    throw unsupported(`Syntax error: character '${colon >= 0 ? ':' : raw.charAt(0)}' is not valid at position ${Math.max(colon, 0)} in '${raw}'.`);
-  }
-  const inner = m[1] ?? '';
+/** One `"property:term"` clause, already unquoted and unescaped. */
+function searchClause(inner: string): (row: Row) => boolean {
   const sep = inner.indexOf(':');
   const propText = sep >= 0 ? inner.slice(0, sep).trim() : '';
   const term = sep >= 0 ? inner.slice(sep + 1) : inner;
@@ -95,17 +90,46 @@ function searchClause(clause: string, raw: string): (row: Row) => boolean {
     });
 }
 
-/** `"displayName:a b" AND "description:c"`, clauses joined by AND / OR (left to right). */
+function searchSyntaxError(raw: string, pos: number): GraphError {
+  return unsupported(`Syntax error: character '${raw.charAt(pos)}' is not valid at position ${pos} in '${raw}'.`);
+}
+
+/**
+ * `"displayName:a b" AND "description:c"`: quoted clauses (`\"` and `\\` escaped
+ * inside) joined by AND / OR, evaluated left to right.
+ */
 function parseGroupSearch(raw: string): (row: Row) => boolean {
-  const parts = raw.trim().split(/\s+(AND|OR)\s+(?=")/);
-  let test = searchClause(parts[0] ?? '', raw);
-  for (let i = 1; i < parts.length; i += 2) {
-    const op = parts[i];
-    const next = searchClause(parts[i + 1] ?? '', raw);
+  let i = 0;
+  const skipSpace = () => {
+    while (i < raw.length && /\s/.test(raw.charAt(i))) i++;
+  };
+  const clause = (): (row: Row) => boolean => {
+    skipSpace();
+    if (raw.charAt(i) !== '"') throw searchSyntaxError(raw, Math.min(i, raw.length - 1));
+    i++;
+    let inner = '';
+    for (;;) {
+      if (i >= raw.length) throw searchSyntaxError(raw, raw.length - 1);
+      const c = raw.charAt(i++);
+      if (c === '"') break;
+      if (c === '\\') {
+        if (i >= raw.length) throw searchSyntaxError(raw, raw.length - 1);
+        inner += raw.charAt(i++);
+      } else inner += c;
+    }
+    return searchClause(inner);
+  };
+  let test = clause();
+  for (;;) {
+    skipSpace();
+    if (i >= raw.length) return test;
+    const op = /^(AND|OR)\s/.exec(raw.slice(i))?.[1];
+    if (!op) throw searchSyntaxError(raw, i);
+    i += op.length;
+    const next = clause();
     const prev = test;
     test = op === 'AND' ? (row) => prev(row) && next(row) : (row) => prev(row) || next(row);
   }
-  return test;
 }
 
 // ---------------------------------------------------------------- $filter restrictions

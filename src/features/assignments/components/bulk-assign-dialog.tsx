@@ -42,11 +42,10 @@ import { runBulkAssignMutation, type BulkPoolOutcome } from '../api/bulk-assign-
 import type { BulkMode, BulkSet } from '../lib/bulk-plan.ts';
 import { describeConflict, findConflicts } from '../lib/diff.ts';
 import type { GroupMode } from '../lib/model.ts';
+import { BULK_CONCURRENCY } from '../lib/limits.ts';
 import { runWithConcurrency } from '../lib/run-bulk.ts';
 import { GroupPicker, type GroupRef } from './group-picker.tsx';
 
-/** Pools worked on at once: well inside Intune's per-app write budget, and kind to the browser. */
-export const BULK_CONCURRENCY = 4;
 
 const useStyles = makeStyles({
   surface: { maxWidth: '880px', width: 'calc(100vw - 48px)' },

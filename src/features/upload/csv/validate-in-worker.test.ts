@@ -114,23 +114,18 @@ describe('validateFiles without Worker (in-thread fallback)', () => {
     expect(progress).toEqual([1]);
   });
 
-  it('yields to the event loop between slices: no long task for 1,000-row files', async () => {
+  it('yields to the event loop while validating a batch of 1,000-row files', async () => {
+    // Behaviour, not timing: a timer queued behind the validation gets to run
+    // before the batch is done (slice sizes are unit-tested in time-slicer with
+    // an injected clock; the long-task budget is measured by `npm run bench`).
     const files = Array.from({ length: 20 }, (_, f) => csvFile(`f${f}.csv`, [`smdp.f${f}.example.com`, ...codeRows(1000, f * 1000 + 1)]));
     const events: string[] = [];
-    let longest = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      events.push('tick');
-    }, 0);
+    const timer = setInterval(() => events.push('tick'), 0);
     const results = await validateFiles(files, { onProgress: (done) => events.push(`file ${done}`) });
     clearInterval(timer);
     expect(results.every((r) => r.valid)).toBe(true);
     const ticksWhileValidating = events.slice(events.indexOf('file 1'), events.indexOf('file 20')).filter((e) => e === 'tick');
     expect(ticksWhileValidating.length).toBeGreaterThan(0);
-    expect(longest).toBeLessThan(50);
   });
 });
 

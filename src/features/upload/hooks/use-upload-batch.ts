@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useForm, useWatch, type FieldError, type Resolver, type ResolverResult } from 'react-hook-form';
+import { useAuthState } from '../../../auth/auth-context.tsx';
 import { graphKeys } from '../../../lib/query-keys.ts';
 import { graphPoolService } from '../api/pool-service.ts';
 import { usePoolNames } from '../api/get-pool-names.ts';
 import { fileProblemResult } from '../csv/results.ts';
 import { validateFiles } from '../csv/validate-in-worker.ts';
+import { UPLOAD_CONCURRENCY, VALIDATION_CONCURRENCY } from '../lib/limits.ts';
 import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-state.ts';
 import { analyzeBatch, planBatch, poolNameSchema, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
 import { browserResumeStore, createRunRecorder, isUnfinished, matchResumePools, resumePoolFrom } from '../lib/resume-state.ts';
@@ -15,21 +17,19 @@ export interface PoolNamesForm {
   names: Record<string, string>;
 }
 
-/** Files validated at once (each in its own worker run, so the batch checks are the planner's). */
-const VALIDATION_CONCURRENCY = 3;
-/** Pools created at once. */
-export const UPLOAD_CONCURRENCY = 4;
 
 let fileCounter = 0;
 
 /**
  * The upload page's model: files in the batch (validated off the main thread),
  * the plan of pools, the admin's names/choices/confirmations, and the upload
- * run (with its resume record in sessionStorage: never codes).
+ * run (with its resume record in localStorage, per account: never codes).
  */
 export function useUploadBatch() {
   const queryClient = useQueryClient();
-  const store = useMemo(() => browserResumeStore(), []);
+  const { user } = useAuthState();
+  const accountId = user?.homeAccountId ?? 'anonymous';
+  const store = useMemo(() => browserResumeStore(accountId), [accountId]);
   const [state, dispatch] = useReducer(batchReducer, store, (s) => {
     const stored = s.load();
     return initialBatchState(isUnfinished(stored) ? stored : null);

@@ -32,7 +32,7 @@ export interface BatchState {
   /** Last status of each pool of the current/last run. */
   statuses: Record<string, JobStatus | undefined>;
   run: RunInfo | null;
-  /** An interrupted batch found in sessionStorage when the page opened. */
+  /** An interrupted batch found in storage (localStorage, per account) when the page opened. */
   resume: ResumeState | null;
   /** Pool keys already matched to the interrupted batch. */
   resumed: Record<string, ResumePool | undefined>;

@@ -29,7 +29,11 @@ async function planned(): Promise<{ pools: PoolPlan[]; secrets: string[]; files:
   return { pools: plan.pools, secrets, files };
 }
 
+const ACCOUNT = 'oid.tid';
+const ACCOUNT_KEY = `${RESUME_STORAGE_KEY}:${ACCOUNT}`;
+
 afterEach(() => {
+  window.localStorage.clear();
   window.sessionStorage.clear();
   vi.restoreAllMocks();
 });
@@ -57,10 +61,10 @@ describe('resume state', () => {
     });
   });
 
-  it('no matching id reaches sessionStorage during a whole run, including an ambiguous failure and a 429', async () => {
+  it('no matching id reaches web storage during a whole run, including an ambiguous failure and a 429', async () => {
     const { pools, secrets } = await planned();
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const store = browserResumeStore();
+    const store = browserResumeStore(ACCOUNT);
     const recorder = createRunRecorder(store, pools.map((p) => resumePoolFrom(p, { createState: 'pending', oldPoolDeleted: false })));
     let n = 0;
     const made: PoolSummary[] = [];
@@ -86,7 +90,7 @@ describe('resume state', () => {
         sleep: async () => undefined,
         onUpdate: (key, status) => {
           recorder.onUpdate(key, status);
-          if (status.createState === 'inFlight') seenInFlight.push(window.sessionStorage.getItem(RESUME_STORAGE_KEY) ?? '');
+          if (status.createState === 'inFlight') seenInFlight.push(window.localStorage.getItem(ACCOUNT_KEY) ?? '');
         },
       },
     );
@@ -96,13 +100,24 @@ describe('resume state', () => {
     // every in-flight create was on record before it was sent
     expect(seenInFlight.every((v) => v.includes('"createState":"inFlight"'))).toBe(true);
     // all created → nothing left to resume
-    expect(window.sessionStorage.getItem(RESUME_STORAGE_KEY)).toBeNull();
+    expect(window.localStorage.getItem(ACCOUNT_KEY)).toBeNull();
     expect(made).toHaveLength(3);
+  });
+
+  it('keeps one record per account in localStorage, so it survives a closed tab and another admin never sees it', async () => {
+    const { pools } = await planned();
+    const mine = browserResumeStore(ACCOUNT);
+    const recorder = createRunRecorder(mine, pools.map((p) => resumePoolFrom(p, { createState: 'pending', oldPoolDeleted: false })));
+    recorder.onUpdate(pools[0]!.key, { createState: 'created', poolId: 'p-1', oldPoolDeleted: false });
+    expect(window.localStorage.getItem(ACCOUNT_KEY)).toContain('"p-1"');
+    expect(window.sessionStorage.length).toBe(0);
+    expect(browserResumeStore(ACCOUNT).load()?.pools.find((p) => p.poolId === 'p-1')).toBeDefined();
+    expect(browserResumeStore('someone-else').load()).toBeNull();
   });
 
   it('keeps the state while pools are unfinished, with carried pools of an earlier batch', async () => {
     const { pools } = await planned();
-    const store = createResumeStore(window.sessionStorage);
+    const store = createResumeStore(window.localStorage);
     const [a, b, c] = pools.map((p) => resumePoolFrom(p, { createState: 'pending', oldPoolDeleted: false }));
     const recorder = createRunRecorder(store, [a!, b!], [c!], '2026-01-01T00:00:00.000Z');
     recorder.onUpdate(a!.key, { createState: 'inFlight', oldPoolDeleted: false });

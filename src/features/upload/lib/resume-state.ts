@@ -1,6 +1,6 @@
 /**
  * What survives a reload or a closed tab of an upload batch, in
- * sessionStorage: file names, sizes and SHA-256 hashes, the chosen pool
+ * localStorage under a key per signed-in account: file names, sizes and SHA-256 hashes, the chosen pool
  * names, the mode (new/replace + the old pool's id) and the pools created so
  * far. Never activation codes: this module only ever copies the whitelisted
  * fields below, and the files' contents stay in memory. The admin re-drops
@@ -107,7 +107,7 @@ export interface ResumeStore {
 }
 
 /**
- * sessionStorage-backed store. Storage can be unavailable (privacy modes) or
+ * Storage-backed store. Storage can be unavailable (privacy modes) or
  * full: the batch still runs, it just cannot be resumed after a reload.
  */
 export function createResumeStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined, key = RESUME_STORAGE_KEY): ResumeStore {
@@ -136,14 +136,19 @@ export function createResumeStore(storage: Pick<Storage, 'getItem' | 'setItem' |
   };
 }
 
-export function browserResumeStore(): ResumeStore {
+/**
+ * localStorage, so a batch survives a closed tab as well as a reload; one
+ * record per account (`homeAccountId`), so another admin on the same browser
+ * never sees it. The record holds no secret (see the top of this file).
+ */
+export function browserResumeStore(accountId: string): ResumeStore {
   let storage: Storage | undefined;
   try {
-    storage = typeof window === 'undefined' ? undefined : window.sessionStorage;
+    storage = typeof window === 'undefined' ? undefined : window.localStorage;
   } catch {
     storage = undefined;
   }
-  return createResumeStore(storage);
+  return createResumeStore(storage, `${RESUME_STORAGE_KEY}:${accountId}`);
 }
 
 // ---------------------------------------------------------------- from plans, to plans

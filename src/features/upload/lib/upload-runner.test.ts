@@ -277,6 +277,33 @@ describe('runUpload', () => {
     expect(fake.poolsNamed('p')).toHaveLength(1);
   });
 
+  it('an unknown create that lands late (after the re-list, before the new create) is adopted from the refusal, not reported as failed', async () => {
+    const fake = new FakePools();
+    // The service is still working on the cancelled create when the re-list runs; it lands
+    // before the new create, which Intune then refuses (one pool per SM-DP+ server).
+    const late = () => fake.seed('p', 3);
+    const create = fake.create.bind(fake);
+    fake.create = async (input, signal) => {
+      late();
+      return create(input, signal);
+    };
+    fake.createScript = [{ refuse: 400 }];
+    const rec = recorder();
+    const result = await runUpload([job('p', 3, { resume: { createState: 'inFlight' } })], { service: fake, onUpdate: rec.onUpdate, sleep: rec.sleep });
+    expect(fake.calls).toEqual(['find p', 'create p', 'find p']);
+    expect(fake.poolsNamed('p')).toHaveLength(1);
+    expect(result.statuses.get('p')).toMatchObject({ phase: 'created', outcome: 'adopted' });
+  });
+
+  it('a 400 on a first create (no earlier unknown create) is not followed by a re-list', async () => {
+    const fake = new FakePools();
+    fake.createScript = [{ refuse: 400 }];
+    const rec = recorder();
+    const result = await runUpload([job('p', 3)], { service: fake, onUpdate: rec.onUpdate, sleep: rec.sleep });
+    expect(fake.calls).toEqual(['create p']);
+    expect(result.statuses.get('p')).toMatchObject({ phase: 'failed' });
+  });
+
   it('skips pools an earlier run created after checking they still exist, and re-creates one deleted since', async () => {
     const fake = new FakePools();
     const kept = fake.seed('kept', 3);

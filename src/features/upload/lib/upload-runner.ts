@@ -265,6 +265,8 @@ export async function runUpload(jobs: readonly UploadJob[], opts: RunOptions): P
 
     // 2. A create whose outcome was never learnt (reload, closed tab, cancel): re-list first.
     status = statuses.get(key);
+    // Whether an earlier create may still be carried out by the service after we stopped waiting for it.
+    let earlierCreateUnknown = status?.createState === 'inFlight';
     if (status?.createState === 'inFlight') {
       const pool = await reconcile(job);
       if (pool) {
@@ -312,10 +314,20 @@ export async function runUpload(jobs: readonly UploadJob[], opts: RunOptions): P
       } catch (e) {
         if (isAbortError(e) || signal.aborted) throw e;
         if (!isAmbiguous(e)) {
-          // The service answered and refused: nothing was created.
+          // The service answered and refused: nothing was created by this request. But when an
+          // earlier create's outcome was unknown, the refusal may be that create landing late
+          // (Intune allows one pool per SM-DP+ server): look once more before reporting it.
+          if (earlierCreateUnknown && isGraphError(e) && (e.status === 400 || e.status === 409)) {
+            const pool = await reconcile(job).catch(() => null);
+            if (pool) {
+              created(job, pool, 'adopted');
+              return;
+            }
+          }
           update(key, { createState: 'pending' });
           throw e;
         }
+        earlierCreateUnknown = true;
         ambiguousFailures++;
         const pool = await reconcile(job);
         if (pool) {
