@@ -13,6 +13,7 @@ import { preview, type PreviewServer } from 'vite';
 import { ADMIN_NAME, startBenchEmulator, type BenchEmulator } from './lib/emulator.ts';
 import { metric, type BenchOutcome, type Metric } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
+import { measureLongTasks } from './long-tasks.ts';
 
 const EMULATOR_PORT = 8443; // the built console's config.json points here
 const PREVIEW_PORT = 4173; // the redirect URI registered for the console
@@ -130,6 +131,9 @@ export async function benchFirstRow(opts: FirstRowOptions): Promise<BenchOutcome
       );
     }
     notes.push(`median of ${opts.runs} navigations after one warm-up; ratios are informational (the console includes app boot, MSAL init and render)`);
+    const longTasks = await measureLongTasks(page, env);
+    metrics.push(...longTasks.metrics);
+    notes.push(...longTasks.notes);
     return { id: 'first-row', title: 'Time to first pool row', status: 'ran', metrics, notes, wallMs: performance.now() - started };
   } finally {
     await browser?.close().catch(() => {});

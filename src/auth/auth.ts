@@ -120,8 +120,17 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     };
   };
   let snapshot = takeSnapshot();
+  const sameUser = (a: CurrentUser | null, b: CurrentUser | null) =>
+    a === b || (!!a && !!b && a.homeAccountId === b.homeAccountId && a.name === b.name && a.username === b.username && a.tenantId === b.tenantId);
+  /**
+   * Tells subscribers only about a real change: every silent token (one per
+   * Graph call) raises ACQUIRE_TOKEN_SUCCESS, and a new snapshot each time would
+   * re-render every useAuthState component synchronously, mid-upload.
+   */
   const notify = () => {
-    snapshot = takeSnapshot();
+    const next = takeSnapshot();
+    if (sameUser(next.user, snapshot.user) && next.canWrite === snapshot.canWrite && next.redirectError === snapshot.redirectError) return;
+    snapshot = next;
     listeners.forEach((l) => l());
   };
 
@@ -131,7 +140,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     const graphScopes = settings.scopes.filter((s) =>
       result.scopes.some((g) => g.toLowerCase() === s.toLowerCase() || s.toLowerCase().endsWith(`/${g.toLowerCase()}`)),
     );
-    if (graphScopes.length > 0) {
+    if (graphScopes.length > 0 && graphScopes.join(' ') !== granted.join(' ')) {
       granted = graphScopes;
       window.sessionStorage.setItem(GRANTED_KEY, JSON.stringify(granted));
     }
@@ -144,7 +153,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
       'account' in event.payload
     ) {
       const result = event.payload as AuthenticationResult;
-      if (result.account) msal.setActiveAccount(result.account);
+      if (result.account && result.account.homeAccountId !== msal.getActiveAccount()?.homeAccountId) msal.setActiveAccount(result.account);
       remember(result);
       notify();
     }

@@ -9,7 +9,7 @@ import { fileProblemResult } from '../csv/results.ts';
 import { validateFiles } from '../csv/validate-in-worker.ts';
 import { UPLOAD_CONCURRENCY, VALIDATION_CONCURRENCY } from '../lib/limits.ts';
 import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-state.ts';
-import { analyzeBatch, planBatch, poolNameSchema, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
+import { analyzeBatch, planBatch, poolNameError, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
 import { browserResumeStore, createRunRecorder, isUnfinished, matchResumePools, resumePoolFrom } from '../lib/resume-state.ts';
 import { isAbortError, runUpload, type UploadJob } from '../lib/upload-runner.ts';
 
@@ -48,9 +48,8 @@ export function useUploadBatch() {
     const errors: Record<string, FieldError> = {};
     for (const p of editable) {
       const ownPoolIds = [p.progress.poolId, p.choice?.mode === 'replace' ? p.choice.poolId : undefined].filter((id): id is string => !!id);
-      const result = await poolNameSchema(ctx, { key: p.key, ownPoolIds }).safeParseAsync(values.names[p.key] ?? p.name);
-      const issue = result.success ? undefined : result.error.issues[0];
-      if (issue) errors[p.key] = { type: issue.code, message: issue.message };
+      const message = poolNameError(values.names[p.key] ?? p.name, ctx, { key: p.key, ownPoolIds });
+      if (message) errors[p.key] = { type: 'validate', message };
     }
     return Object.keys(errors).length > 0 ? { values: {}, errors: { names: errors } } : { values, errors: {} };
   }, []);

@@ -207,27 +207,62 @@ export interface NameOwner {
   ownPoolIds: readonly string[];
 }
 
-/** The pool-name rules: required, at most 256 characters, unique in the batch and among existing pools. */
-export function poolNameSchema(ctx: NameContext, owner: NameOwner) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'Enter a name for the pool.')
-    .max(POOL_NAME_MAX_LENGTH, `Use at most ${POOL_NAME_MAX_LENGTH} characters.`)
-    .superRefine((name, issue) => {
-      const n = norm(name);
-      if (ctx.batch.some((b) => b.key !== owner.key && norm(b.name) === n)) {
-        issue.addIssue({ code: 'custom', message: `Another pool in this upload is also named “${name}”. Pool names must be unique.` });
-        return;
-      }
-      const clash = ctx.existing.find((p) => norm(p.displayName) === n && !owner.ownPoolIds.includes(p.id));
-      if (clash) issue.addIssue({ code: 'custom', message: `A pool named “${clash.displayName}” already exists. Choose another name.` });
-    });
+/** Required, at most 256 characters (built once: a zod schema is costly to build per call). */
+const poolNameBase = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the pool.')
+  .max(POOL_NAME_MAX_LENGTH, `Use at most ${POOL_NAME_MAX_LENGTH} characters.`);
+
+interface NameIndex {
+  /** Normalised name → keys of the batch's pools holding it. */
+  batch: Map<string, string[]>;
+  /** Normalised name → existing pools holding it. */
+  existing: Map<string, ExistingPool[]>;
 }
 
+/** Indexes per context, so checking n names against m pools costs n + m, not n × m (a tenant can hold 10,000 pools). */
+const nameIndexes = new WeakMap<NameContext, NameIndex>();
+const existingIndexes = new WeakMap<readonly ExistingPool[], Map<string, ExistingPool[]>>();
+
+function indexOf(ctx: NameContext): NameIndex {
+  let index = nameIndexes.get(ctx);
+  if (!index) {
+    let existing = existingIndexes.get(ctx.existing);
+    if (!existing) {
+      existing = new Map();
+      for (const p of ctx.existing) {
+        const n = norm(p.displayName);
+        const list = existing.get(n);
+        if (list) list.push(p);
+        else existing.set(n, [p]);
+      }
+      existingIndexes.set(ctx.existing, existing);
+    }
+    const batch = new Map<string, string[]>();
+    for (const b of ctx.batch) {
+      const n = norm(b.name);
+      const list = batch.get(n);
+      if (list) list.push(b.key);
+      else batch.set(n, [b.key]);
+    }
+    index = { batch, existing };
+    nameIndexes.set(ctx, index);
+  }
+  return index;
+}
+
+/** The pool-name rules: required, at most 256 characters, unique in the batch and among existing pools. */
 export function poolNameError(name: string, ctx: NameContext, owner: NameOwner): string | undefined {
-  const result = poolNameSchema(ctx, owner).safeParse(name);
-  return result.success ? undefined : result.error.issues[0]?.message;
+  const base = poolNameBase.safeParse(name);
+  if (!base.success) return base.error.issues[0]?.message;
+  const n = norm(base.data);
+  const index = indexOf(ctx);
+  if ((index.batch.get(n) ?? []).some((key) => key !== owner.key)) {
+    return `Another pool in this upload is also named “${base.data}”. Pool names must be unique.`;
+  }
+  const clash = (index.existing.get(n) ?? []).find((p) => !owner.ownPoolIds.includes(p.id));
+  return clash ? `A pool named “${clash.displayName}” already exists. Choose another name.` : undefined;
 }
 
 // ---------------------------------------------------------------- plan (cheap, per render)
