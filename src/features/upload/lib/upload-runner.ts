@@ -12,6 +12,7 @@
  * {@link PoolService}, time only through the injected `sleep`.
  */
 import { isGraphError } from '../../../graph/errors.ts';
+import { sleep as abortableSleep } from '../../../graph/retry.ts';
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
 
 export interface PoolSummary {
@@ -137,23 +138,6 @@ const isAmbiguous = (e: unknown) => isGraphError(e) && e.ambiguous;
 /** Worth asking again: throttling, a transient server or network failure of a read. */
 const isTransient = (e: unknown) => isGraphError(e) && (e.status === 429 || e.status === 0 || e.status >= 500);
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
@@ -167,7 +151,7 @@ export async function runUpload(jobs: readonly UploadJob[], opts: RunOptions): P
     concurrency = 4,
     signal = new AbortController().signal,
     onUpdate,
-    sleep = defaultSleep,
+    sleep = abortableSleep,
     now = Date.now,
     maxThrottleWaits = 10,
     maxAmbiguousRetries = 3,
