@@ -51,6 +51,7 @@ export default tseslint.config(
               message: 'Features must not import each other; compose them in src/app.',
             })),
             { target: './src/features', from: './src/app', message: 'Nothing imports upward into src/app.' },
+            { target: './src/entities', from: ['./src/features', './src/app', './src/components'], message: 'src/entities (one model per Graph resource) sits below the features.' },
             { target: './src/components', from: ['./src/features', './src/app'], message: 'Shared UI must not depend on features or the app.' },
             { target: './src/lib', from: ['./src/features', './src/app'], message: 'src/lib must not depend on features or the app.' },
             { target: './src/graph', from: ['./src/features', './src/app', './src/components', './src/auth'], message: 'src/graph is below features and auth.' },

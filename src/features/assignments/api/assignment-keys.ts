@@ -6,7 +6,6 @@ import { graphKeys } from '../../../lib/query-keys.ts';
  * them, and group lookups sit under `graphKeys.groups`.
  */
 export const assignmentKeys = {
-  pool: (poolId: string) => [...graphKeys.pools, 'detail', poolId, 'assignments', 'list'] as const,
   /** Not below the pools list key: that list's cache holds another shape. */
   overview: () => [...graphKeys.pools, 'assignments-overview'] as const,
 };

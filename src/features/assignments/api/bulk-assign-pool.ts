@@ -1,8 +1,8 @@
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { planBulkAssign, type BulkMode, type BulkSet, type PoolBulkPlan } from '../lib/bulk-plan.ts';
 import { retryTransient, sleep } from '../lib/run-bulk.ts';
-import { assignPool } from './assign-pool.ts';
-import { getPoolAssignments } from './get-pool-assignments.ts';
+import { assignPool } from '../../../entities/assignments/assign-pool.ts';
+import { getPoolAssignments } from '../../../entities/assignments/get-pool-assignments.ts';
 import { poolAssignmentsScope } from './save-pool-assignments.ts';
 
 export type BulkPhase = 'reading' | 'saving' | 'throttled';

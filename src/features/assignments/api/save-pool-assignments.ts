@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { graphKeys } from '../../../lib/query-keys.ts';
 import type { SavePlan } from '../lib/save-plan.ts';
-import { assignPool } from './assign-pool.ts';
-import { createPoolAssignment } from './create-pool-assignment.ts';
-import { updatePoolAssignment } from './update-pool-assignment.ts';
+import { assignPool } from '../../../entities/assignments/assign-pool.ts';
+import { createPoolAssignment } from '../../../entities/assignments/create-pool-assignment.ts';
+import { updatePoolAssignment } from '../../../entities/assignments/update-pool-assignment.ts';
 
 /** Carries out a {@link SavePlan} with the one Graph call it names. */
 export async function savePoolAssignments(poolId: string, plan: SavePlan): Promise<void> {

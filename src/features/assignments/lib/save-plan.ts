@@ -1,10 +1,9 @@
+import type { AssignmentInput } from '../../../entities/assignments/types.ts';
 import type { AssignmentTarget } from '../../../graph/types.ts';
 import { changeCount, diffAssignments } from './diff.ts';
 import { ALL_DEVICES_TARGET, groupTarget, type AssignmentDraft, type GroupAssignment, type PoolAssignmentsModel } from './model.ts';
 
-export interface AssignmentInput {
-  target: AssignmentTarget;
-}
+export type { AssignmentInput };
 
 /**
  * How a save reaches Graph. One added group is one POST to `/assignments`;

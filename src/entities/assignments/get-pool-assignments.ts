@@ -1,14 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { graphPath } from '../../../graph/odata.ts';
-import { POOLS_PATH, type EmbeddedSimActivationCodePoolAssignment } from '../../../graph/types.ts';
-import { assignmentKeys } from './assignment-keys.ts';
-
-export const poolAssignmentsPath = (poolId: string): string => POOLS_PATH + graphPath`/${poolId}/assignments`;
+import { graph } from '../../graph/client.ts';
+import type { EmbeddedSimActivationCodePoolAssignment } from '../../graph/types.ts';
+import { poolPaths } from '../pools/paths.ts';
+import { assignmentKeys } from './keys.ts';
 
 /** `GET /{pool}/assignments`, every page. */
 export function getPoolAssignments(poolId: string, signal?: AbortSignal): Promise<EmbeddedSimActivationCodePoolAssignment[]> {
-  return graph().getAll<EmbeddedSimActivationCodePoolAssignment>(poolAssignmentsPath(poolId), { signal });
+  return graph().getAll<EmbeddedSimActivationCodePoolAssignment>(poolPaths.assignments(poolId), { signal });
 }
 
 export const poolAssignmentsQueryOptions = (poolId: string) =>

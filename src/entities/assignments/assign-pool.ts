@@ -1,7 +1,7 @@
-import { graph } from '../../../graph/client.ts';
-import { graphPath } from '../../../graph/odata.ts';
-import { POOLS_PATH, type EmbeddedSimActivationCodePoolAssignment, type ODataCollection } from '../../../graph/types.ts';
-import type { AssignmentInput } from '../lib/save-plan.ts';
+import { graph } from '../../graph/client.ts';
+import type { EmbeddedSimActivationCodePoolAssignment, ODataCollection } from '../../graph/types.ts';
+import { poolPaths } from '../pools/paths.ts';
+import type { AssignmentInput } from './types.ts';
 
 /**
  * `POST /{pool}/assign`: replaces the pool's assignments with exactly
@@ -10,6 +10,6 @@ import type { AssignmentInput } from '../lib/save-plan.ts';
  * failure (timeout, 5xx, dropped connection).
  */
 export async function assignPool(poolId: string, body: { assignments: AssignmentInput[] }, signal?: AbortSignal): Promise<EmbeddedSimActivationCodePoolAssignment[]> {
-  const res = await graph().post<ODataCollection<EmbeddedSimActivationCodePoolAssignment> | undefined>(POOLS_PATH + graphPath`/${poolId}/assign`, body, { signal });
+  const res = await graph().post<ODataCollection<EmbeddedSimActivationCodePoolAssignment> | undefined>(poolPaths.assign(poolId), body, { signal });
   return res?.value ?? [];
 }
