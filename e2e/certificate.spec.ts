@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { ADMIN } from './support.ts';
 
 // A newcomer's first run: the browser does not trust the local sign-in's

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
 
 const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';

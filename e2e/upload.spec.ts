@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
 
 const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
