@@ -1,6 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
+import { CONTROL_KEY_ENV, TENANT_ID } from './emulator/constants.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The emulator's control API key for this run: set before the web servers and
+// the workers start, so the emulator started below and every worker (which
+// inherit the environment and load this file again) share it.
+process.env[CONTROL_KEY_ENV] ??= randomUUID();
+const controlKey = process.env[CONTROL_KEY_ENV];
 
 /**
  * e2e runs the built console under `vite preview` (not the dev server) against
@@ -31,7 +39,9 @@ export default defineConfig({
   webServer: [
     {
       command: 'npx tsx emulator/cli.ts --port 8443 --seed default',
-      url: 'https://localhost:8443/_emulator/throttle',
+      // A public document: the control API needs the key.
+      url: `https://localhost:8443/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      env: { [CONTROL_KEY_ENV]: controlKey },
       ignoreHTTPSErrors: true,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

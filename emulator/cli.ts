@@ -1,15 +1,21 @@
 /**
  * `npm run emulator -- --port 8443 --seed default|large|empty [--throttle off]
- * [--state file.json] [--token-lifetime 3600] [--cert-dir dir] [--quiet]`
+ * [--state file.json] [--token-lifetime 3600] [--cert-dir dir]
+ * [--console-origin http://localhost:4173]… [--quiet]`
+ *
+ * The control API's key is EMULATOR_CONTROL_KEY when set, else new on every
+ * start; either way it is written to `<cert dir>/control-key-<port>` (0600).
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { DAEMON_CLIENT_ID, DAEMON_CLIENT_SECRET, SPA_CLIENT_ID, TENANT_ID, USERS } from './constants.ts';
+import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, DAEMON_CLIENT_ID, DAEMON_CLIENT_SECRET, SPA_CLIENT_ID, TENANT_ID, USERS } from './constants.ts';
 import { isSeedName } from './control.ts';
 import { PortInUseError, startEmulator, type EmulatorOptions } from './server.ts';
 
 const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|empty] [--throttle on|off]
-                            [--state file.json] [--token-lifetime 3600] [--cert-dir .emulator] [--quiet]`;
+                            [--state file.json] [--token-lifetime 3600] [--cert-dir .emulator]
+                            [--console-origin http://localhost:4173]... [--quiet]
+The control API key is $${CONTROL_KEY_ENV} when set, else a new random key per start.`;
 
 export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: boolean; help: boolean } {
   const out: EmulatorOptions & { quiet: boolean; help: boolean } = { quiet: false, help: false };
@@ -52,6 +58,20 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: b
       case '--cert-dir':
         out.certDir = value();
         break;
+      case '--console-origin': {
+        const raw = value();
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(raw);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== raw.replace(/\/$/, '')) {
+          throw new Error(`--console-origin must be an origin such as http://localhost:4173 (got '${raw}').`);
+        }
+        out.consoleOrigins = [...(out.consoleOrigins ?? []), parsed.origin];
+        break;
+      }
       case '--quiet':
         out.quiet = true;
         break;
@@ -79,7 +99,7 @@ const processIo: CliIo = {
 };
 
 /** Runs the CLI: starts the emulator, prints its URLs, and stops (saving state) on SIGINT/SIGTERM. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<void> {
+export async function main(argv: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -94,7 +114,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const { quiet, help: _help, ...emulatorOptions } = options;
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
-    emulator = await startEmulator({ ...emulatorOptions, ...(quiet ? {} : { log: (line) => io.log(line) }) });
+    const controlKey = env[CONTROL_KEY_ENV];
+    emulator = await startEmulator({
+      ...emulatorOptions,
+      ...(controlKey ? { controlKey } : {}),
+      ...(quiet ? {} : { log: (line) => io.log(line) }),
+    });
   } catch (e) {
     if (e instanceof PortInUseError) io.error(`Cannot start the emulator: ${e.message}`);
     else io.error(`Cannot start the emulator: ${e instanceof Error ? e.message : String(e)}`);
@@ -109,7 +134,8 @@ Local eSIM emulator (Entra ID v2 sign-in + Microsoft Graph beta), seed "${option
   Authority         ${authority}
   OpenID config     ${authority}/v2.0/.well-known/openid-configuration
   Graph base        ${o}/beta
-  Control API       ${o}/_emulator
+  Control API       ${o}/_emulator  (tests only; send the key in the ${CONTROL_KEY_HEADER} header)
+  Control key file  ${emulator.controlKeyFile ?? '(none)'}  (readable by you only; new key every start unless $${CONTROL_KEY_ENV} is set)
   Console app (SPA) ${SPA_CLIENT_ID}
   Daemon app        client id ${DAEMON_CLIENT_ID}
                     client secret ${DAEMON_CLIENT_SECRET}  (demo secret, local only)

@@ -49,5 +49,12 @@ export const USERS: readonly SeedUser[] = [
   },
 ];
 
+/** Origins of the console (vite preview, vite dev), from the SPA's redirect URIs. */
+export const CONSOLE_ORIGINS: readonly string[] = [...new Set(SPA_REDIRECT_URIS.map((u) => new URL(u).origin))];
+/** The header that carries the control API's per-start key. */
+export const CONTROL_KEY_HEADER = 'X-Emulator-Key';
+/** The environment variable a starter may set to choose the control key. */
+export const CONTROL_KEY_ENV = 'EMULATOR_CONTROL_KEY';
+
 /** Application permissions (roles) of the daemon app. */
 export const DAEMON_ROLES = [SCOPE_WRITE, 'GroupMember.Read.All'] as const;

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphEngine, SeedName } from './graph/engine.ts';
 import { main, parseArgs } from './cli.ts';
+import { keyMatches } from './control-key.ts';
 import { localRequest, type LocalRequestOptions } from './http.ts';
+import { clientOf } from './test-client.ts';
 import { PortInUseError, startEmulator, type RunningEmulator } from './server.ts';
 
 /** An engine whose whole state is a JSON value, to observe reset/import/export. */
@@ -40,7 +42,7 @@ describe('state and reset', () => {
   let emu: RunningEmulator;
   const { engine, resets } = stateEngine();
   let stateFile: string;
-  const call = (p: string, opts: LocalRequestOptions = {}) => localRequest(`${emu.origin}${p}`, { ca: emu.cert, ...opts });
+  const call = clientOf(() => emu);
   const json = (method: string, p: string, body?: unknown) =>
     call(p, { method, headers: { 'Content-Type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
 
@@ -81,13 +83,118 @@ describe('state and reset', () => {
     expect((await call('/_emulator/state')).json()).toEqual({ seed: 'empty', n: 0 });
   });
 
-  it('lists its endpoints, answers CORS preflights and 404s unknown ones', async () => {
+  it('lists its endpoints and 404s unknown ones', async () => {
     expect((await call('/_emulator')).json<{ endpoints: string[] }>().endpoints.length).toBeGreaterThan(5);
-    const pre = await call('/_emulator/faults', { method: 'OPTIONS', headers: { Origin: 'http://localhost:4173', 'Access-Control-Request-Method': 'POST' } });
-    expect(pre.status).toBe(204);
-    expect(pre.headers['access-control-allow-origin']).toBe('*');
     expect((await call('/_emulator/nope')).status).toBe(404);
     expect((await call('/_emulator/throttle', { method: 'DELETE' })).status).toBe(405);
+  });
+});
+
+describe('who may call the control API', () => {
+  let emu: RunningEmulator;
+  const { engine, resets } = stateEngine();
+  const certDir = () => path.join(dir, 'cert-access');
+  const raw = (p: string, opts: LocalRequestOptions = {}) => localRequest(`${emu.origin}${p}`, { ca: emu.cert, ...opts });
+  const reset = (headers: Record<string, string>, contentType = 'application/json') =>
+    raw('/_emulator/reset', { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body: JSON.stringify({ seed: 'empty' }) });
+  const errorCode = (res: { json<T>(): T }) => res.json<{ error: { code: string } }>().error.code;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0, certDir: certDir(), engine });
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it('refuses a request without the key with 401, doing nothing', async () => {
+    const res = await reset({});
+    expect(res.status).toBe(401);
+    expect(errorCode(res)).toBe('ControlKeyRequired');
+    expect(res.json<{ error: { message: string } }>().error.message).toContain('X-Emulator-Key');
+    expect((await raw('/_emulator/token', { method: 'POST', body: '{}' })).status).toBe(401);
+    expect(resets).toEqual([]);
+  });
+
+  it('refuses a wrong key with 403, doing nothing', async () => {
+    for (const wrong of ['nope', `${emu.controlKey}x`, emu.controlKey.slice(1)]) {
+      const res = await reset({ 'X-Emulator-Key': wrong });
+      expect(res.status).toBe(403);
+      expect(errorCode(res)).toBe('ControlKeyInvalid');
+    }
+    expect(resets).toEqual([]);
+  });
+
+  it("refuses a page on a foreign origin even with the key, and a key-less text/plain POST (no preflight), without CORS headers", async () => {
+    for (const origin of ['https://evil.example', 'http://localhost:8080', 'null', `http://localhost:${emu.port}`]) {
+      const res = await reset({ Origin: origin, 'X-Emulator-Key': emu.controlKey });
+      expect(res.status, origin).toBe(403);
+      expect(errorCode(res)).toBe('OriginNotAllowed');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const simple = await reset({ Origin: 'https://evil.example' }, 'text/plain');
+    expect(simple.status).toBe(403);
+    expect(simple.headers['access-control-allow-origin']).toBeUndefined();
+    const pre = await raw('/_emulator/reset', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-emulator-key' },
+    });
+    expect(pre.status).toBe(403);
+    expect(pre.headers['access-control-allow-origin']).toBeUndefined();
+    expect(resets).toEqual([]);
+  });
+
+  it('serves the key from the console, the emulator itself or a non-browser client, reflecting only allowed origins', async () => {
+    for (const origin of ['http://localhost:4173', 'http://localhost:5173', emu.origin]) {
+      const pre = await raw('/_emulator/reset', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, x-emulator-key' },
+      });
+      expect(pre.status, origin).toBe(204);
+      expect(pre.headers['access-control-allow-origin']).toBe(origin);
+      expect(pre.headers['access-control-allow-headers']).toMatch(/X-Emulator-Key/i);
+      expect(pre.headers.vary).toBe('Origin');
+      const res = await reset({ Origin: origin, 'X-Emulator-Key': emu.controlKey });
+      expect(res.status, origin).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe(origin);
+    }
+    const node = await reset({ 'X-Emulator-Key': emu.controlKey });
+    expect(node.status).toBe(200);
+    expect(node.headers['access-control-allow-origin']).toBeUndefined();
+    expect(resets).toEqual(['empty', 'empty', 'empty', 'empty']);
+  });
+
+  it('writes the key to <certDir>/control-key-<port>, readable by the user only, and removes it on close', async () => {
+    const file = path.join(certDir(), `control-key-${emu.port}`);
+    expect(emu.controlKeyFile).toBe(file);
+    expect((await readFile(file, 'utf8')).trim()).toBe(emu.controlKey);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(emu.controlKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const other = await startEmulator({ port: 0, certDir: certDir(), engine });
+    expect(other.controlKey).not.toBe(emu.controlKey);
+    await other.close();
+    expect(existsSync(path.join(certDir(), `control-key-${other.port}`))).toBe(false);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('takes a given key and console origins, and refuses a weak key', async () => {
+    const given = 'a-given-key-of-the-test-runner-0001';
+    const other = await startEmulator({ port: 0, certDir: certDir(), engine, controlKey: given, consoleOrigins: ['https://console.example:8080'], controlKeyFile: false });
+    try {
+      expect(other.controlKeyFile).toBeUndefined();
+      const call = (origin: string) =>
+        localRequest(`${other.origin}/_emulator/throttle`, { ca: other.cert, headers: { Origin: origin, 'X-Emulator-Key': given } });
+      expect((await call('https://console.example:8080')).status).toBe(200);
+      expect((await call('http://localhost:4173')).status).toBe(403);
+    } finally {
+      await other.close();
+    }
+    await expect(startEmulator({ port: 0, certDir: certDir(), engine, controlKey: 'short' })).rejects.toThrow(/16 to 256/);
+  });
+
+  it('compares keys by value', () => {
+    expect(keyMatches('k'.repeat(20), 'k'.repeat(20))).toBe(true);
+    expect(keyMatches('k'.repeat(20), 'k'.repeat(21))).toBe(false);
+    expect(keyMatches('', 'k')).toBe(false);
   });
 });
 
@@ -121,13 +228,21 @@ describe('ports and CLI', () => {
       accessTokenLifetimeSec: 300,
       stateFile: 's.json',
     });
+    expect(parseArgs(['--console-origin', 'http://localhost:3000', '--console-origin=https://console.example']).consoleOrigins).toEqual([
+      'http://localhost:3000',
+      'https://console.example',
+    ]);
+    expect(() => parseArgs(['--console-origin', 'http://localhost:3000/app'])).toThrow(/--console-origin/);
+    expect(() => parseArgs(['--console-origin', 'localhost:3000'])).toThrow(/--console-origin/);
     expect(() => parseArgs(['--port', '99999'])).toThrow(/--port/);
     expect(() => parseArgs(['--bogus'])).toThrow(/Unknown argument/);
   });
 
-  it('the CLI process serves, prints its URLs and saves state on SIGTERM', async () => {
+  it('the CLI process serves, prints its URLs and key file, takes EMULATOR_CONTROL_KEY and saves state on SIGTERM', async () => {
     const stateFile = path.join(dir, 'cli-state.json');
-    const served = await runCli(['--port', '0', '--cert-dir', path.join(dir, 'cert'), '--state', stateFile, '--quiet'], async (out) => {
+    const key = 'cli-test-key-0123456789abcdef';
+    const args = ['--port', '0', '--cert-dir', path.join(dir, 'cert'), '--state', stateFile, '--quiet'];
+    const served = await runCli(args, { EMULATOR_CONTROL_KEY: key }, async (out) => {
       const origin = /Origin\s+(https:\/\/localhost:\d+)/.exec(out)?.[1];
       expect(origin).toBeTruthy();
       expect(out).toContain(`Graph base        ${origin}/beta`);
@@ -136,10 +251,18 @@ describe('ports and CLI', () => {
       expect(out).toContain('megan.bowen@contoso.example');
       expect(out).toContain('client secret');
       expect(out).toContain('certificate warning');
-      expect((await localRequest(`${origin}/_emulator/throttle`)).status).toBe(200);
+      expect(out).toContain('X-Emulator-Key');
+      const keyFile = /Control key file\s+(\S+)/.exec(out)?.[1] ?? '';
+      expect(keyFile).toBe(path.join(dir, 'cert', `control-key-${new URL(origin ?? '').port}`));
+      expect((await readFile(keyFile, 'utf8')).trim()).toBe(key);
+      expect(out).not.toContain(key);
+      expect((await localRequest(`${origin}/_emulator/throttle`)).status).toBe(401);
+      expect((await localRequest(`${origin}/_emulator/throttle`, { headers: { 'X-Emulator-Key': key } })).status).toBe(200);
     });
     expect(served.code).toBe(0);
     expect(existsSync(stateFile)).toBe(true);
+    const keyFile = /Control key file\s+(\S+)/.exec(served.stdout)?.[1] ?? '';
+    expect(existsSync(keyFile), 'the key file is removed on stop').toBe(false);
   });
 });
 
@@ -171,9 +294,16 @@ async function runCliInProcess(args: string[]): Promise<{ code: number | null; s
  * Runs the CLI. With `whileServing`, waits for its banner, runs the check,
  * then stops it with SIGTERM.
  */
-function runCli(args: string[], whileServing?: (stdout: string) => Promise<void>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+  whileServing?: (stdout: string) => Promise<void>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args], { cwd: path.resolve(import.meta.dirname, '..') });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     let checked = false;

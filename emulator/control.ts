@@ -1,15 +1,18 @@
 /**
- * The emulator's control API under `/_emulator/…` (JSON, CORS `*`): for
- * tests and benchmarks only, never used by the console. Throttling
- * settings, fault rules, reset, state snapshots, the recent request log
- * (no bodies) and test-token minting.
+ * The emulator's control API under `/_emulator/…` (JSON): for tests and
+ * benchmarks only, never used by the console. Throttling settings, fault
+ * rules, reset, state snapshots, the recent request log (no bodies) and
+ * test-token minting. Every request needs this start's key in
+ * `X-Emulator-Key`, and browsers may call it only from the emulator's own
+ * origin or the console's (see control-key.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DAEMON_CLIENT_ID, DAEMON_ROLES, SPA_CLIENT_ID, USERS } from './constants.ts';
+import { CONTROL_KEY_HEADER, DAEMON_CLIENT_ID, DAEMON_ROLES, SPA_CLIENT_ID, USERS } from './constants.ts';
 import type { TokenMinter } from './auth/tokens.ts';
+import { keyMatches } from './control-key.ts';
 import { FaultRuleError, parseFaultRule, type Faults } from './faults.ts';
 import type { GraphEngine, SeedName } from './graph/engine.ts';
-import { BodyTooLargeError, parseJsonBody, readBody, sendJson } from './http.ts';
+import { BodyTooLargeError, header, parseJsonBody, readBody, sendJson } from './http.ts';
 import type { Throttle, ThrottleConfig } from './throttle.ts';
 
 export const SEEDS: readonly SeedName[] = ['default', 'large', 'empty'];
@@ -66,6 +69,10 @@ export interface ControlDeps {
   saveState?: () => Promise<string>;
   /** Called after a rule that drops connections was added. */
   onDropRule?: () => void;
+  /** This start's key, required in `X-Emulator-Key`. */
+  key: string;
+  /** Origins a browser may call from; requests without `Origin` (not from a page) are judged by the key alone. */
+  allowedOrigins: ReadonlySet<string>;
 }
 
 class ControlError extends Error {
@@ -79,12 +86,14 @@ class ControlError extends Error {
   }
 }
 
-const CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
-  'Cache-Control': 'no-store',
-};
+/** CORS for an allowed origin (reflected, never `*`); nothing for requests without one. */
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  return {
+    ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}),
+    Vary: 'Origin',
+    'Cache-Control': 'no-store',
+  };
+}
 
 const ENDPOINTS = [
   'GET|PUT /_emulator/throttle',
@@ -100,22 +109,53 @@ const ENDPOINTS = [
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, deps: ControlDeps): Promise<void> {
   const method = req.method ?? 'GET';
   const route = url.pathname.replace(/^\/_emulator\/?/, '').replace(/\/+$/, '');
+  const origin = header(req, 'origin');
+  const refuse = (status: number, code: string, message: string, headers: Record<string, string>) => {
+    // The body is not read: close rather than leave it on a kept-alive connection.
+    res.setHeader('Connection', 'close');
+    sendJson(res, status, { error: { code, message } }, headers);
+  };
+  if (origin !== undefined && !deps.allowedOrigins.has(origin)) {
+    refuse(403, 'OriginNotAllowed', `The control API does not answer pages on ${origin}; it is for tests and benchmarks.`, corsHeaders(undefined));
+    return;
+  }
+  const cors = corsHeaders(origin);
   if (method === 'OPTIONS') {
-    res.writeHead(204, { ...CORS, 'Access-Control-Max-Age': '86400', 'Content-Length': 0 });
+    res.writeHead(204, {
+      ...cors,
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+      'Access-Control-Allow-Headers': `Content-Type, ${CONTROL_KEY_HEADER}`,
+      'Access-Control-Max-Age': '600',
+      'Content-Length': 0,
+    });
     res.end();
+    return;
+  }
+  const sent = header(req, CONTROL_KEY_HEADER);
+  if (!sent) {
+    refuse(
+      401,
+      'ControlKeyRequired',
+      `The control API needs this emulator start's key in the ${CONTROL_KEY_HEADER} header (the emulator prints where the key file is).`,
+      cors,
+    );
+    return;
+  }
+  if (!keyMatches(sent, deps.key)) {
+    refuse(403, 'ControlKeyInvalid', `The ${CONTROL_KEY_HEADER} header does not hold this emulator start's key.`, cors);
     return;
   }
   try {
     const result = await dispatch(method, route, req, deps);
     if (result === undefined) {
-      res.writeHead(204, { ...CORS, 'Content-Length': 0 });
+      res.writeHead(204, { ...cors, 'Content-Length': 0 });
       res.end();
     } else {
-      sendJson(res, 200, result, CORS);
+      sendJson(res, 200, result, cors);
     }
   } catch (e) {
-    if (e instanceof ControlError) sendJson(res, e.status, { error: { code: e.code, message: e.message } }, CORS);
-    else if (e instanceof BodyTooLargeError) sendJson(res, 413, { error: { code: 'RequestEntityTooLarge', message: e.message } }, CORS);
+    if (e instanceof ControlError) sendJson(res, e.status, { error: { code: e.code, message: e.message } }, cors);
+    else if (e instanceof BodyTooLargeError) sendJson(res, 413, { error: { code: 'RequestEntityTooLarge', message: e.message } }, cors);
     else throw e;
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Faults, parseFaultRule } from './faults.ts';
 import type { GraphEngine } from './graph/engine.ts';
-import { localRequest, type LocalRequestOptions } from './http.ts';
+import { clientOf } from './test-client.ts';
 import { startEmulator, type RunningEmulator } from './server.ts';
 import type { GraphRequest } from './types.ts';
 
@@ -54,7 +54,7 @@ describe('fault injection over HTTP', () => {
     reset: () => undefined,
   };
 
-  const call = (p: string, opts: LocalRequestOptions = {}) => localRequest(`${emu.origin}${p}`, { ca: emu.cert, ...opts });
+  const call = clientOf(() => emu);
   const json = (method: string, p: string, body?: unknown) =>
     call(p, { method, headers: { 'Content-Type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   const graph = (method: string, p: string) =>

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAEMON_CLIENT_ID, DAEMON_ROLES, SCOPE_READ, SPA_CLIENT_ID, TENANT_ID, USERS } from './constants.ts';
 import type { GraphEngine } from './graph/engine.ts';
-import { GRAPH_JSON_CONTENT_TYPE, localRequest, type LocalRequestOptions } from './http.ts';
+import { GRAPH_JSON_CONTENT_TYPE } from './http.ts';
+import { clientOf } from './test-client.ts';
 import { startEmulator, type RunningEmulator } from './server.ts';
 import type { GraphRequest, GraphResponse } from './types.ts';
 
@@ -42,7 +43,7 @@ beforeEach(() => {
   fake.answer(() => ({ status: 200, body: { ok: true } }));
 });
 
-const call = (p: string, opts: LocalRequestOptions = {}) => localRequest(`${emu.origin}${p}`, { ca: emu.cert, ...opts });
+const call = clientOf(() => emu);
 
 async function mint(body: Record<string, unknown> = {}): Promise<string> {
   const res = await call('/_emulator/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

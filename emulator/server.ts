@@ -16,7 +16,8 @@ import { AuthStore } from './auth/store.ts';
 import { TokenMinter } from './auth/tokens.ts';
 import { TokenVerifier, wwwAuthenticate } from './auth/verify.ts';
 import { DEFAULT_CERT_DIR, loadOrCreateCert } from './cert.ts';
-import { DEFAULT_PORT, TENANT_ID, USERS } from './constants.ts';
+import { CONSOLE_ORIGINS, CONTROL_KEY_HEADER, DEFAULT_PORT, TENANT_ID, USERS } from './constants.ts';
+import { controlKeyFrom, controlKeyPath, controlOrigins, removeControlKey, writeControlKey } from './control-key.ts';
 import { RequestLog, handleControl, isControlPath, type RequestLogEntry } from './control.ts';
 import { Faults, type FaultRule } from './faults.ts';
 import { createGraphEngine, type GraphEngine, type SeedName } from './graph/engine.ts';
@@ -62,6 +63,15 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** A Graph engine to serve instead of `createGraphEngine({ seed })` (tests of the HTTP layer). */
   engine?: GraphEngine;
+  /** The control API's key (16–256 printable characters); default a new random key. */
+  controlKey?: string;
+  /**
+   * Where to write the control key (mode 0600); default `<certDir>/control-key-<port>`,
+   * `false` for nowhere. Removed on close.
+   */
+  controlKeyFile?: string | false;
+  /** Origins of the console that may call the control API from a browser; default http://localhost:4173 and :5173. */
+  consoleOrigins?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -71,6 +81,10 @@ export interface RunningEmulator {
   engine: GraphEngine;
   /** The self-signed certificate (PEM), for clients that trust it explicitly. */
   cert: string;
+  /** This start's control API key, to send in `X-Emulator-Key`. */
+  controlKey: string;
+  /** The file holding the key, when one was written. */
+  controlKeyFile?: string;
   /** Writes the Graph state to `stateFile`; resolves to its path (rejects without a state file). */
   saveState(): Promise<string>;
   close(): Promise<void>;
@@ -88,7 +102,9 @@ const SAFE_CLIENT_REQUEST_ID = /^[A-Za-z0-9._:\-{}]{1,128}$/;
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const seed = opts.seed ?? 'default';
   const accessTokenLifetimeSec = opts.accessTokenLifetimeSec ?? 3600;
-  const tls = await loadOrCreateCert(opts.certDir ?? DEFAULT_CERT_DIR);
+  const controlKey = controlKeyFrom(opts.controlKey);
+  const certDir = opts.certDir ?? DEFAULT_CERT_DIR;
+  const tls = await loadOrCreateCert(certDir);
   const keys = await createKeySet();
   const engine = opts.engine ?? createGraphEngine({ seed });
   const stateFile = opts.stateFile ? path.resolve(opts.stateFile) : undefined;
@@ -128,6 +144,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   }
 
   const origin = `https://localhost:${port}`;
+  const controlKeyFile = opts.controlKeyFile === false ? undefined : (opts.controlKeyFile ?? controlKeyPath(certDir, port));
+  if (controlKeyFile) {
+    try {
+      await writeControlKey(controlKeyFile, controlKey);
+    } catch (e) {
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      throw new Error(`Could not write the control key to ${controlKeyFile}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  }
+  const allowedOrigins = controlOrigins(port, opts.consoleOrigins ?? CONSOLE_ORIGINS);
   const minter = new TokenMinter(keys, origin);
   const store = new AuthStore();
   const auth = createAuthProvider({ origin, port, keys, minter, store, accessTokenLifetimeSec });
@@ -208,6 +234,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           defaultSeed: seed,
           ...(stateFile ? { saveState } : {}),
           onDropRule: () => servers.forEach((s) => s.closeIdleConnections()),
+          key: controlKey,
+          allowedOrigins,
         });
       } else if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) sendHtml(res, 200, homePage(origin));
       else if (url.pathname === '/error' && req.method === 'GET') sendHtml(res, 200, errorCodePage(url.searchParams.get('code') ?? ''));
@@ -234,17 +262,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     port,
     engine,
     cert: tls.cert,
+    controlKey,
+    ...(controlKeyFile ? { controlKeyFile } : {}),
     saveState,
     close() {
-      closing ??= Promise.all(
-        servers.map(
+      closing ??= Promise.all([
+        ...servers.map(
           (s) =>
             new Promise<void>((resolve) => {
               s.close(() => resolve());
               s.closeAllConnections();
             }),
         ),
-      ).then(() => undefined);
+        controlKeyFile ? removeControlKey(controlKeyFile, controlKey) : Promise.resolve(),
+      ]).then(() => undefined);
       return closing;
     },
   };
@@ -444,12 +475,7 @@ function homePage(origin: string): string {
 <h2>Microsoft Graph (beta)</h2>
 <p>Base URL: <code>${escapeHtml(origin)}/beta</code> (needs a bearer token).</p>
 <h2>Control API (tests only)</h2>
-<ul>
-<li>${link('/_emulator', 'Endpoints')}</li>
-<li>${link('/_emulator/throttle', 'Throttling settings')}</li>
-<li>${link('/_emulator/faults', 'Fault rules')}</li>
-<li>${link('/_emulator/requests', 'Recent requests')}</li>
-</ul>
+<p><code>${escapeHtml(origin)}/_emulator</code>: throttling, fault rules, reset, state, recent requests and test tokens. Every request needs this start's key in the <code>${CONTROL_KEY_HEADER}</code> header; the emulator printed where the key file is when it started. Browsers may call it only from this origin or the console's.</p>
 </main>
 </body>
 </html>

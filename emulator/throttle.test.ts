@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphEngine } from './graph/engine.ts';
-import { localRequest, type LocalRequestOptions } from './http.ts';
+import { clientOf } from './test-client.ts';
 import { startEmulator, type RunningEmulator } from './server.ts';
 import { DEFAULT_THROTTLE, Throttle } from './throttle.ts';
 
@@ -87,7 +87,7 @@ describe('throttling over HTTP', () => {
     await rm(certDir, { recursive: true, force: true });
   });
 
-  const call = (p: string, opts: LocalRequestOptions = {}) => localRequest(`${emu.origin}${p}`, { ca: emu.cert, ...opts });
+  const call = clientOf(() => emu);
   const json = (method: string, p: string, body: unknown) =>
     call(p, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const tokenFor = async (body: Record<string, unknown> = {}) => (await json('POST', '/_emulator/token', body)).json<{ access_token: string }>().access_token;

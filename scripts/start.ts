@@ -6,13 +6,14 @@
  */
 import { createServer, preview } from 'vite';
 import { startEmulator } from '../emulator/server.ts';
-import { SPA_CLIENT_ID, TENANT_ID, USERS } from '../emulator/constants.ts';
+import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, SPA_CLIENT_ID, TENANT_ID, USERS } from '../emulator/constants.ts';
 
 const dev = process.argv.includes('--dev');
 const seedArg = process.argv.find((a) => a.startsWith('--seed='))?.split('=')[1];
 const seed = seedArg === 'large' || seedArg === 'empty' ? seedArg : 'default';
 
-const emulator = await startEmulator({ port: 8443, seed }).catch((error: unknown) => {
+const controlKey = process.env[CONTROL_KEY_ENV];
+const emulator = await startEmulator({ port: 8443, seed, ...(controlKey ? { controlKey } : {}) }).catch((error: unknown) => {
   console.error(`Could not start the local emulator on https://localhost:8443: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
@@ -25,9 +26,13 @@ console.log(`
   eSIM pools console   ${consoleUrl}
   Local Graph + sign-in ${emulator.origin}  (tenant ${TENANT_ID}, app ${SPA_CLIENT_ID}, seed "${seed}")
 
-  Sign in as ${USERS.map((u) => `${u.username} (${u.description})`).join(' or ')}.
+  Sign in as one of
+${USERS.map((u) => `    ${u.name} (${u.username}): ${u.description}`).join('\n')}
   Your browser warns once about the local sign-in's self-signed certificate for
   https://localhost:8443: choose Advanced → Proceed to continue.
+
+  Test control API ${emulator.origin}/_emulator needs the key in ${emulator.controlKeyFile ?? '(not written)'}
+  sent as the ${CONTROL_KEY_HEADER} header (the console never uses it).
 
   Press Ctrl+C to stop.
 `);

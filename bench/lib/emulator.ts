@@ -1,8 +1,9 @@
 /**
  * The bundled emulator, started in this process, and a small client for its
- * test-only control API (`/_emulator/*`).
+ * test-only control API (`/_emulator/*`), which needs the emulator's
+ * per-start key in `X-Emulator-Key` (known here from the running emulator).
  */
-import { USERS } from '../../emulator/constants.ts';
+import { CONTROL_KEY_HEADER, USERS } from '../../emulator/constants.ts';
 import { startEmulator, type RunningEmulator, type SeedName } from '../../emulator/server.ts';
 
 export const ADMIN_USERNAME = USERS[0]?.username ?? 'megan.bowen@contoso.example';
@@ -46,12 +47,15 @@ export function trustLocalEmulatorCertificate(): void {
 }
 
 export class EmulatorControl {
-  constructor(readonly origin: string) {}
+  constructor(
+    readonly origin: string,
+    private readonly key: string,
+  ) {}
 
   private async call<T>(method: string, route: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.origin}/_emulator/${route}`, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: { [CONTROL_KEY_HEADER]: this.key, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -110,5 +114,5 @@ export interface BenchEmulator {
 
 export async function startBenchEmulator(opts: { port: number; seed: SeedName; throttle: boolean }): Promise<BenchEmulator> {
   const emulator = await startEmulator({ port: opts.port, seed: opts.seed, throttle: opts.throttle });
-  return { emulator, control: new EmulatorControl(emulator.origin) };
+  return { emulator, control: new EmulatorControl(emulator.origin, emulator.controlKey) };
 }
