@@ -30,7 +30,7 @@ export async function benchBulkAssign(env: WriteEnv, repoRoot: string, log: (lin
   const notes: string[] = [];
   const { runWithConcurrency } = await import('../src/features/assignments/lib/run-bulk.ts');
   const { runBulkAssignMutation, bulkAssignPool } = await import('../src/features/assignments/api/bulk-assign-pool.ts');
-  const { assignPool } = await import('../src/features/assignments/api/assign-pool.ts');
+  const { assignPool } = await import('../src/entities/assignments/assign-pool.ts');
   const { POOLS_PATH } = await import('../src/graph/types.ts');
   const { BULK_CONCURRENCY } = await import('../src/features/assignments/lib/limits.ts');
   const concurrency = { value: BULK_CONCURRENCY, source: 'src/features/assignments/lib/limits.ts' };
