@@ -418,6 +418,28 @@ describe('token endpoint', () => {
     expect(badScope.json()).toMatchObject({ error: 'invalid_scope', error_codes: [1002012] });
   });
 
+  it('refuses client_credentials on /common, /organizations and /consumers with Entra’s error, and serves it on the tenant id or domain', async () => {
+    const form = { client_id: DAEMON_CLIENT_ID, client_secret: DAEMON_CLIENT_SECRET, grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/.default` };
+    for (const tenant of ['common', 'organizations', 'Organizations']) {
+      const crid = crypto.randomUUID();
+      const res = await postForm(`${emu.origin}/${tenant}/oauth2/v2.0/token?client-request-id=${crid}`, form);
+      expect(res.status, tenant).toBe(400);
+      const body = res.json<Record<string, unknown>>();
+      expect(Object.keys(body).sort()).toEqual(['correlation_id', 'error', 'error_codes', 'error_description', 'error_uri', 'timestamp', 'trace_id']);
+      expect(body).toMatchObject({ error: 'invalid_request', error_codes: [50059], correlation_id: crid, trace_id: res.headers['request-id'] });
+      expect(body.error_description).toMatch(/^AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials\. Trace ID: /);
+      expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    }
+    const consumers = await postForm(`${emu.origin}/consumers/oauth2/v2.0/token`, form);
+    expect(consumers.status).toBe(400);
+    expect(consumers.json()).toMatchObject({ error: 'invalid_request', error_codes: [90002] });
+    for (const tenant of [TENANT_ID, TENANT_DOMAIN]) {
+      const ok = await postForm(`${emu.origin}/${tenant}/oauth2/v2.0/token`, form);
+      expect(ok.status, tenant).toBe(200);
+      expect((await verifyJwt(ok.json<{ access_token: string }>().access_token, GRAPH_RESOURCE)).tid).toBe(TENANT_ID);
+    }
+  });
+
   it('echoes client-request-id as correlation_id and refuses unknown grants and clients', async () => {
     const crid = crypto.randomUUID();
     const res = await postForm(`${authority}/oauth2/v2.0/token?client-request-id=${crid}`, { client_id: SPA_CLIENT_ID, grant_type: 'password' }, { Origin: SPA_ORIGIN });

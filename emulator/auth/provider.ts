@@ -349,7 +349,7 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
       if (!knownTenant) throw unknownTenant(tenant);
       const o = header(req, 'origin');
       const auth = header(req, 'authorization');
-      const body = await handleTokenRequest({ form, ...(o ? { origin: o } : {}), ...(auth ? { authorization: auth } : {}) }, deps);
+      const body = await handleTokenRequest({ form, tenant, ...(o ? { origin: o } : {}), ...(auth ? { authorization: auth } : {}) }, deps);
       sendJson(res, 200, body, { ...cors, 'Cache-Control': 'no-store', Pragma: 'no-cache' });
     } catch (e) {
       if (!(e instanceof OAuthError)) throw e;

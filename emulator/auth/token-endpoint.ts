@@ -34,7 +34,12 @@ export interface TokenRequestInfo {
   authorization?: string;
   /** The browser's `Origin` header: Entra redeems SPA codes only cross-origin. */
   origin?: string;
+  /** The tenant segment of the token URL as sent (a tenant id, a domain, `common`, `organizations`). */
+  tenant?: string;
 }
+
+/** Authorities that name no tenant: fine for users, who bring one, but not for an app alone. */
+const MULTI_TENANT_AUTHORITIES = new Set(['common', 'organizations', 'consumers']);
 
 export interface TokenEndpointDeps {
   store: AuthStore;
@@ -105,6 +110,10 @@ export async function handleTokenRequest(info: TokenRequestInfo, deps: TokenEndp
       requireCrossOrigin(clientId, info);
       return redeemRefreshToken(info.form, clientId, deps);
     case 'client_credentials':
+      if (info.tenant !== undefined && MULTI_TENANT_AUTHORITIES.has(info.tenant.toLowerCase())) {
+        // Entra's answer, before it looks at the client's credentials.
+        throw new OAuthError('invalid_request', 50059, 'No tenant-identifying information found in either the request or implied by any provided credentials.');
+      }
       return clientCredentialsGrant(info.form, clientId, secret, deps);
     default:
       throw new OAuthError('unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
