@@ -1,17 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, USERS } from '../emulator/constants.ts';
 
 export const EMULATOR = 'https://localhost:8443';
 
-export const ADMIN = { name: 'Megan Bowen', username: 'megan.bowen@contoso.example' };
-export const READER = { name: 'Adele Vance', username: 'adele.vance@contoso.example' };
+function seedUser(username: string): { name: string; username: string } {
+  const user = USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`No seeded user ${username} in emulator/constants.ts`);
+  return { name: user.name, username: user.username };
+}
 
-/** The emulator's test-only control API (never used by the console). */
+/** Intune Administrator, consented read-write. */
+export const ADMIN = seedUser('megan.bowen@contoso.example');
+/** Consented read only: the token has no write scope. */
+export const READER = seedUser('adele.vance@contoso.example');
+/** Read Only Operator in Intune under a read-write consent: the token has the write scope, Intune refuses writes. */
+export const OPERATOR = seedUser('alex.wilber@contoso.example');
+
+/** Where the emulator on 8443 wrote its control key (read only when the runner's key is refused). */
+const KEY_FILE = path.resolve(import.meta.dirname, '..', '.emulator', 'control-key-8443');
+
+/**
+ * The emulator's test-only control API (never used by the console). Sends the
+ * per-start key: the one playwright.config.ts gave the emulator it started
+ * (EMULATOR_CONTROL_KEY), or, when a running emulator was reused and refuses
+ * that key, the one in its key file.
+ */
 export class EmulatorControl {
   private constructor(private readonly api: APIRequestContext) {}
 
   static async create(): Promise<EmulatorControl> {
-    return new EmulatorControl(await request.newContext({ baseURL: EMULATOR, ignoreHTTPSErrors: true }));
+    const open = (key: string) =>
+      request.newContext({ baseURL: EMULATOR, ignoreHTTPSErrors: true, extraHTTPHeaders: { [CONTROL_KEY_HEADER]: key } });
+    const fromEnv = process.env[CONTROL_KEY_ENV];
+    if (fromEnv) {
+      const api = await open(fromEnv);
+      const probe = await api.get('/_emulator');
+      if (probe.ok()) return new EmulatorControl(api);
+      await api.dispose();
+    }
+    const fromFile = (await readFile(KEY_FILE, 'utf8').catch(() => '')).trim();
+    if (!fromFile) throw new Error(`The emulator refused the control key and ${KEY_FILE} holds none: is it running on 8443?`);
+    const api = await open(fromFile);
+    const probe = await api.get('/_emulator');
+    expect(probe.ok(), `control key from ${KEY_FILE}: ${probe.status()}`).toBeTruthy();
+    return new EmulatorControl(api);
   }
 
   async reset(seed: 'default' | 'large' | 'empty' = 'default'): Promise<void> {

@@ -23,12 +23,20 @@ export const SCOPE_READ = 'DeviceManagementConfiguration.Read.All';
 export const SCOPE_WRITE = 'DeviceManagementConfiguration.ReadWrite.All';
 export const SCOPE_GROUPS = 'GroupMember.Read.All';
 
+/**
+ * The user's Intune role, which Intune checks after the token's scopes: a
+ * Read Only Operator is refused every write even with the write scope.
+ */
+export type IntuneRole = 'Intune Administrator' | 'Read Only Operator';
+
 export interface SeedUser {
   oid: string;
   username: string;
   name: string;
   /** Delegated permissions this user's consent grants (the token's scp is requested ∩ granted). */
   grantedScopes: readonly string[];
+  intuneRole: IntuneRole;
+  /** Shown in the sign-in picker and the emulator's banner. */
   description: string;
 }
 
@@ -38,14 +46,26 @@ export const USERS: readonly SeedUser[] = [
     username: `megan.bowen@${TENANT_DOMAIN}`,
     name: 'Megan Bowen',
     grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
-    description: 'Intune administrator (read and write)',
+    intuneRole: 'Intune Administrator',
+    description: 'Intune Administrator; consented read-write',
   },
   {
+    // A deployment consented for read only: the token lacks the write scope.
     oid: '1a2b3c4d-0002-4000-8000-000000000002',
     username: `adele.vance@${TENANT_DOMAIN}`,
     name: 'Adele Vance',
     grantedScopes: [SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
-    description: 'Read-only operator (read only)',
+    intuneRole: 'Intune Administrator',
+    description: 'Consented read only (the token has no write scope)',
+  },
+  {
+    // Admin consent gives everyone the write scope; Intune's role refuses the writes.
+    oid: '1a2b3c4d-0003-4000-8000-000000000003',
+    username: `alex.wilber@${TENANT_DOMAIN}`,
+    name: 'Alex Wilber',
+    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
+    intuneRole: 'Read Only Operator',
+    description: 'Read Only Operator in Intune; consented read-write',
   },
 ];
 

@@ -24,6 +24,7 @@ const REDIRECT = SPA_REDIRECT_URIS[0];
 const SPA_ORIGIN = new URL(REDIRECT).origin;
 const ADMIN = USERS[0]!;
 const READER = USERS[1]!;
+const OPERATOR = USERS.find((u) => u.intuneRole === 'Read Only Operator')!;
 const GRAPH_SCOPES = `${GRAPH_RESOURCE}/${SCOPE_WRITE} ${GRAPH_RESOURCE}/${SCOPE_READ}`;
 const OIDC = 'openid profile offline_access';
 
@@ -277,6 +278,16 @@ describe('authorization code + PKCE', () => {
     expect(body.scope).toBe(`${GRAPH_RESOURCE}/${SCOPE_READ} ${OIDC}`);
     const at = await verifyJwt(body.access_token, GRAPH_RESOURCE);
     expect(at.scp).toBe(SCOPE_READ);
+  });
+
+  it('grants the Intune Read Only Operator the write scope: consent is read-write, Intune’s role decides', async () => {
+    expect(OPERATOR).toMatchObject({ name: 'Alex Wilber', description: 'Read Only Operator in Intune; consented read-write' });
+    const { fragment, verifier } = await signIn(OPERATOR);
+    const body = (await redeem(fragment.get('code')!, verifier)).json<{ scope: string; access_token: string }>();
+    expect(body.scope).toBe(`${GRAPH_SCOPES} ${OIDC}`);
+    const at = await verifyJwt(body.access_token, GRAPH_RESOURCE);
+    expect((at.scp as string).split(' ')).toContain(SCOPE_WRITE);
+    expect(at.oid).toBe(OPERATOR.oid);
   });
 
   it('issues a Graph User.Read token when only OIDC scopes were asked for', async () => {

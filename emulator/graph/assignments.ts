@@ -53,7 +53,7 @@ function parseAssignment(ctx: Ctx, value: unknown, at: string): TargetRecord {
 
 export function assign(ctx: Ctx, poolId: string): GraphResponse {
   const { req } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const pool = requirePool(ctx.store, poolId);
   const body = objectBody(req);
   for (const key of Object.keys(body)) {
@@ -95,7 +95,7 @@ export function getAssignment(ctx: Ctx, poolId: string, id: string): GraphRespon
 
 export function createAssignment(ctx: Ctx, poolId: string): GraphResponse {
   const { req } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const pool = requirePool(ctx.store, poolId);
   const target = parseAssignment(ctx, objectBody(req), '');
   assertNoDuplicateTargets([...pool.assignments.map((a) => ({ target: a.target, at: `assignment '${a.id}'` })), { target, at: 'the new assignment' }]);
@@ -107,7 +107,7 @@ export function createAssignment(ctx: Ctx, poolId: string): GraphResponse {
 
 export function updateAssignment(ctx: Ctx, poolId: string, id: string): GraphResponse {
   const { req } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const pool = requirePool(ctx.store, poolId);
   const record = requireAssignment(pool, id);
   const body = objectBody(req);
@@ -127,7 +127,7 @@ export function updateAssignment(ctx: Ctx, poolId: string, id: string): GraphRes
 }
 
 export function deleteAssignment(ctx: Ctx, poolId: string, id: string): GraphResponse {
-  requireEsimWrite(ctx.req.principal);
+  requireEsimWrite(ctx.req);
   const pool = requirePool(ctx.store, poolId);
   const record = requireAssignment(pool, id);
   pool.assignments = pool.assignments.filter((a) => a !== record);

@@ -83,7 +83,7 @@ export function getDeviceState(ctx: Ctx, poolId: string, id: string): GraphRespo
 
 export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
   const { req } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const pool = requirePool(ctx.store, poolId);
   const body = objectBody(req);
   checkBody(body);
@@ -107,7 +107,7 @@ export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
 
 export function updateDeviceState(ctx: Ctx, poolId: string, id: string): GraphResponse {
   const { req } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const pool = requirePool(ctx.store, poolId);
   const record = requireState(pool, id);
   const body = objectBody(req);
@@ -121,7 +121,7 @@ export function updateDeviceState(ctx: Ctx, poolId: string, id: string): GraphRe
 }
 
 export function deleteDeviceState(ctx: Ctx, poolId: string, id: string): GraphResponse {
-  requireEsimWrite(ctx.req.principal);
+  requireEsimWrite(ctx.req);
   const pool = requirePool(ctx.store, poolId);
   const record = requireState(pool, id);
   pool.deviceStates = statesOf(pool).filter((s) => s !== record);

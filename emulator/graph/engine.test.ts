@@ -4,7 +4,7 @@ import type { GraphResponse } from '../types.ts';
 import { createGraphEngine } from './engine.ts';
 import { LARGE_POOLS, LARGE_STATES_PER_POOL } from './seeds.ts';
 import type { Snapshot } from './snapshot.ts';
-import { APP, NOBODY, POOLS, READER, codes, errorOf, harness } from './test-support.ts';
+import { APP, NOBODY, OPERATOR, POOLS, READER, codes, errorOf, harness } from './test-support.ts';
 import type { Harness } from './test-support.ts';
 
 describe('routing', () => {
@@ -92,6 +92,35 @@ describe('permissions', () => {
       );
     }
     expect(JSON.stringify(h.engine.exportState())).toBe(before);
+  });
+
+  it('refuses every write to an Intune Read Only Operator holding the write scope with Intune’s role 403, not a scope message', async () => {
+    const h = harness();
+    const f = await fixture(h);
+    const before = JSON.stringify(h.engine.exportState());
+    expect(OPERATOR.permissions).toContain(SCOPE_WRITE);
+    for (const [method, path, body] of writes(f)) {
+      const res = await h.call(method, path, { body, principal: OPERATOR });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      const error = errorOf(res);
+      expect(error.code).toBe('Forbidden');
+      expect(error.message).not.toMatch(/scope/i);
+      // Intune's message is itself a JSON document with a generic text.
+      const inner = JSON.parse(error.message) as Record<string, unknown>;
+      expect(Object.keys(inner)).toEqual(['_version', 'Message', 'CustomApiErrorPhrase', 'RetryAfter', 'ErrorSourceService', 'HttpHeaders']);
+      expect(inner._version).toBe(3);
+      expect(inner.Message).toMatch(/^An error has occurred - Operation ID \(for customer support\): 0{8}-0{4}-0{4}-0{4}-0{12} - Activity ID: client-\d+ - Url: https:\/\/\S+\?api-version=/);
+      expect(error.message).toContain('\r\n');
+      expect(inner.Message).toContain(`Activity ID: ${error.innerError['client-request-id']} `);
+    }
+    expect(JSON.stringify(h.engine.exportState())).toBe(before);
+  });
+
+  it('lets the Intune Read Only Operator read everything', async () => {
+    const h = harness();
+    const f = await fixture(h);
+    const reads = [POOLS, `${POOLS}/$count`, `${POOLS}/${f.pool}`, `${POOLS}/${f.pool}/assignments`, `${POOLS}/${f.pool}/deviceStates`, `/groups/${f.group}`, '/me'];
+    for (const path of reads) expect((await h.call('GET', path, { principal: OPERATOR })).status, path).toBe(200);
   });
 
   it('lets the write permission (delegated or application) do every write', async () => {

@@ -69,7 +69,7 @@ function poolLabel(pool: PoolRecord): string {
 
 export function createPool(ctx: Ctx): GraphResponse {
   const { req, store } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const body = objectBody(req);
   checkODataType(body, POOL_TYPE);
   checkKnownProperties(body, POOL_PROPERTIES, POOL_TYPE);
@@ -120,7 +120,7 @@ export function createPool(ctx: Ctx): GraphResponse {
 
 export function updatePool(ctx: Ctx, id: string): GraphResponse {
   const { req, store } = ctx;
-  requireEsimWrite(req.principal);
+  requireEsimWrite(req);
   const pool = requirePool(store, id);
   const body = objectBody(req);
   checkODataType(body, POOL_TYPE);
@@ -142,7 +142,7 @@ export function updatePool(ctx: Ctx, id: string): GraphResponse {
  * and its ICCIDs and SM-DP+ address become free for a new upload.
  */
 export function deletePool(ctx: Ctx, id: string): GraphResponse {
-  requireEsimWrite(ctx.req.principal);
+  requireEsimWrite(ctx.req);
   const pool = requirePool(ctx.store, id);
   ctx.store.removePool(pool.id);
   return noContent();

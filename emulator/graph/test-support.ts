@@ -25,6 +25,10 @@ export const ADMIN: Principal = {
   permissions: [SCOPE_WRITE, SCOPE_READ, 'GroupMember.Read.All', 'User.Read'],
 };
 export const READER: Principal = { ...ADMIN, oid: '1a2b3c4d-0002-4000-8000-000000000002', permissions: [SCOPE_READ, 'GroupMember.Read.All', 'User.Read'] };
+const alex = USERS.find((u) => u.intuneRole === 'Read Only Operator');
+if (!alex) throw new Error('constants.USERS has no Read Only Operator');
+/** Intune's Read Only Operator with a read-write token (admin consent gave everyone the write scope). */
+export const OPERATOR: Principal = { ...ADMIN, oid: alex.oid, username: alex.username, name: alex.name };
 export const NOBODY: Principal = { ...ADMIN, permissions: ['User.Read'] };
 export const APP: Principal = { kind: 'app', oid: 'daemon', tenantId: 't', appId: 'daemon', permissions: [SCOPE_WRITE, 'GroupMember.Read.All'] };
 
