@@ -42,6 +42,8 @@ export default defineConfig({
       // A public document: the control API needs the key.
       url: `https://localhost:8443/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
       env: { [CONTROL_KEY_ENV]: controlKey },
+      // SIGTERM, so the emulator removes its key file on the way out.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
       ignoreHTTPSErrors: true,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
