@@ -288,6 +288,23 @@ describe('authorization code + PKCE', () => {
     const at = await verifyJwt(body.access_token, GRAPH_RESOURCE);
     expect((at.scp as string).split(' ')).toContain(SCOPE_WRITE);
     expect(at.oid).toBe(OPERATOR.oid);
+
+    // Over HTTP, with that token: reads are served, writes get Intune's role 403.
+    const pools = `${emu.origin}/beta/deviceManagement/embeddedSIMActivationCodePools`;
+    const auth = { Authorization: `Bearer ${body.access_token}`, 'client-request-id': 'op-crid-1' };
+    expect((await get(`${pools}?$top=1`, auth)).status).toBe(200);
+    const write = await localRequest(pools, {
+      ca: emu.cert,
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ displayName: 'nope', activationCodes: [] }),
+    });
+    expect(write.status).toBe(403);
+    const error = write.json<{ error: { code: string; message: string } }>().error;
+    expect(error.code).toBe('Forbidden');
+    expect(error.message).not.toMatch(/scope/i);
+    expect((JSON.parse(error.message) as { Message: string }).Message).toContain('An error has occurred - Operation ID (for customer support): ');
+    expect(error.message).toContain('Activity ID: op-crid-1 ');
   });
 
   it('issues a Graph User.Read token when only OIDC scopes were asked for', async () => {
