@@ -96,3 +96,18 @@ describe('computeShortfall', () => {
     expect(r).toMatchObject({ targeted: { value: 7, kind: 'upperBound' }, withoutState: 7, shortfall: 7 });
   });
 });
+
+describe('computeShortfall with targets it could not count', () => {
+  it('turns a count into an estimate and names what was left out', () => {
+    const r = computeShortfall(targets({ includedGroupDeviceCounts: [500], notCounted: ['assignment filters', '1 group Graph gave no count for'] }), 100, 0);
+    expect(r).toMatchObject({ targeted: { value: 500, kind: 'estimate' }, shortfall: 400 });
+    expect(r.summary).toBe('About 400 devices may get no profile');
+    expect(r.method).toMatch(/ Not counted, so this is an estimate: assignment filters, 1 group Graph gave no count for\.$/);
+  });
+
+  it('is unknown when nothing could be counted', () => {
+    const r = computeShortfall(targets({ notCounted: ['the all-licensed-users target'] }), 3, 3);
+    expect(r).toMatchObject({ targeted: { value: null, kind: 'unknown' }, withoutState: null, shortfall: null });
+    expect(r.method).toBe("The pool's targets can't be counted: the all-licensed-users target.");
+  });
+});

@@ -21,6 +21,12 @@ export interface TargetsSummary {
   windowsDeviceCount?: number;
   /** Device members of each excluded group (one entry per distinct group). */
   excludedGroupDeviceCounts: readonly number[];
+  /**
+   * Targets left out of the counts, in plain words ("assignment filters",
+   * "the all-licensed-users target", "1 group Graph gave no count for"): any
+   * makes the figure an estimate, or unknown when nothing else was counted.
+   */
+  notCounted?: readonly string[];
 }
 
 /** exact: a count; upperBound: at most this; estimate: could be off either way; unknown: no figure. */
@@ -49,24 +55,20 @@ export function computeShortfall(targets: TargetsSummary, devicesWithState: numb
   const left = wholeCount(remaining);
   const included = targets.includedGroupDeviceCounts;
   const excluded = targets.excludedGroupDeviceCounts;
+  const notCounted = targets.notCounted ?? [];
 
   let base: number;
   let kind: TargetedKind;
   let baseText: string;
   if (targets.allDevices) {
     if (targets.windowsDeviceCount == null || !Number.isFinite(targets.windowsDeviceCount)) {
-      return {
-        targeted: { value: null, kind: 'unknown' },
-        withoutState: null,
-        shortfall: null,
-        summary: "Can't tell whether codes will run short",
-        method: "The pool targets all devices, and the number of Windows devices isn't known.",
-      };
+      return unknown("The pool targets all devices, and the number of Windows devices isn't known.");
     }
     base = wholeCount(targets.windowsDeviceCount);
     kind = 'exact';
     baseText = `all ${plural(base, 'Windows device')} (all-devices target)`;
   } else if (included.length === 0) {
+    if (notCounted.length > 0) return unknown(`The pool's targets can't be counted: ${notCounted.join(', ')}.`);
     base = 0;
     kind = 'exact';
     baseText = "0 (the pool isn't assigned to a device group)";
@@ -96,6 +98,10 @@ export function computeShortfall(targets: TargetsSummary, devicesWithState: numb
   parts.push(
     `; ${plural(withState, 'device')} already given a code, so ${count(withoutState)} without one, against ${plural(left, 'remaining code')}.`,
   );
+  if (notCounted.length > 0) {
+    kind = 'estimate';
+    parts.push(` Not counted, so this is an estimate: ${notCounted.join(', ')}.`);
+  }
 
   return {
     targeted: { value: targeted, kind },
@@ -103,6 +109,16 @@ export function computeShortfall(targets: TargetsSummary, devicesWithState: numb
     shortfall,
     summary: summarise(withoutState, shortfall, kind),
     method: parts.join(''),
+  };
+}
+
+function unknown(method: string): Shortfall {
+  return {
+    targeted: { value: null, kind: 'unknown' },
+    withoutState: null,
+    shortfall: null,
+    summary: "Can't tell whether codes will run short",
+    method,
   };
 }
 
