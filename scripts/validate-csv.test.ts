@@ -40,6 +40,9 @@ beforeAll(async () => {
     'luhn.csv': csvBytes([HOST, `${badLuhnIccid(1)},${makeMatchingId(1)}`]),
     'broken.csv': csvBytes(['ICCID,MatchingID', `${makeIccid(1)},SECRET@ID9`, '8.90126E+18,SK7Q-9999-ZXVW', '', ...codeRows(1, 5)]),
     'clash.csv': csvBytes(['smdp.other.example.com', `${makeIccid(3)},${makeMatchingId(77)}`]),
+    'address-only.csv': csvBytes([HOST]),
+    'commas.csv': csvBytes(['smdp.commas.example.com', ',', ',']),
+    'long-id.csv': csvBytes(['smdp.long-ids.example.com', `${makeIccid(1)},${'Z9'.repeat(1_000_000)}`, ...codeRows(1, 2)]),
   };
   await Promise.all(Object.entries(files).map(([name, bytes]) => writeFile(path(name), bytes)));
 });
@@ -90,6 +93,18 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
     expect(run.stdout).toContain(`${path('clash.csv')}:2: error: ICCID ${makeIccid(3)} is also in ${path('contoso.csv')} line 4`);
     expect(run.stdout).toContain(`${path('contoso.csv')}:4: error: ICCID ${makeIccid(3)} is also in ${path('clash.csv')} line 2`);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: 0 valid, 2 invalid; 2 errors, 0 warnings; 26 codes');
+  });
+
+  it('exits 1 for a file without codes and for a matching ID past 255 characters, without printing it', async () => {
+    const run = await cli(path('address-only.csv'), path('commas.csv'), path('long-id.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')).toEqual([
+      `${path('address-only.csv')}:1: error: no activation codes: the file has only the SM-DP+ address; add one ICCID,MatchingID line per code`,
+      `${path('commas.csv')}:3: error: no activation codes: after the SM-DP+ address there are only empty rows; add one ICCID,MatchingID line per code`,
+      `${path('long-id.csv')}:2: error: MatchingID has 2,000,000 characters; at most 255 are allowed`,
+      '3 files: 0 valid, 3 invalid; 3 errors, 0 warnings; 1 code',
+      '',
+    ]);
   });
 
   it('exits 2 on usage errors', async () => {

@@ -20,6 +20,7 @@ export type CsvIssueCode =
   | 'file-too-large'
   | 'unreadable'
   | 'too-many-codes'
+  | 'no-codes'
   | 'too-many-issues'
   | 'duplicate-file'
   // first line: the SM-DP+ server address
@@ -48,6 +49,7 @@ export type CsvIssueCode =
   | 'iccid-length'
   | 'iccid-format'
   | 'matching-id-format'
+  | 'matching-id-length'
   | 'duplicate-iccid'
   | 'duplicate-iccid-batch'
   | 'iccid-prefix'
