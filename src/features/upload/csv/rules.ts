@@ -5,6 +5,8 @@
  */
 
 export const MAX_CODES_PER_FILE = 1000;
+/** The service's limit of codes per pool (one POST), also when several files of one server are merged. */
+export const MAX_CODES_PER_POOL = 1000;
 /**
  * Longest matching ID accepted. Graph publishes no length, only the pattern;
  * real ones are short (the Windows eUICCs CSP documents 4 × 5 hex digits),

@@ -29,7 +29,6 @@ export type CsvIssueCode =
   | 'smdp-address-format'
   | 'smdp-extra-cells'
   | 'extra-smdp-address'
-  | 'same-smdp-address'
   // row shape
   | 'header-row'
   | 'blank-line'
