@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BATCH_RULE_CASES, type BatchRuleCase } from '../src/features/upload/csv/batch-rules.table.ts';
+import { plural } from '../src/features/upload/csv/format-issue.ts';
 import {
   badLuhnIccid,
   codeRows,
@@ -40,6 +42,9 @@ beforeAll(async () => {
     'luhn.csv': csvBytes([HOST, `${badLuhnIccid(1)},${makeMatchingId(1)}`]),
     'broken.csv': csvBytes(['ICCID,MatchingID', `${makeIccid(1)},SECRET@ID9`, '8.90126E+18,SK7Q-9999-ZXVW', '', ...codeRows(1, 5)]),
     'clash.csv': csvBytes(['smdp.other.example.com', `${makeIccid(3)},${makeMatchingId(77)}`]),
+    'address-only.csv': csvBytes([HOST]),
+    'commas.csv': csvBytes(['smdp.commas.example.com', ',', ',']),
+    'long-id.csv': csvBytes(['smdp.long-ids.example.com', `${makeIccid(1)},${'Z9'.repeat(1_000_000)}`, ...codeRows(1, 2)]),
   };
   await Promise.all(Object.entries(files).map(([name, bytes]) => writeFile(path(name), bytes)));
 });
@@ -54,7 +59,12 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
     const run = await cli(path('contoso.csv'), path('fabrikam.csv'));
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('validate-csv');
-    expect(run.stdout).toBe('2 files: 2 valid, 0 invalid; 0 errors, 0 warnings; 1,025 codes\n');
+    expect(run.stdout.split('\n')).toEqual([
+      `pool ${HOST}: 25 codes from ${path('contoso.csv')}`,
+      `pool rsp.fabrikam-telecom.example.net: 1,000 codes from ${path('fabrikam.csv')}`,
+      '2 files: 2 valid, 0 invalid; 0 errors, 0 warnings; 1,025 codes in 2 pools',
+      '',
+    ]);
   });
 
   it('exits 0 with warnings only, printed as path:line: warning: message', async () => {
@@ -62,7 +72,8 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
       `${path('luhn.csv')}:2: warning: ICCID ${badLuhnIccid(1)}: check digit does not match (Luhn); verify with the carrier`,
-      '1 file: 1 valid, 0 invalid; 0 errors, 1 warning; 1 code',
+      `pool ${HOST}: 1 code from ${path('luhn.csv')}`,
+      '1 file: 1 valid, 0 invalid; 0 errors, 1 warning; 1 code in 1 pool',
       '',
     ]);
   });
@@ -78,7 +89,7 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
       `${p}:2: error`,
       `${p}:3: error`,
       `${p}:4: error`,
-      '1 file: 0 valid, 1 invalid; 5 errors, 0 warnings; 1 code',
+      '1 file: 0 valid, 1 invalid; 5 errors, 0 warnings; 0 codes in 0 pools',
     ]);
     expect(lines[3]).toContain('scientific notation');
     expect(run.stdout).not.toMatch(/SECRET|SK7Q-/);
@@ -89,7 +100,22 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${path('clash.csv')}:2: error: ICCID ${makeIccid(3)} is also in ${path('contoso.csv')} line 4`);
     expect(run.stdout).toContain(`${path('contoso.csv')}:4: error: ICCID ${makeIccid(3)} is also in ${path('clash.csv')} line 2`);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: 0 valid, 2 invalid; 2 errors, 0 warnings; 26 codes');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: 0 valid, 2 invalid; 2 errors, 0 warnings; 26 codes in 2 pools');
+  });
+
+  it('exits 1 for a file without codes and for a matching ID past 255 characters, without printing it', async () => {
+    const run = await cli(path('address-only.csv'), path('commas.csv'), path('long-id.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')).toEqual([
+      `${path('address-only.csv')}:1: error: no activation codes: the file has only the SM-DP+ address; add one ICCID,MatchingID line per code`,
+      `${path('commas.csv')}:3: error: no activation codes: after the SM-DP+ address there are only empty rows; add one ICCID,MatchingID line per code`,
+      `${path('long-id.csv')}:2: error: MatchingID has 2,000,000 characters; at most 255 are allowed`,
+      `pool ${HOST}: 0 codes from ${path('address-only.csv')}`,
+      `pool smdp.commas.example.com: 0 codes from ${path('commas.csv')}`,
+      `pool smdp.long-ids.example.com: 1 code from ${path('long-id.csv')}`,
+      '3 files: 0 valid, 3 invalid; 3 errors, 0 warnings; 1 code in 3 pools',
+      '',
+    ]);
   });
 
   it('exits 2 on usage errors', async () => {
@@ -110,5 +136,31 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
     const run = await cli('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm run --silent validate-csv -- <file\.csv>\.\.\./);
+  });
+});
+
+/** What the CLI prints for a case of the shared batch-rule table (the page's planner runs the same table). */
+function expectedOutput(c: BatchRuleCase): string[] {
+  const pools = c.pools.flatMap((p) => [
+    `pool ${p.host}: ${plural(p.codes, 'code')} from ${p.files.join(', ')}${p.merged > 0 ? `; ${plural(p.merged, 'code')} in more than one file, uploaded once` : ''}`,
+    ...(p.errors ?? []).map((e) => `pool ${p.host}: error: ${e}`),
+  ]);
+  const invalid = c.files.filter((f) => c.issues.some((i) => i.startsWith(`${f.name}:`))).length;
+  const errors = c.issues.length + c.pools.reduce((n, p) => n + (p.errors?.length ?? 0), 0);
+  const codes = c.pools.reduce((n, p) => n + p.codes, 0);
+  const summary =
+    `${plural(c.files.length, 'file')}: ${c.files.length - invalid} valid, ${invalid} invalid; ` +
+    `${plural(errors, 'error')}, 0 warnings; ${plural(codes, 'code')} in ${plural(c.pools.length, 'pool')}`;
+  return [...c.issues, ...pools, summary, ''];
+}
+
+describe('validate-csv CLI: the batch-rule table shared with the upload page', { timeout: 120_000 }, () => {
+  it.concurrent.each(BATCH_RULE_CASES.map((c, i) => ({ ...c, i })))('$name', async (c) => {
+    const caseDir = join(dir, `case-${c.i}`);
+    await mkdir(caseDir);
+    await Promise.all(c.files.map((f) => writeFile(join(caseDir, f.name), csvBytes(f.lines))));
+    const run = await cli(...c.files.map((f) => join(caseDir, f.name)));
+    expect(run.stdout.replaceAll(`${caseDir}/`, '').split('\n')).toEqual(expectedOutput(c));
+    expect(run.code).toBe(c.valid ? 0 : 1);
   });
 });

@@ -1,16 +1,19 @@
 /**
- * Validates carrier CSV files with the very code the console runs in its Web
- * Worker (parseCarrierCsv + checkBatch), so both give the same verdicts.
+ * Validates carrier CSV files with the very code the console runs: the file
+ * rules of its Web Worker (parseCarrierCsv) and the batch rules of its upload
+ * page (csv/batch-rules.ts: files of one SM-DP+ server merge into one pool),
+ * so both give the same verdicts.
  *
  *   npm run --silent validate-csv -- <file.csv>…
  *
- * Prints `path:line: error|warning: message` per problem and a summary line.
+ * Prints `path:line: error|warning: message` per problem, one line per pool
+ * the console would create, and a summary line.
  * Exit 0: every file valid (warnings allowed); 1: a file is invalid;
  * 2: usage error (no files, unknown option, a path that cannot be read).
  * Matching IDs are secrets and never printed.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { checkBatch } from '../src/features/upload/csv/check-batch.ts';
+import { checkBatchWithPools, type PoolSummary } from '../src/features/upload/csv/check-batch.ts';
 import { formatCount, formatIssue, plural } from '../src/features/upload/csv/format-issue.ts';
 import { parseCarrierCsv } from '../src/features/upload/csv/parse-carrier-csv.ts';
 import { fileProblemResult } from '../src/features/upload/csv/results.ts';
@@ -20,8 +23,11 @@ import type { ParsedCsvFile } from '../src/features/upload/csv/types.ts';
 const USAGE = `Usage: npm run --silent validate-csv -- <file.csv>...
 
 Checks Intune eSIM carrier CSV files (line 1: SM-DP+ server address; then
-ICCID,MatchingID per line; at most 1,000 codes; no duplicate ICCIDs across
-the files given). Prints one line per problem, then a summary.
+ICCID,MatchingID per line; 1 to 1,000 codes; matching IDs of at most 255
+characters; no duplicate ICCIDs across the files given). Files of one SM-DP+
+server become one pool, as in the console (an ICCID in two of them with the
+same matching ID is uploaded once). Prints one line per problem, one line
+per pool, then a summary.
 
 Options:
   -h, --help  show this help
@@ -77,13 +83,23 @@ async function validate(path: string, size: number): Promise<ParsedCsvFile> {
   return parseCarrierCsv(path, bytes);
 }
 
-function summaryLine(files: readonly ParsedCsvFile[]): string {
+/** `pool host: N codes from a.csv, b.csv[; …]`, then `pool host: error: …` per pool problem. */
+function poolLines(pool: PoolSummary): string[] {
+  if (pool.host === null) return []; // a file without a readable address: its own errors say why
+  const merged = pool.duplicatesMerged > 0 ? `; ${plural(pool.duplicatesMerged, 'code')} in more than one file, uploaded once` : '';
+  return [`pool ${pool.host}: ${plural(pool.codeCount, 'code')} from ${pool.files.join(', ')}${merged}`, ...pool.errors.map((e) => `pool ${pool.host}: error: ${e}`)];
+}
+
+function summaryLine(files: readonly ParsedCsvFile[], pools: readonly PoolSummary[]): string {
   const valid = files.filter((f) => f.valid).length;
   const sum = (pick: (f: ParsedCsvFile) => number): number => files.reduce((n, f) => n + pick(f), 0);
+  const poolErrors = pools.reduce((n, p) => n + p.errors.length, 0);
+  const real = pools.filter((p) => p.host !== null);
+  const codes = real.reduce((n, p) => n + p.codeCount, 0); // merged: an ICCID uploaded once counts once
   return (
     `${plural(files.length, 'file')}: ${formatCount(valid)} valid, ${formatCount(files.length - valid)} invalid; ` +
-    `${plural(sum((f) => f.errorCount), 'error')}, ${plural(sum((f) => f.warningCount), 'warning')}; ` +
-    `${plural(sum((f) => f.codeCount), 'code')}`
+    `${plural(sum((f) => f.errorCount) + poolErrors, 'error')}, ${plural(sum((f) => f.warningCount), 'warning')}; ` +
+    `${plural(codes, 'code')} in ${plural(real.length, 'pool')}`
   );
 }
 
@@ -95,11 +111,11 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const sizes = await checkPaths(paths);
-    const files = checkBatch(await Promise.all(paths.map((path, i) => validate(path, sizes[i] ?? 0))));
+    const { files, pools } = checkBatchWithPools(await Promise.all(paths.map((path, i) => validate(path, sizes[i] ?? 0))));
     const lines = files.flatMap((f) => f.issues.map(formatIssue));
-    lines.push(summaryLine(files));
+    lines.push(...pools.flatMap(poolLines), summaryLine(files, pools));
     process.stdout.write(`${lines.join('\n')}\n`);
-    return files.every((f) => f.valid) ? 0 : 1;
+    return files.every((f) => f.valid) && pools.every((p) => p.errors.length === 0) ? 0 : 1;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`validate-csv: ${error.message}\nRun with --help for usage.\n`);

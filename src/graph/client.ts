@@ -1,69 +1,22 @@
-import { abortable, throwIfAborted } from './abort.ts';
-import { tokenRetryFor } from './challenge.ts';
-import { MAYBE_DONE, graphErrorForNoResponse, graphErrorFromResponse } from './error-response.ts';
+import {
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_TIMEOUT_MS,
+  defaultNewId,
+  type BodylessOptions,
+  type GraphClientOptions,
+  type RequestOptions,
+  type TokenRequest,
+} from './client-options.ts';
+import { MAYBE_DONE } from './error-response.ts';
 import { CLIENT_ERROR_CODES, GraphError, type GraphMethod } from './errors.ts';
-import { exchange, type RawResponse } from './exchange.ts';
+import type { RawResponse } from './exchange.ts';
 import { toSearchParams, type ODataQuery } from './odata.ts';
-import { backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep as timerSleep } from './retry.ts';
+import { sendRequest, sendSettings, type SendSettings } from './send.ts';
 import type { ODataCollection } from './types.ts';
 
 export type { GraphMethod };
-
-export interface TokenRequest {
-  forceRefresh?: boolean;
-  signal?: AbortSignal;
-  /** Decoded claims (JSON) from a claims challenge; pass to MSAL's `claims` request field. */
-  claims?: string;
-}
-
-export interface GraphClientOptions {
-  /** Origin of Graph for the cloud, e.g. https://graph.microsoft.com (no path, no version). */
-  baseUrl: string;
-  /** Default 'beta'. */
-  version?: 'beta' | 'v1.0';
-  /** Asked before every attempt (tokens can expire during a Retry-After wait). Its errors are rethrown unchanged. */
-  getToken: (opts: TokenRequest) => Promise<string>;
-  /** Injectable for tests; defaults to the global fetch. */
-  fetch?: typeof fetch;
-  /** Retries after the first attempt (401 re-authentication not counted). Default 4. */
-  maxRetries?: number;
-  /** Give up, throwing the 429/503 with `retryAfterMs`, when the service asks to wait longer. Default 120 000. */
-  maxRetryAfterMs?: number;
-  /** Per attempt, body included. Default 60 000. */
-  timeoutMs?: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  newId?: () => string;
-  /** Clock for HTTP-date `Retry-After` when the response has no `Date` header. */
-  now?: () => number;
-}
-
-export interface RequestOptions {
-  query?: ODataQuery;
-  body?: unknown;
-  /** Extra headers (e.g. Prefer). Authorization and client-request-id are always the client's own. */
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  /** Adds `ConsistencyLevel: eventual` (directory advanced queries: $search, $count). */
-  consistencyLevelEventual?: boolean;
-}
-
-export type BodylessOptions = Omit<RequestOptions, 'body'>;
-
-function defaultNewId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID needs a secure context; keep a v4 UUID elsewhere too.
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-function nonNegativeInteger(name: string, v: number): number {
-  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`GraphClient: ${name} must be a whole number ≥ 0 (got ${v})`);
-  return v;
-}
+export { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS };
+export type { BodylessOptions, GraphClientOptions, RequestOptions, TokenRequest };
 
 /**
  * The only HTTP client of the app. Adds the bearer token, a client-request-id
@@ -75,15 +28,8 @@ function nonNegativeInteger(name: string, v: number): number {
 export class GraphClient {
   private readonly origin: string;
   private readonly version: 'beta' | 'v1.0';
-  private readonly getToken: GraphClientOptions['getToken'];
-  private readonly fetchImpl: typeof fetch;
-  private readonly maxRetries: number;
-  private readonly maxRetryAfterMs: number;
-  private readonly timeoutMs: number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly random: () => number;
+  private readonly settings: SendSettings;
   private readonly newId: () => string;
-  private readonly now: () => number;
 
   constructor(opts: GraphClientOptions) {
     const base = new URL(opts.baseUrl);
@@ -92,15 +38,8 @@ export class GraphClient {
     }
     this.origin = base.origin;
     this.version = opts.version ?? 'beta';
-    this.getToken = opts.getToken;
-    this.fetchImpl = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.maxRetries = nonNegativeInteger('maxRetries', opts.maxRetries ?? 4);
-    this.maxRetryAfterMs = nonNegativeInteger('maxRetryAfterMs', opts.maxRetryAfterMs ?? 120_000);
-    this.timeoutMs = nonNegativeInteger('timeoutMs', opts.timeoutMs ?? 60_000);
-    this.sleep = opts.sleep ?? timerSleep;
-    this.random = opts.random ?? Math.random;
+    this.settings = sendSettings(opts);
     this.newId = opts.newId ?? defaultNewId;
-    this.now = opts.now ?? Date.now;
   }
 
   /** JSON body of the response (`undefined` for 204 or an empty body). The result is not validated. */
@@ -227,51 +166,20 @@ export class GraphClient {
     });
   }
 
-  /** One logical request: attempts, retries and re-authentication. Resolves with a 2xx response. */
+  /** One logical request (see send.ts). Resolves with a 2xx response. */
   private async send(method: GraphMethod, url: string, path: string, opts: RequestOptions, accept: string): Promise<RawResponse> {
-    const { signal } = opts;
     if (method === 'GET' && opts.body !== undefined) throw new TypeError('GraphClient: a GET request cannot carry a body');
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    const ctx = { method, path, clientRequestId: this.newId() };
-    let tokenRequest: TokenRequest = {};
-    let reauthenticated = false;
-    let earlierAmbiguous = false;
-    let retries = 0;
-    for (;;) {
-      throwIfAborted(signal);
-      const token = await abortable(this.getToken({ ...tokenRequest, signal }), signal);
-      tokenRequest = {};
-      const headers = this.headers(token, ctx.clientRequestId, accept, opts, body !== undefined);
-      const outcome = await exchange(this.fetchImpl, url, { method, headers, body, credentials: 'omit' }, this.timeoutMs, signal);
-
-      let delay: number;
-      if ('failure' in outcome) {
-        const error = graphErrorForNoResponse(outcome, ctx, this.timeoutMs);
-        // Only a read is repeated blindly after a lost response.
-        if (method !== 'GET' || retries >= this.maxRetries) throw error;
-        delay = backoffDelay(retries, this.random);
-      } else if (outcome.status >= 200 && outcome.status < 300) {
-        return outcome;
-      } else {
-        const retryAfterMs = parseRetryAfter(outcome.headers, this.now());
-        const ambiguous = method !== 'GET' && isAmbiguousStatus(outcome.status);
-        const error = graphErrorFromResponse(outcome, ctx, { retryAfterMs, ambiguous: ambiguous || earlierAmbiguous });
-        if (outcome.status === 401 && !reauthenticated) {
-          const retry = tokenRetryFor(error.code, outcome.headers.get('www-authenticate'));
-          if (retry) {
-            reauthenticated = true;
-            tokenRequest = retry; // not counted as a retry: the failure was the token, not the service
-            continue;
-          }
-        }
-        if (!isRetryableStatus(method, outcome.status) || retries >= this.maxRetries) throw error;
-        if (retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterMs) throw error;
-        delay = retryAfterMs ?? backoffDelay(retries, this.random);
-        earlierAmbiguous ||= ambiguous;
-      }
-      retries++;
-      await abortable(this.sleep(delay, signal), signal);
-    }
+    const clientRequestId = this.newId();
+    return sendRequest(this.settings, {
+      method,
+      url,
+      path,
+      clientRequestId,
+      body,
+      signal: opts.signal,
+      headers: (token) => this.headers(token, clientRequestId, accept, opts, body !== undefined),
+    });
   }
 
   private headers(token: string, clientRequestId: string, accept: string, opts: RequestOptions, hasBody: boolean): Headers {

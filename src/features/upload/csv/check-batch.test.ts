@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBatch } from './check-batch.ts';
+import { checkBatch, checkBatchWithPools } from './check-batch.ts';
 import { formatIssue } from './format-issue.ts';
 import { parseCarrierCsv } from './parse-carrier-csv.ts';
 import { codeRows, csvBytes, HOST, makeIccid, makeMatchingId, validLines } from './test-fixtures.ts';
@@ -62,15 +62,24 @@ describe('checkBatch', () => {
     const copy = await parse('copy of a.csv', validLines(5));
     const [ca, cb] = checkBatch([a, copy]);
     expect(ca?.valid).toBe(true);
-    expect(cb?.issues.map(formatIssue)).toEqual(['copy of a.csv: error: this file has the same content as a.csv; upload it once']);
+    expect(cb?.issues.map(formatIssue)).toEqual(['copy of a.csv: error: this file has the same content as a.csv, which is already in the batch; remove one of them']);
   });
 
-  it('warns when two files have the same SM-DP+ server (one pool per server)', async () => {
-    const a = await parse('a.csv', validLines(2, 1));
-    const b = await parse('b.csv', validLines(2, 10, HOST.toUpperCase()));
-    const [, cb] = checkBatch([a, b]);
-    expect(cb?.issues).toMatchObject([{ severity: 'warning', code: 'same-smdp-address', line: null }]);
-    expect(cb?.valid).toBe(true);
+  it('merges the files of one SM-DP+ server into one pool, as the upload page does', async () => {
+    const a = await parse('a.csv', validLines(4, 1));
+    const b = await parse('b.csv', validLines(4, 3, HOST.toUpperCase())); // 2 ICCIDs in both, same matching IDs
+    const c = await parse('c.csv', validLines(1, 50, 'rsp.fabrikam.example.net'));
+    const { files, pools } = checkBatchWithPools([a, b, c]);
+    expect(files.map((f) => [f.valid, f.issues])).toEqual([[true, []], [true, []], [true, []]]);
+    expect(pools).toEqual([
+      { host: HOST, files: ['a.csv', 'b.csv'], codeCount: 6, duplicatesMerged: 2, errors: [] },
+      { host: 'rsp.fabrikam.example.net', files: ['c.csv'], codeCount: 1, duplicatesMerged: 0, errors: [] },
+    ]);
+  });
+
+  it('refuses a merged pool of more than 1,000 codes', async () => {
+    const { pools } = checkBatchWithPools([await parse('a.csv', validLines(600, 1)), await parse('b.csv', validLines(600, 1001))]);
+    expect(pools[0]?.errors).toEqual(['These files hold 1,200 codes for one SM-DP+ server; Intune accepts at most 1,000 codes per pool.']);
   });
 
   it('keeps the cap when adding issues to a full file', async () => {

@@ -3,7 +3,8 @@ import type { CodeCollector } from './code-collector.ts';
 import { ADDRESS_LABEL, diagnoseIccid, diagnoseMatchingId, ICCID_LABEL, MATCHING_ID_LABEL, type Problem } from './diagnose.ts';
 import type { IssueList } from './issue-list.ts';
 import { looksLikeHeader } from './row-shape.ts';
-import { ICCID_RE, MATCHING_ID_RE, SMDP_ADDRESS_RE } from './rules.ts';
+import { formatCount } from './format-issue.ts';
+import { ICCID_RE, MATCHING_ID_RE, MAX_MATCHING_ID_LENGTH, SMDP_ADDRESS_RE } from './rules.ts';
 import type { CsvField } from './types.ts';
 
 const EXPECTED = 'expected 2 (ICCID,MatchingID)';
@@ -30,8 +31,18 @@ function checkCell(
 const checkIccid = (cell: string, line: number, issues: IssueList): boolean =>
   checkCell(cell, ICCID_RE, 'integratedCircuitCardIdentifier', ICCID_LABEL, diagnoseIccid, line, issues);
 
-const checkMatchingId = (cell: string, line: number, issues: IssueList): boolean =>
-  checkCell(cell, MATCHING_ID_RE, 'matchingIdentifier', MATCHING_ID_LABEL, diagnoseMatchingId, line, issues);
+/** The length is checked first: a pasted blob gets one short message, never its value. */
+function checkMatchingId(cell: string, line: number, issues: IssueList): boolean {
+  if (cell.length > MAX_MATCHING_ID_LENGTH) {
+    issues.error(line, 'matchingIdentifier', 'matching-id-length', matchingIdTooLong(cell.length));
+    return false;
+  }
+  return checkCell(cell, MATCHING_ID_RE, 'matchingIdentifier', MATCHING_ID_LABEL, diagnoseMatchingId, line, issues);
+}
+
+export function matchingIdTooLong(length: number): string {
+  return `MatchingID has ${formatCount(length)} characters; at most ${formatCount(MAX_MATCHING_ID_LENGTH)} are allowed`;
+}
 
 /** One-cell rows: wrong delimiter, a second address, or a missing matching ID. */
 function checkSingleCellRow(cell: string, line: number, issues: IssueList, codes: CodeCollector): void {

@@ -9,6 +9,8 @@ export interface Preamble {
   address: string | null;
   /** Index of the first code row. */
   dataStart: number;
+  /** Index of the row read as the address line (valid or not); null when there is none. */
+  addressRow: number | null;
 }
 
 const HEADER_MESSAGE =
@@ -23,7 +25,7 @@ export function readPreamble(rows: readonly string[][], lineOf: (row: number) =>
   while (i < rows.length && isBlankRow(rows[i] ?? [])) i++;
   if (i === rows.length) {
     issues.error(null, 'file', 'empty-file', 'the file has no values (only blank lines, spaces or commas)');
-    return { address: null, dataStart: i };
+    return { address: null, dataStart: i, addressRow: null };
   }
   if (i > 0) {
     issues.error(1, 'row', 'leading-blank-line', `the file starts with ${plural(i, 'blank line')}; line 1 must be the ${ADDRESS_LABEL}`);
@@ -41,9 +43,9 @@ export function readPreamble(rows: readonly string[][], lineOf: (row: number) =>
       'missing-smdp-address',
       `the ${ADDRESS_LABEL} is missing: the first line must hold only the server's host name (e.g. smdp.carrier.example.com)`,
     );
-    return { address: null, dataStart: i };
+    return { address: null, dataStart: i, addressRow: null };
   }
-  return { address: checkAddressRow(cells, lineOf(i), issues), dataStart: i + 1 };
+  return { address: checkAddressRow(cells, lineOf(i), issues), dataStart: i + 1, addressRow: i };
 }
 
 function checkAddressRow(cells: readonly string[], line: number, issues: IssueList): string | null {

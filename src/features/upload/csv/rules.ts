@@ -5,11 +5,21 @@
  */
 
 export const MAX_CODES_PER_FILE = 1000;
+/** The service's limit of codes per pool (one POST), also when several files of one server are merged. */
+export const MAX_CODES_PER_POOL = 1000;
+/**
+ * Longest matching ID accepted. Graph publishes no length, only the pattern;
+ * real ones are short (the Windows eUICCs CSP documents 4 × 5 hex digits),
+ * 255 leaves carriers room while keeping a pasted blob out of a pool.
+ */
+export const MAX_MATCHING_ID_LENGTH = 255;
 export const MAX_ISSUES_PER_FILE = 200;
 export const PREVIEW_ROWS = 5;
 /**
  * 1,000 codes with 255-character matching IDs stay under 300 KB; anything far
- * bigger is the wrong file, and is refused before it is read or parsed.
+ * bigger is the wrong file, and is refused before it is read or parsed. Below
+ * this size a file is parsed in full; a long cell in it costs linear time
+ * (no regex here backtracks) and is never copied into a message.
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 

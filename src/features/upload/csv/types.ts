@@ -20,6 +20,7 @@ export type CsvIssueCode =
   | 'file-too-large'
   | 'unreadable'
   | 'too-many-codes'
+  | 'no-codes'
   | 'too-many-issues'
   | 'duplicate-file'
   // first line: the SM-DP+ server address
@@ -28,7 +29,6 @@ export type CsvIssueCode =
   | 'smdp-address-format'
   | 'smdp-extra-cells'
   | 'extra-smdp-address'
-  | 'same-smdp-address'
   // row shape
   | 'header-row'
   | 'blank-line'
@@ -48,6 +48,7 @@ export type CsvIssueCode =
   | 'iccid-length'
   | 'iccid-format'
   | 'matching-id-format'
+  | 'matching-id-length'
   | 'duplicate-iccid'
   | 'duplicate-iccid-batch'
   | 'iccid-prefix'

@@ -5,7 +5,7 @@ import { CodeCollector } from './code-collector.ts';
 import { formatCount } from './format-issue.ts';
 import type { IssueList } from './issue-list.ts';
 import { readPreamble } from './preamble.ts';
-import { LINE_BREAKS_RE, MAX_CODES_PER_FILE, MIXED_LINE_BREAK_RE } from './rules.ts';
+import { LINE_BREAKS_RE, MAX_CODES_PER_FILE, MAX_MATCHING_ID_LENGTH, MIXED_LINE_BREAK_RE } from './rules.ts';
 
 const PAPA_CONFIG = {
   delimiter: ',',
@@ -72,6 +72,25 @@ function quoteErrorsByRow(errors: readonly Papa.ParseError[]): Map<number, strin
   return byRow;
 }
 
+/**
+ * A file with an address line and no code row: an error, not "valid, 0 codes"
+ * (a pool of nothing). Reported on the last line that holds anything (the
+ * address, or the last row of commas after it).
+ */
+function noCodes(rows: readonly string[][], addressRow: number, lineOf: (row: number) => number, issues: IssueList): void {
+  let last = rows.length - 1;
+  while (last > addressRow && (rows[last] ?? []).length < 2) last--; // empty lines; rows of commas stay
+  const onlyAddress = last === addressRow;
+  issues.error(
+    lineOf(last),
+    'row',
+    'no-codes',
+    onlyAddress
+      ? 'no activation codes: the file has only the SM-DP+ address; add one ICCID,MatchingID line per code'
+      : 'no activation codes: after the SM-DP+ address there are only empty rows; add one ICCID,MatchingID line per code',
+  );
+}
+
 export interface TextVerdict {
   collector: CodeCollector;
   address: string | null;
@@ -85,7 +104,7 @@ export function validateText(source: string, newline: LineBreak, issues: IssueLi
   const lineOf = (row: number): number => (lines === null ? row + 1 : (lines[row] ?? row + 1));
   const quoteErrors = quoteErrorsByRow(parsed.errors);
 
-  const { address, dataStart } = readPreamble(rows, lineOf, issues);
+  const { address, dataStart, addressRow } = readPreamble(rows, lineOf, issues);
   if (quoteErrors !== null) {
     for (const [row, message] of quoteErrors) if (row < dataStart) issues.error(lineOf(row), 'row', 'malformed-quotes', message);
   }
@@ -103,7 +122,7 @@ export function validateText(source: string, newline: LineBreak, issues: IssueLi
       const iccid = trimCell(row[0] ?? '');
       const matchingId = trimCell(row[1] ?? '');
       const luhn = iccidLuhnSum(iccid);
-      if (luhn >= 0 && isMatchingId(matchingId)) {
+      if (luhn >= 0 && matchingId.length <= MAX_MATCHING_ID_LENGTH && isMatchingId(matchingId)) {
         if (++codeRows === MAX_CODES_PER_FILE + 1) firstExcessLine = line;
         codes.accept(iccid, matchingId, line, luhn);
         continue;
@@ -118,6 +137,7 @@ export function validateText(source: string, newline: LineBreak, issues: IssueLi
     else checkCodeRow(row, line, issues, codes);
     if (++codeRows === MAX_CODES_PER_FILE + 1) firstExcessLine = line;
   }
+  if (codeRows === 0 && addressRow !== null) noCodes(rows, addressRow, lineOf, issues);
   if (codeRows > MAX_CODES_PER_FILE) {
     issues.error(
       null,

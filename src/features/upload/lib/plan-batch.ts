@@ -1,12 +1,9 @@
 /**
  * Turns the files of an upload batch into the pools that will be created.
  *
- * - Files are grouped by SM-DP+ host (case-insensitive): Intune keeps one pool
- *   per SM-DP+ server, so all files of a host become one pool, whether new or
- *   replacing an existing one. Merging de-duplicates an ICCID that appears in
- *   several of those files with the SAME matching id (the old carrier file
- *   dropped with the new one); the same ICCID with a different matching id,
- *   or in files of different hosts, is an error in both files.
+ * - The batch rules (files grouped by SM-DP+ host into one pool each, merged
+ *   and de-duplicated; duplicates across files; the same file twice; pool
+ *   size) are csv/batch-rules.ts, the module the CLI runs too.
  * - Every pool gets a name: unique (case-insensitively) within the batch and
  *   among existing pools. That uniqueness is what lets the upload runner
  *   recognise its own pool by name after an ambiguous create.
@@ -19,12 +16,13 @@
  */
 import { z } from 'zod';
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
+import { checkBatchRules } from '../csv/batch-rules.ts';
 import { defaultPoolName, uniquePoolName } from '../csv/pool-name.ts';
 import type { CsvIssue, ParsedCsvFile } from '../csv/types.ts';
 import type { CreateState } from './upload-runner.ts';
 
-/** The service's limit of codes per pool (one POST). */
-export const MAX_CODES_PER_POOL = 1000;
+export { groupKeyForHost } from '../csv/batch-rules.ts';
+export { MAX_CODES_PER_POOL } from '../csv/rules.ts';
 export const POOL_NAME_MAX_LENGTH = 256;
 
 export interface BatchFile {
@@ -73,122 +71,17 @@ export interface BatchAnalysis {
   codes: ReadonlyMap<string, EmbeddedSimActivationCode[]>;
   /** Per group: ICCIDs in more than one of its files with the same matching id, uploaded once. */
   duplicatesMerged: ReadonlyMap<string, number>;
+  /** Per group: why the pool cannot be created although its files are valid. */
+  poolErrors: ReadonlyMap<string, string[]>;
 }
 
-/** `h` + host with every character outside [a-z0-9] written as `_xx` (hex): injective, and no dots for form paths. */
-export function groupKeyForHost(host: string): string {
-  let key = 'h';
-  for (const ch of host.toLowerCase()) key += /[a-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)?.toString(16) ?? ''}`;
-  return key;
-}
-
-function batchError(file: BatchFile, line: number | null, field: CsvIssue['field'], code: string, message: string): CsvIssue {
-  return { file: file.name, line, field, severity: 'error', code, message };
-}
-
+/** The batch rules of csv/batch-rules.ts over the files checked so far. */
 export function analyzeBatch(files: readonly BatchFile[]): BatchAnalysis {
-  const groups = new Map<string, FileGroup>();
-  const checking: BatchFile[] = [];
-  const batchIssues = new Map<string, CsvIssue[]>();
-  const addIssue = (file: BatchFile, issue: CsvIssue) => {
-    const list = batchIssues.get(file.id);
-    if (list) list.push(issue);
-    else batchIssues.set(file.id, [issue]);
-  };
-
-  const byHash = new Map<string, BatchFile>();
-  const firstSeen = new Map<string, { file: BatchFile; line: number; group: string }>();
-  const matchingIds = new Map<string, Map<string, string>>(); // file id → ICCID → matching id (valid files only)
-  const matchingIdsOf = (f: BatchFile): Map<string, string> | undefined => {
-    if (!f.parsed?.valid) return undefined;
-    let map = matchingIds.get(f.id);
-    if (!map) {
-      map = new Map(f.parsed.codes.map((c) => [c.integratedCircuitCardIdentifier, c.matchingIdentifier]));
-      matchingIds.set(f.id, map);
-    }
-    return map;
-  };
-  const deduped = new Map<string, Set<string>>(); // group → ICCIDs merged
-
-  for (const file of files) {
-    const parsed = file.parsed;
-    if (!parsed) {
-      checking.push(file);
-      continue;
-    }
-    const host = parsed.smdpServerAddress;
-    const key = host ? groupKeyForHost(host) : `file_${file.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    const group = groups.get(key);
-    if (group) group.files.push(file);
-    else groups.set(key, { key, host, files: [file] });
-
-    if (parsed.sha256) {
-      const twin = byHash.get(parsed.sha256);
-      if (twin) {
-        addIssue(file, batchError(file, null, 'file', 'duplicate-file', `this file has the same content as ${twin.name}, which is already in the batch; remove one of them`));
-        continue;
-      }
-      byHash.set(parsed.sha256, file);
-    }
-
-    const { iccids, lines } = parsed.iccidIndex;
-    for (let i = 0; i < iccids.length; i++) {
-      const iccid = iccids[i] as string;
-      const line = lines[i] ?? 0;
-      const first = firstSeen.get(iccid);
-      if (!first) {
-        firstSeen.set(iccid, { file, line, group: key });
-        continue;
-      }
-      if (first.file.id === file.id) continue;
-      if (first.group === key) {
-        const a = matchingIdsOf(first.file)?.get(iccid);
-        const b = matchingIdsOf(file)?.get(iccid);
-        if (a !== undefined && a === b) {
-          let set = deduped.get(key);
-          if (!set) deduped.set(key, (set = new Set()));
-          set.add(iccid);
-          continue;
-        }
-        if (a !== undefined && b !== undefined) {
-          addIssue(file, batchError(file, line, 'matchingIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${first.file.name} line ${first.line} with a different matching ID; keep one of them`));
-          addIssue(first.file, batchError(first.file, first.line, 'matchingIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${file.name} line ${line} with a different matching ID; keep one of them`));
-          continue;
-        }
-      }
-      addIssue(file, batchError(file, line, 'integratedCircuitCardIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${first.file.name} line ${first.line}`));
-      addIssue(first.file, batchError(first.file, first.line, 'integratedCircuitCardIdentifier', 'duplicate-iccid-batch', `ICCID ${iccid} is also in ${file.name} line ${line}`));
-    }
-  }
-
-  for (const list of batchIssues.values()) list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-
-  const codes = new Map<string, EmbeddedSimActivationCode[]>();
-  const duplicatesMerged = new Map<string, number>();
-  for (const group of groups.values()) {
-    duplicatesMerged.set(group.key, deduped.get(group.key)?.size ?? 0);
-    const allValid = group.files.every((f) => f.parsed?.valid && !batchIssues.has(f.id));
-    if (!allValid) continue;
-    const first = group.files[0]?.parsed;
-    if (group.files.length === 1 && first) {
-      codes.set(group.key, first.codes);
-      continue;
-    }
-    // One address spelling for the whole pool (hosts are equal case-insensitively).
-    const address = first?.smdpServerAddress ?? '';
-    const seen = new Set<string>();
-    const merged: EmbeddedSimActivationCode[] = [];
-    for (const f of group.files) {
-      for (const c of f.parsed?.codes ?? []) {
-        if (seen.has(c.integratedCircuitCardIdentifier)) continue;
-        seen.add(c.integratedCircuitCardIdentifier);
-        merged.push(c.smdpPlusServerAddress === address ? c : { ...c, smdpPlusServerAddress: address });
-      }
-    }
-    codes.set(group.key, merged);
-  }
-
-  return { groups: [...groups.values()], checking, batchIssues, codes, duplicatesMerged };
+  const checking = files.filter((f) => !f.parsed);
+  const verdict = checkBatchRules(files.flatMap((f) => (f.parsed ? [{ id: f.id, parsed: f.parsed }] : [])));
+  const byId = new Map(files.map((f) => [f.id, f]));
+  const groups = verdict.groups.map((g) => ({ key: g.key, host: g.host, files: g.fileIds.flatMap((id) => byId.get(id) ?? []) }));
+  return { groups, checking, batchIssues: verdict.issues, codes: verdict.codes, duplicatesMerged: verdict.duplicatesMerged, poolErrors: verdict.poolErrors };
 }
 
 // ---------------------------------------------------------------- names
@@ -381,9 +274,7 @@ export function planBatch(input: PlanInput): BatchPlan {
     if (created) status = 'created';
     else {
       for (const f of files) if (f.errorCount > 0) block('errors', `${f.file.name} has ${plural(f.errorCount, 'error')}: remove the file, or fix it and drop it again.`);
-      if (codes && codes.length > MAX_CODES_PER_POOL) {
-        block('errors', `These files hold ${plural(codes.length, 'code')} for one SM-DP+ server; Intune accepts at most ${plural(MAX_CODES_PER_POOL, 'code')} per pool.`);
-      }
+      for (const message of analysis.poolErrors.get(group.key) ?? []) block('errors', message);
       if (!choice) block('needsChoice', `Choose whether to create a separate pool or to replace “${d.sameNamePool?.displayName ?? d.defaultName}”.`);
       if (choice?.mode === 'replace' && (replaceTargets.get(choice.poolId) ?? 0) > 1) {
         block('needsChoice', `“${choice.poolName}” is chosen to be replaced by more than one pool of this upload; replace it with one of them only.`);
