@@ -198,3 +198,33 @@ export function headersFor(url: string, set: HeaderSet, bridgePath = DEFAULT_BRI
   const path = url.split(/[?#]/, 1)[0] ?? '';
   return path === bridgePath ? set.bridge : set.console;
 }
+
+/**
+ * Azure Static Web Apps' staticwebapp.config.json: the console's headers on
+ * every response, the bridge's on its route (a route header replaces the
+ * global one of the same name; an empty value removes it, which is how the
+ * bridge loses COOP), and the SPA fallback to index.html for anything that
+ * is not a file — but never for a missing asset, config.json or the bridge.
+ */
+export function staticWebAppConfig(hosts: ConsoleHosts, set: HeaderSet = buildSecurityHeaders(hosts, { hsts: true })): object {
+  const bridgeHeaders: Headers = { ...set.bridge };
+  for (const name of Object.keys(set.console)) if (!(name in bridgeHeaders)) bridgeHeaders[name] = '';
+  return {
+    globalHeaders: set.console,
+    routes: [{ route: hosts.bridgePath, headers: bridgeHeaders }],
+    navigationFallback: { rewrite: '/index.html', exclude: ['/assets/*', '/config.json', hosts.bridgePath] },
+  };
+}
+
+/** The same headers as plain `Name: value` lines, for any other static host. */
+export function headersAsText(hosts: ConsoleHosts, set: HeaderSet = buildSecurityHeaders(hosts, { hsts: true })): string {
+  const lines = (headers: Headers) => Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return [
+    `# Every response except ${hosts.bridgePath} (index.html and the SPA fallback to it, /assets/*, config.json)`,
+    ...lines(set.console),
+    '',
+    `# ${hosts.bridgePath} only (the MSAL redirect bridge: no Cross-Origin-Opener-Policy, framable by this origin)`,
+    ...lines(set.bridge),
+    '',
+  ].join('\n');
+}
