@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { EMULATOR } from './support.ts';
+import { ADMIN, EMULATOR, EmulatorControl, signIn } from './support.ts';
 
 /** Parses a Content-Security-Policy header into directive → sources. */
 function directives(csp: string | undefined): Map<string, string[]> {
@@ -84,4 +84,30 @@ test('another site cannot frame the console or the redirect bridge; the console 
     document.body.append(frame);
   });
   await expect(page.frameLocator('#bridge').getByRole('alert')).toContainText('Sign-in could not be completed');
+});
+
+test('MSAL silent renewal (hidden iframe to the sign-in host, back to the bridge) works under the policy', async ({ page }) => {
+  const emulator = await EmulatorControl.create();
+  try {
+    await emulator.reset('default');
+    await emulator.throttle({ enabled: false });
+    await signIn(page, ADMIN);
+    await expect(page.getByRole('table', { name: 'eSIM activation-code pools' })).toBeVisible();
+    // Drop every cached token, so the next token request can only be met by
+    // the sign-in host's session cookie: a prompt=none iframe.
+    const removed = await page.evaluate(() => {
+      const keys = Object.keys(sessionStorage).filter((k) => /refreshtoken|accesstoken/i.test(k));
+      for (const k of keys) sessionStorage.removeItem(k);
+      return keys.map((k) => (/refreshtoken/i.test(k) ? 'refresh' : 'access'));
+    });
+    expect(new Set(removed)).toEqual(new Set(['refresh', 'access']));
+    await emulator.clearRequests();
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'eSIM activation-code pools' }).getByRole('row').nth(1)).toBeVisible();
+    const calls = (await emulator.requests()).map((r) => r.path);
+    expect(calls.filter((p) => p.includes('/oauth2/v2.0/authorize') && p.includes('prompt=none'))).toHaveLength(1);
+    await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
+  } finally {
+    await emulator.dispose();
+  }
 });
