@@ -56,7 +56,7 @@ export default tseslint.config(
             { target: './src/lib', from: ['./src/features', './src/app'], message: 'src/lib must not depend on features or the app.' },
             { target: './src/graph', from: ['./src/features', './src/app', './src/components', './src/auth'], message: 'src/graph is below features and auth.' },
             { target: './src/auth', from: ['./src/features', './src/app', './src/components'], message: 'src/auth is below features.' },
-            { target: './src', from: ['./emulator', './e2e', './bench'], message: 'Product code must not know about the emulator or tests.' },
+            { target: './src', from: ['./emulator', './e2e', './bench', './scripts'], message: 'Product code must not know about the emulator, tests or scripts.' },
           ],
         },
       ],

@@ -13,7 +13,9 @@ const controlKey = process.env[CONTROL_KEY_ENV];
 /**
  * e2e runs the built console under `vite preview` (not the dev server) against
  * the bundled emulator on https://localhost:8443 — the same pair `npm start`
- * serves. One shared emulator, so tests run one at a time and reset it.
+ * serves, with the strict security headers (a test fails on any CSP
+ * violation: e2e/fixtures.ts). One shared emulator, so tests run one at a
+ * time and reset it.
  */
 export default defineConfig({
   testDir: 'e2e',

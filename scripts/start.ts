@@ -2,7 +2,9 @@
  * `npm start`: serves the built console (vite preview, http://localhost:4173)
  * against the embedded default — the local Graph emulator and Entra-shaped
  * sign-in provider on https://localhost:8443. `--dev` uses the Vite dev
- * server instead of the build.
+ * server instead of the build. Both send the security headers
+ * (scripts/vite-security-headers.ts, registered in vite.config.ts); the dev
+ * server's policy allows inline scripts for React Refresh.
  */
 import { createServer, preview } from 'vite';
 import { startEmulator } from '../emulator/server.ts';
