@@ -12,8 +12,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphClient, type GraphClientOptions } from '../src/graph/client.ts';
 import { isGraphError } from '../src/graph/errors.ts';
 import { codes, POOLS } from './graph/test-support.ts';
-import { localRequest } from './http.ts';
 import { startEmulator, type RunningEmulator } from './server.ts';
+import { clientOf } from './test-client.ts';
 
 /** fetch over node:https that trusts the emulator's certificate only, and honours the abort signal. */
 function pinnedFetch(ca: string): typeof fetch {
@@ -45,9 +45,9 @@ let emu: RunningEmulator;
 let certDir: string;
 let token: string;
 
+const emulatorRequest = clientOf(() => emu);
 const control = async (method: string, p: string, body?: unknown) =>
-  localRequest(`${emu.origin}${p}`, {
-    ca: emu.cert,
+  emulatorRequest(p, {
     method,
     headers: { 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
