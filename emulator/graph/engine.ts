@@ -5,11 +5,13 @@
  * from a seed or a snapshot.
  */
 import type { GraphHandler, GraphRequest, GraphResponse } from '../types.ts';
+import { countAuditEvents, getAuditEvent, listAuditEvents } from './audit.ts';
 import { assign, countAssignments, createAssignment, deleteAssignment, getAssignment, listAssignments, updateAssignment } from './assignments.ts';
 import type { Ctx } from './context.ts';
 import { countDeviceStates, createDeviceState, deleteDeviceState, getDeviceState, listDeviceStates, updateDeviceState } from './device-states.ts';
 import { errorResponse, GraphError, methodNotAllowed, segmentNotFound } from './errors.ts';
 import { countGroupMembers, countGroups, getByIds, getGroup, listGroups } from './groups.ts';
+import { countManagedDevices, getManagedDevice, listManagedDevices } from './managed-devices.ts';
 import { getMe } from './me.ts';
 import type { SeedName } from './model.ts';
 import { countPools, createPool, deletePool, getPool, listPools, updatePool } from './pools.ts';
@@ -102,15 +104,30 @@ function poolsRoute(ctx: Ctx, rest: readonly string[]): GraphResponse {
 }
 
 function groupsRoute(ctx: Ctx, rest: readonly string[]): GraphResponse {
-  const [id, nav, leaf, extra] = rest;
+  const [id, nav, ...more] = rest;
   if (id === undefined) return dispatch(ctx, { GET: () => listGroups(ctx) });
   if (id === '$count') {
     if (nav !== undefined) throw segmentNotFound(nav);
     return dispatch(ctx, { GET: () => countGroups(ctx) });
   }
   if (nav === undefined) return dispatch(ctx, { GET: () => getGroup(ctx, id) });
-  if (is(nav, 'members') && leaf === '$count' && extra === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id) });
-  throw segmentNotFound(leaf !== undefined && is(nav, 'members') ? leaf : nav);
+  if (is(nav, 'members') || is(nav, 'transitiveMembers')) {
+    // members/$count, members/microsoft.graph.device/$count (and the same under transitiveMembers).
+    const [first, second, extra] = more;
+    if (first === '$count' && second === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id) });
+    if (is(first, 'microsoft.graph.device') && second === '$count' && extra === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id, 'device') });
+    throw segmentNotFound(first ?? nav);
+  }
+  throw segmentNotFound(nav);
+}
+
+/** Read-only Intune sets of the fleet view: `auditEvents` and `managedDevices` (list, `/{id}`; `/$count` → 400 as in Graph). */
+function readOnlySetRoute(ctx: Ctx, rest: readonly string[], handlers: { list: () => GraphResponse; count: () => GraphResponse; get: (id: string) => GraphResponse }): GraphResponse {
+  const [id, extra] = rest;
+  if (extra !== undefined) throw segmentNotFound(extra);
+  if (id === undefined) return dispatch(ctx, { GET: handlers.list });
+  if (id === '$count') return dispatch(ctx, { GET: handlers.count });
+  return dispatch(ctx, { GET: () => handlers.get(id) });
 }
 
 function route(ctx: Ctx): GraphResponse {
@@ -119,6 +136,8 @@ function route(ctx: Ctx): GraphResponse {
   if (is(first, 'deviceManagement')) {
     if (second === undefined) throw segmentNotFound(first);
     if (is(second, 'embeddedSIMActivationCodePools')) return poolsRoute(ctx, rest);
+    if (is(second, 'auditEvents')) return readOnlySetRoute(ctx, rest, { list: () => listAuditEvents(ctx), count: () => countAuditEvents(ctx), get: (id) => getAuditEvent(ctx, id) });
+    if (is(second, 'managedDevices')) return readOnlySetRoute(ctx, rest, { list: () => listManagedDevices(ctx), count: () => countManagedDevices(ctx), get: (id) => getManagedDevice(ctx, id) });
     throw segmentNotFound(second);
   }
   if (is(first, 'me')) {

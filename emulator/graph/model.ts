@@ -123,5 +123,12 @@ export interface GroupRecord {
   membershipRule: string | null;
   membershipRuleProcessingState: string | null;
   securityEnabled: boolean;
+  /** Direct members of any type (`/members/$count`). */
   memberCount: number;
+  /**
+   * Device objects among the group's transitive members
+   * (`/transitiveMembers/microsoft.graph.device/$count`). Groups are not nested
+   * in the seeds, so transitive equals direct; user groups have none.
+   */
+  deviceMemberCount: number;
 }

@@ -45,7 +45,7 @@ function targetedDevices(pool: PoolRecord, store: Store): Map<string, Member> {
     if (target.groupId === undefined) continue;
     const group = store.getGroup(target.groupId);
     if (!group) continue;
-    const members = groupMembers(group.id, group.memberCount);
+    const members = groupMembers(group.id, group.deviceMemberCount);
     if (type.endsWith('.exclusionGroupAssignmentTarget')) members.forEach((m) => excluded.add(m.deviceName));
     else members.forEach((m) => included.set(m.deviceName, m));
   }
