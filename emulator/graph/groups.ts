@@ -274,7 +274,7 @@ export function countGroupMembers(ctx: Ctx, id: string, cast?: 'device'): GraphR
   if (!isAdvanced(req)) throw consistencyRequired('$count');
   assertKnownOptions(req.query);
   for (const option of ['filter', 'search', 'top', 'skip', 'orderby', 'select', 'expand']) {
-    if (getOption(req.query, option) !== undefined) throw unsupported(`The query option '$${option}' is not supported on a member count.`);
+    if (getOption(req.query, option) !== undefined) throw unsupported(`The query option '$${option}' on a member count is not emulated.`);
   }
   return countText(cast === 'device' ? group.deviceMemberCount : group.memberCount);
 }

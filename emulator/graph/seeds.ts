@@ -8,7 +8,7 @@ import { intuneDate, directoryDate } from './context.ts';
 import { RANGE_MAX_SERIAL } from './iccid.ts';
 import { DEVICE_STATE_VALUES, NS } from './model.ts';
 import type { AssignmentRecord, DeviceStateValue, GroupRecord, PoolRecord, SeedName, TargetRecord } from './model.ts';
-import { Prng } from './prng.ts';
+import { hash32, Prng } from './prng.ts';
 import { between, DAY, SEED_BASE_DATE, seedPoolStates, weightedState } from './device-generator.ts';
 import type { RolloutProfile } from './device-generator.ts';
 
@@ -98,7 +98,8 @@ function defaultPools(groups: readonly GroupRecord[]): PoolRecord[] {
     const created = between(rng, SEED_BASE_DATE - 360 * DAY, SEED_BASE_DATE - 20 * DAY);
     // Only renames change a pool (assignment changes do not): renamed pools were modified later.
     const modified = carrier.renamed ? between(rng, created + DAY, SEED_BASE_DATE - DAY) : created;
-    const id = rng.guid();
+    // Ids from the SM-DP+ host, not the shared stream: changing how states are drawn keeps the pools' ids (and order).
+    const id = new Prng(hash32(carrier.smdp)).guid();
     // Never more device states than codes: each state is a device that was given one.
     const states = seedPoolStates(rng, Math.min(plan.states, carrier.codes), created, plan.rollout, (n): DeviceStateValue => {
       // The first pool shows every state value at least once.
