@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- --port 8443 --seed default|large|empty [--throttle off]
+ * `npm run emulator -- --port 8443 --seed default|large|empty [--seed-dates fixed|recent] [--throttle off]
  * [--state file.json] [--token-lifetime 3600] [--cert-dir dir] [--quiet]`
  */
 import { realpathSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { DAEMON_CLIENT_ID, DAEMON_CLIENT_SECRET, SPA_CLIENT_ID, TENANT_ID, USERS
 import { isSeedName } from './control.ts';
 import { PortInUseError, startEmulator, type EmulatorOptions } from './server.ts';
 
-const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|empty] [--throttle on|off]
+const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|empty] [--seed-dates fixed|recent] [--throttle on|off]
                             [--state file.json] [--token-lifetime 3600] [--cert-dir .emulator] [--quiet]`;
 
 export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: boolean; help: boolean } {
@@ -35,6 +35,12 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: b
         const s = value();
         if (!isSeedName(s)) throw new Error(`--seed must be default, large or empty (got '${s}').`);
         out.seed = s;
+        break;
+      }
+      case '--seed-dates': {
+        const d = value();
+        if (d !== 'fixed' && d !== 'recent') throw new Error(`--seed-dates must be fixed or recent (got '${d}').`);
+        out.seedDates = d;
         break;
       }
       case '--throttle': {

@@ -7,6 +7,7 @@ import { DEVICE_STATE_VALUES } from './model.ts';
 import type { DeviceStateRecord, DeviceStateValue, PoolRecord } from './model.ts';
 import { Prng } from './prng.ts';
 import { deviceName, stateDetailsFor, uiccid, userName } from './seed-data.ts';
+import { shiftState } from './seed-shift.ts';
 
 /** All seeded dates lie in the year before this instant. */
 export const SEED_BASE_DATE = Date.UTC(2026, 10, 1, 9, 0, 0);
@@ -97,7 +98,11 @@ export function statesOf(pool: PoolRecord): DeviceStateRecord[] {
   if (pending) {
     const rng = new Prng(pending.seed);
     const profile = rng.pick(ROLLOUT_PROFILES);
-    pool.deviceStates.push(...seedPoolStates(rng, pending.count, Date.parse(pool.createdDateTime), profile));
+    // Generated in the seed's own time frame, then moved like the rest of a shifted seed.
+    const shift = pending.shiftMs ?? 0;
+    const states = seedPoolStates(rng, pending.count, Date.parse(pool.createdDateTime) - shift, profile);
+    if (shift !== 0) states.forEach((s) => shiftState(s, shift));
+    pool.deviceStates.push(...states);
     delete pool.pendingStates;
   }
   return pool.deviceStates;

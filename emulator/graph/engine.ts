@@ -16,6 +16,7 @@ import { getMe } from './me.ts';
 import type { SeedName } from './model.ts';
 import { countPools, createPool, deletePool, getPool, listPools, updatePool } from './pools.ts';
 import { buildSeed } from './seeds.ts';
+import { seedShiftFor, shiftSeed } from './seed-shift.ts';
 import { advanceSimulation } from './simulation.ts';
 import { exportSnapshot, importSnapshot } from './snapshot.ts';
 import { Store } from './store.ts';
@@ -42,6 +43,12 @@ export interface GraphEngineOptions {
    * moving notEvaluated → installing → installed/failed over time. Default true.
    */
   simulateDevices?: boolean;
+  /**
+   * `fixed` (default): seeded dates lie in the year before 2026-11-01T09:00Z.
+   * `recent`: a seed (at creation and on reset) is moved forward by whole days
+   * so its base date is the latest one at or before the clock.
+   */
+  seedDates?: 'fixed' | 'recent';
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -155,7 +162,8 @@ function route(ctx: Ctx): GraphResponse {
 export function createGraphEngine(opts: GraphEngineOptions): GraphEngine {
   const clock = opts.now ?? ((): Date => new Date());
   const simulate = opts.simulateDevices ?? true;
-  let store = new Store(buildSeed(opts.seed));
+  const seeded = (seed: SeedName): Store => new Store(opts.seedDates === 'recent' ? shiftSeed(buildSeed(seed), seedShiftFor(clock().getTime())) : buildSeed(seed));
+  let store = seeded(opts.seed);
 
   const handle = (req: GraphRequest): GraphResponse => {
     const now = clock();
@@ -177,7 +185,7 @@ export function createGraphEngine(opts: GraphEngineOptions): GraphEngine {
       store = importSnapshot(snapshot);
     },
     reset: (seed) => {
-      store = new Store(buildSeed(seed));
+      store = seeded(seed);
     },
   };
 }

@@ -3,6 +3,11 @@ import { DAY, ROLLOUT_PROFILES, rolloutTimes, SEED_BASE_DATE, statesOf } from '.
 import { Prng } from './prng.ts';
 import { buildSeed, LARGE_POOLS, LARGE_STATES, spreadStates } from './seeds.ts';
 import type { PoolRecord } from './model.ts';
+import { parseArgs } from '../cli.ts';
+import { createGraphEngine } from './engine.ts';
+import { seedShiftFor } from './seed-shift.ts';
+import type { Snapshot } from './snapshot.ts';
+import { ADMIN, POOLS } from './test-support.ts';
 
 const states = (pools: PoolRecord[]) => pools.flatMap((p) => statesOf(p).map((s) => ({ pool: p, s })));
 
@@ -77,5 +82,50 @@ describe('seeded device states over time', () => {
     const t0 = performance.now();
     buildSeed('large');
     expect(performance.now() - t0).toBeLessThan(1500);
+  });
+});
+
+describe("seedDates: 'recent'", () => {
+  const NOW = SEED_BASE_DATE + 40 * DAY + 5 * 3_600_000;
+
+  it('moves a seed forward by whole days so its base date is just before the clock', () => {
+    expect(seedShiftFor(NOW)).toBe(40 * DAY);
+    expect(seedShiftFor(SEED_BASE_DATE - DAY)).toBe(0);
+    const fixed = createGraphEngine({ seed: 'default', now: () => new Date(NOW) }).exportState() as Snapshot;
+    const recent = createGraphEngine({ seed: 'default', now: () => new Date(NOW), seedDates: 'recent' }).exportState() as Snapshot;
+    const moved = (a: string, b: string) => Date.parse(b) - Date.parse(a);
+    recent.pools.forEach((p, i) => {
+      const f = fixed.pools[i];
+      expect(moved(f?.createdDateTime ?? '', p.createdDateTime)).toBe(40 * DAY);
+      p.deviceStates.forEach((s, j) => expect(moved(f?.deviceStates[j]?.createdDateTime ?? '', s.createdDateTime)).toBe(40 * DAY));
+    });
+    const events = recent.auditEvents ?? [];
+    expect(moved(fixed.auditEvents?.[0]?.activityDateTime ?? '', events[0]?.activityDateTime ?? '')).toBe(40 * DAY);
+    expect(Math.max(...events.map((e) => Date.parse(e.activityDateTime)))).toBeLessThanOrEqual(NOW);
+    const recentStates = recent.pools.flatMap((p) => p.deviceStates).filter((s) => Date.parse(s.createdDateTime) > NOW - 30 * DAY);
+    expect(recentStates.length).toBeGreaterThan(0);
+    // Still deterministic for the same day.
+    expect(JSON.stringify(createGraphEngine({ seed: 'default', now: () => new Date(NOW + 3_600_000), seedDates: 'recent' }).exportState())).toBe(JSON.stringify(recent));
+  });
+
+  it('also moves the large seed’s lazily generated states, and reset keeps the mode', async () => {
+    const engine = createGraphEngine({ seed: 'empty', now: () => new Date(NOW), seedDates: 'recent' });
+    engine.reset('large');
+    const snap = engine.exportState() as Snapshot;
+    const pool = snap.pools.find((p) => (p.pendingStates?.count ?? 0) > 5);
+    expect(pool?.pendingStates?.shiftMs).toBe(40 * DAY);
+    engine.importState(snap);
+    const res = await engine.handle({ method: 'GET', path: `${POOLS}/${String(pool?.id)}/deviceStates`, query: new URLSearchParams(), headers: {}, principal: ADMIN, baseUrl: 'https://h/beta', requestId: 'r' });
+    const states = (res.body as { value: { createdDateTime: string; lastSyncDateTime: string | null }[] }).value;
+    expect(states).toHaveLength(pool?.pendingStates?.count ?? -1);
+    for (const s of states) {
+      expect(Date.parse(s.createdDateTime)).toBeGreaterThanOrEqual(Date.parse(pool?.createdDateTime ?? ''));
+      expect(Date.parse(s.lastSyncDateTime ?? s.createdDateTime)).toBeLessThanOrEqual(NOW);
+    }
+  });
+
+  it('is a CLI flag', () => {
+    expect(parseArgs(['--seed-dates', 'recent'])).toMatchObject({ seedDates: 'recent' });
+    expect(() => parseArgs(['--seed-dates', 'today'])).toThrow(/--seed-dates must be fixed or recent/);
   });
 });

@@ -109,7 +109,7 @@ export interface PoolRecord {
    * Device states not generated yet (the large seed creates them on first
    * access, so building 50,000 states costs nothing up front).
    */
-  pendingStates?: { seed: number; count: number };
+  pendingStates?: { seed: number; count: number; /** How far the seed's dates were moved (see seed-shift.ts). */ shiftMs?: number };
 }
 
 export interface GroupRecord {

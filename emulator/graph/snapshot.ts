@@ -225,6 +225,7 @@ function pool(v: unknown, path: string, groupIds: ReadonlySet<string>): PoolReco
     const p = `${path}.pendingStates`;
     const po = obj(o['pendingStates'], p);
     record.pendingStates = { seed: int(po, 'seed', p, 0, 0xffffffff), count: int(po, 'count', p, 0, 100_000) };
+    if (po['shiftMs'] !== undefined) record.pendingStates.shiftMs = int(po, 'shiftMs', p);
   }
   return record;
 }
