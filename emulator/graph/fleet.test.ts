@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCOPE_MANAGED_DEVICES } from '../constants.ts';
 import { windowsDeviceCount } from './managed-devices.ts';
 import type { Snapshot } from './snapshot.ts';
-import { ADMIN, APP, errorOf, harness, POOLS } from './test-support.ts';
+import { ADMIN, APP, codes, errorOf, harness, POOLS } from './test-support.ts';
 import type { Harness } from './test-support.ts';
 
 const EVENTUAL = { consistencylevel: 'eventual' };
@@ -120,5 +120,17 @@ describe('capacity is consistent in the default seed', () => {
     expect(shortfalls).toBeLessThan(snap.pools.length / 2);
     const res = await h.call('GET', `${POOLS}/$count`);
     expect(res.body).toBe(String(snap.pools.length));
+  });
+});
+
+describe('simulation keeps device states within the codes', () => {
+  it('a group larger than the pool gets states up to the code count; the rest is the shortfall', async () => {
+    const h = harness({ seed: 'empty' });
+    const created = await h.call('POST', POOLS, { body: { displayName: 'Small pool', activationCodes: codes(5) } });
+    const id = String((created.body as Record<string, unknown>)['id']);
+    const emea = await groupId(h, 'Field engineers EMEA');
+    await h.call('POST', `${POOLS}/${id}/assign`, { body: { assignments: [{ target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: emea } }] } });
+    expect((await h.call('GET', `${POOLS}/${id}/deviceStates/$count`)).body).toBe('5');
+    expect(await deviceCount(h, emea)).toBeGreaterThan(5);
   });
 });
