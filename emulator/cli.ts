@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- --port 8443 --seed default|large|empty [--throttle off]
+ * `npm run emulator -- --port 8443 --seed default|large|empty [--seed-dates fixed|recent] [--throttle off]
  * [--state file.json] [--token-lifetime 3600] [--cert-dir dir]
  * [--console-origin http://localhost:4173]… [--quiet]`
  *
@@ -12,7 +12,7 @@ import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, DAEMON_CLIENT_ID, DAEMON_CLIENT_SE
 import { isSeedName } from './control.ts';
 import { PortInUseError, startEmulator, type EmulatorOptions } from './server.ts';
 
-const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|empty] [--throttle on|off]
+const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|empty] [--seed-dates fixed|recent] [--throttle on|off]
                             [--state file.json] [--token-lifetime 3600] [--cert-dir .emulator]
                             [--console-origin http://localhost:4173]... [--quiet]
 The control API key is $${CONTROL_KEY_ENV} when set, else a new random key per start.`;
@@ -41,6 +41,12 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: b
         const s = value();
         if (!isSeedName(s)) throw new Error(`--seed must be default, large or empty (got '${s}').`);
         out.seed = s;
+        break;
+      }
+      case '--seed-dates': {
+        const d = value();
+        if (d !== 'fixed' && d !== 'recent') throw new Error(`--seed-dates must be fixed or recent (got '${d}').`);
+        out.seedDates = d;
         break;
       }
       case '--throttle': {

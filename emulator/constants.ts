@@ -22,6 +22,9 @@ export const DEFAULT_PORT = 8443;
 export const SCOPE_READ = 'DeviceManagementConfiguration.Read.All';
 export const SCOPE_WRITE = 'DeviceManagementConfiguration.ReadWrite.All';
 export const SCOPE_GROUPS = 'GroupMember.Read.All';
+/** Fleet view: Intune audit events (Graph documents the DeviceManagementApps scopes for them) and managed-device counts. */
+export const SCOPE_AUDIT = 'DeviceManagementApps.Read.All';
+export const SCOPE_MANAGED_DEVICES = 'DeviceManagementManagedDevices.Read.All';
 
 /**
  * The user's Intune role, which Intune checks after the token's scopes: a
@@ -33,7 +36,10 @@ export interface SeedUser {
   oid: string;
   username: string;
   name: string;
-  /** Delegated permissions this user's consent grants (the token's scp is requested ∩ granted). */
+  /**
+   * Delegated permissions this user's consent grants (the token's scp is requested ∩ granted,
+   * so SCOPE_AUDIT and SCOPE_MANAGED_DEVICES reach a token only when the app asks for them).
+   */
   grantedScopes: readonly string[];
   intuneRole: IntuneRole;
   /** Shown in the sign-in picker and the emulator's banner. */
@@ -45,7 +51,7 @@ export const USERS: readonly SeedUser[] = [
     oid: '1a2b3c4d-0001-4000-8000-000000000001',
     username: `megan.bowen@${TENANT_DOMAIN}`,
     name: 'Megan Bowen',
-    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
+    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_AUDIT, SCOPE_MANAGED_DEVICES],
     intuneRole: 'Intune Administrator',
     description: 'Intune Administrator; consented read-write',
   },
@@ -54,7 +60,7 @@ export const USERS: readonly SeedUser[] = [
     oid: '1a2b3c4d-0002-4000-8000-000000000002',
     username: `adele.vance@${TENANT_DOMAIN}`,
     name: 'Adele Vance',
-    grantedScopes: [SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
+    grantedScopes: [SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_AUDIT, SCOPE_MANAGED_DEVICES],
     intuneRole: 'Intune Administrator',
     description: 'Consented read only (the token has no write scope)',
   },
@@ -63,7 +69,7 @@ export const USERS: readonly SeedUser[] = [
     oid: '1a2b3c4d-0003-4000-8000-000000000003',
     username: `alex.wilber@${TENANT_DOMAIN}`,
     name: 'Alex Wilber',
-    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read'],
+    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_AUDIT, SCOPE_MANAGED_DEVICES],
     intuneRole: 'Read Only Operator',
     description: 'Read Only Operator in Intune; consented read-write',
   },

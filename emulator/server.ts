@@ -51,6 +51,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 'default'. */
   seed?: SeedName;
+  /** `recent` moves seeded dates forward to just before now (see GraphEngineOptions.seedDates); default `fixed`. */
+  seedDates?: 'fixed' | 'recent';
   /** Intune-like throttling; default true. */
   throttle?: boolean;
   /** Load the Graph state from this file when it exists; `saveState()` and the control API write it. */
@@ -106,7 +108,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const certDir = opts.certDir ?? DEFAULT_CERT_DIR;
   const tls = await loadOrCreateCert(certDir);
   const keys = await createKeySet();
-  const engine = opts.engine ?? createGraphEngine({ seed });
+  const engine = opts.engine ?? createGraphEngine({ seed, ...(opts.seedDates ? { seedDates: opts.seedDates } : {}) });
   const stateFile = opts.stateFile ? path.resolve(opts.stateFile) : undefined;
   if (stateFile && existsSync(stateFile)) {
     const text = await readFile(stateFile, 'utf8');

@@ -15,9 +15,11 @@ import { requireEsimRead, requireEsimWrite } from './permissions.ts';
 import { assignmentRow, containedFragment, POOLS_FRAGMENT, requirePool } from './rows.ts';
 import { ASSIGNMENT_SPEC } from './schema.ts';
 import { syncPoolDevices } from './simulation.ts';
+import { auditResource, changes, recordAudit } from './audit.ts';
 import {
   assertNoDuplicateTargets,
   assignmentId,
+  describeTarget,
   checkKnownProperties,
   checkODataType,
   isObject,
@@ -37,6 +39,16 @@ function requireAssignment(pool: PoolRecord, id: string): AssignmentRecord {
   const found = pool.assignments.find((a) => a.id.toLowerCase() === lower);
   if (!found) throw notFound(`The embeddedSIMActivationCodePoolAssignment with id '${id}' was not found in pool '${pool.id}'.`);
   return found;
+}
+
+/** An assignment's audit: the assignment (its target's old/new value) and its pool, so the pool's history finds it. */
+function auditAssignment(ctx: Ctx, operation: 'Create' | 'Patch' | 'Delete', pool: PoolRecord, id: string, before: TargetRecord | null, after: TargetRecord | null): void {
+  const target = after ?? before;
+  const group = target?.groupId === undefined ? undefined : ctx.store.getGroup(target.groupId);
+  recordAudit(ctx, operation, 'EmbeddedSIMActivationCodePoolAssignment', [
+    auditResource('EmbeddedSIMActivationCodePoolAssignment', id, group?.displayName ?? (target ? describeTarget(target) : null), changes(before && { target: before }, after && { target: after }, ['target'])),
+    auditResource('EmbeddedSIMActivationCodePool', pool.id, pool.displayName),
+  ]);
 }
 
 function afterChange(ctx: Ctx, pool: PoolRecord): void {
@@ -67,7 +79,11 @@ export function assign(ctx: Ctx, poolId: string): GraphResponse {
   // Validate everything first: on any error nothing changes.
   const targets = list.map((item: unknown, i) => ({ target: parseAssignment(ctx, item, `assignments[${i}]`), at: `assignments[${i}]` }));
   assertNoDuplicateTargets(targets);
+  const before = pool.assignments.map((a) => a.target);
   pool.assignments = targets.map(({ target }) => ({ id: assignmentId(pool.id, target), target }));
+  recordAudit(ctx, 'Action', 'EmbeddedSIMActivationCodePool', [
+    auditResource('EmbeddedSIMActivationCodePool', pool.id, pool.displayName, changes({ assignments: before }, { assignments: targets.map((t) => t.target) }, ['assignments'])),
+  ]);
   afterChange(ctx, pool);
   return ok({
     '@odata.context': contextUrl(req.baseUrl, `Collection(${ASSIGNMENT_TYPE})`),
@@ -101,6 +117,7 @@ export function createAssignment(ctx: Ctx, poolId: string): GraphResponse {
   assertNoDuplicateTargets([...pool.assignments.map((a) => ({ target: a.target, at: `assignment '${a.id}'` })), { target, at: 'the new assignment' }]);
   const record: AssignmentRecord = { id: assignmentId(pool.id, target), target };
   pool.assignments.push(record);
+  auditAssignment(ctx, 'Create', pool, record.id, null, target);
   afterChange(ctx, pool);
   return created(entityBody(req, assignmentRow(record), setConfig(pool), { honourQuery: false }), `${req.baseUrl}/${POOLS_FRAGMENT}/${pool.id}/assignments/${record.id}`);
 }
@@ -120,7 +137,9 @@ export function updateAssignment(ctx: Ctx, poolId: string, id: string): GraphRes
         'The request is invalid. An assignment cannot be moved to another group or target; delete it and create a new assignment (or use the assign action).',
       );
     }
+    const before = record.target;
     record.target = target;
+    auditAssignment(ctx, 'Patch', pool, record.id, before, target);
     afterChange(ctx, pool);
   }
   return ok(entityBody(req, assignmentRow(record), setConfig(pool), { honourQuery: false }));
@@ -131,6 +150,7 @@ export function deleteAssignment(ctx: Ctx, poolId: string, id: string): GraphRes
   const pool = requirePool(ctx.store, poolId);
   const record = requireAssignment(pool, id);
   pool.assignments = pool.assignments.filter((a) => a !== record);
+  auditAssignment(ctx, 'Delete', pool, record.id, record.target, null);
   afterChange(ctx, pool);
   return noContent();
 }

@@ -13,6 +13,8 @@ import { requireEsimRead, requireEsimWrite } from './permissions.ts';
 import { containedFragment, deviceStateRow, POOLS_FRAGMENT, requirePool } from './rows.ts';
 import { DEVICE_STATE_SPEC } from './schema.ts';
 import { checkKnownProperties, checkODataType, objectBody } from './validation.ts';
+import { auditResource, changes, recordAudit } from './audit.ts';
+import type { AuditOperation } from './audit.ts';
 import type { JsonObject } from './validation.ts';
 
 const PROPERTIES = Object.keys(DEVICE_STATE_SPEC.props);
@@ -56,6 +58,17 @@ function applyBody(body: JsonObject, into: DeviceStateRecord): void {
     next.lastSyncDateTime = sync === null ? null : intuneDate(Date.parse(sync));
   }
   Object.assign(into, next);
+}
+
+const AUDITED = ['state', 'stateDetails', 'deviceName', 'userName', 'lastSyncDateTime', 'universalIntegratedCircuitCardIdentifier'];
+
+/** A device state's audit: the state (changed properties) and its pool. */
+function auditState(ctx: Ctx, operation: AuditOperation, pool: PoolRecord, id: string, before: DeviceStateRecord | null, after: DeviceStateRecord | null): void {
+  const name = (after ?? before)?.deviceName ?? null;
+  recordAudit(ctx, operation, 'EmbeddedSIMDeviceState', [
+    auditResource('EmbeddedSIMDeviceState', id, name, changes(before && deviceStateRow(before), after && deviceStateRow(after), AUDITED)),
+    auditResource('EmbeddedSIMActivationCodePool', pool.id, pool.displayName),
+  ]);
 }
 
 function checkBody(body: JsonObject): void {
@@ -102,6 +115,7 @@ export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
   };
   applyBody(body, record);
   statesOf(pool).push(record);
+  auditState(ctx, 'Create', pool, record.id, null, record);
   return created(entityBody(req, deviceStateRow(record), setConfig(pool), { honourQuery: false }), `${req.baseUrl}/${POOLS_FRAGMENT}/${pool.id}/deviceStates/${record.id}`);
 }
 
@@ -113,10 +127,12 @@ export function updateDeviceState(ctx: Ctx, poolId: string, id: string): GraphRe
   const body = objectBody(req);
   checkBody(body);
   if (body['state'] === null) throw badRequest("The property 'state' cannot be null.");
+  const before = { ...record };
   applyBody(body, record);
   record.modifiedDateTime = intuneDate(ctx.now);
   // A manual change takes the device out of the simulation.
   delete record.simulation;
+  auditState(ctx, 'Patch', pool, record.id, before, record);
   return ok(entityBody(req, deviceStateRow(record), setConfig(pool), { honourQuery: false }));
 }
 
@@ -125,5 +141,6 @@ export function deleteDeviceState(ctx: Ctx, poolId: string, id: string): GraphRe
   const pool = requirePool(ctx.store, poolId);
   const record = requireState(pool, id);
   pool.deviceStates = statesOf(pool).filter((s) => s !== record);
+  auditState(ctx, 'Delete', pool, record.id, record, null);
   return noContent();
 }

@@ -5,15 +5,18 @@
  * from a seed or a snapshot.
  */
 import type { GraphHandler, GraphRequest, GraphResponse } from '../types.ts';
+import { countAuditEvents, getAuditEvent, listAuditEvents } from './audit.ts';
 import { assign, countAssignments, createAssignment, deleteAssignment, getAssignment, listAssignments, updateAssignment } from './assignments.ts';
 import type { Ctx } from './context.ts';
 import { countDeviceStates, createDeviceState, deleteDeviceState, getDeviceState, listDeviceStates, updateDeviceState } from './device-states.ts';
 import { errorResponse, GraphError, methodNotAllowed, segmentNotFound } from './errors.ts';
 import { countGroupMembers, countGroups, getByIds, getGroup, listGroups } from './groups.ts';
+import { countManagedDevices, getManagedDevice, listManagedDevices } from './managed-devices.ts';
 import { getMe } from './me.ts';
 import type { SeedName } from './model.ts';
 import { countPools, createPool, deletePool, getPool, listPools, updatePool } from './pools.ts';
 import { buildSeed } from './seeds.ts';
+import { seedShiftFor, shiftSeed } from './seed-shift.ts';
 import { advanceSimulation } from './simulation.ts';
 import { exportSnapshot, importSnapshot } from './snapshot.ts';
 import { Store } from './store.ts';
@@ -40,6 +43,12 @@ export interface GraphEngineOptions {
    * moving notEvaluated → installing → installed/failed over time. Default true.
    */
   simulateDevices?: boolean;
+  /**
+   * `fixed` (default): seeded dates lie in the year before 2026-11-01T09:00Z.
+   * `recent`: a seed (at creation and on reset) is moved forward by whole days
+   * so its base date is the latest one at or before the clock.
+   */
+  seedDates?: 'fixed' | 'recent';
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -102,15 +111,30 @@ function poolsRoute(ctx: Ctx, rest: readonly string[]): GraphResponse {
 }
 
 function groupsRoute(ctx: Ctx, rest: readonly string[]): GraphResponse {
-  const [id, nav, leaf, extra] = rest;
+  const [id, nav, ...more] = rest;
   if (id === undefined) return dispatch(ctx, { GET: () => listGroups(ctx) });
   if (id === '$count') {
     if (nav !== undefined) throw segmentNotFound(nav);
     return dispatch(ctx, { GET: () => countGroups(ctx) });
   }
   if (nav === undefined) return dispatch(ctx, { GET: () => getGroup(ctx, id) });
-  if (is(nav, 'members') && leaf === '$count' && extra === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id) });
-  throw segmentNotFound(leaf !== undefined && is(nav, 'members') ? leaf : nav);
+  if (is(nav, 'members') || is(nav, 'transitiveMembers')) {
+    // members/$count, members/microsoft.graph.device/$count (and the same under transitiveMembers).
+    const [first, second, extra] = more;
+    if (first === '$count' && second === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id) });
+    if (is(first, 'microsoft.graph.device') && second === '$count' && extra === undefined) return dispatch(ctx, { GET: () => countGroupMembers(ctx, id, 'device') });
+    throw segmentNotFound(first ?? nav);
+  }
+  throw segmentNotFound(nav);
+}
+
+/** Read-only Intune sets of the fleet view: `auditEvents` and `managedDevices` (list, `/{id}`; `/$count` → 400 as in Graph). */
+function readOnlySetRoute(ctx: Ctx, rest: readonly string[], handlers: { list: () => GraphResponse; count: () => GraphResponse; get: (id: string) => GraphResponse }): GraphResponse {
+  const [id, extra] = rest;
+  if (extra !== undefined) throw segmentNotFound(extra);
+  if (id === undefined) return dispatch(ctx, { GET: handlers.list });
+  if (id === '$count') return dispatch(ctx, { GET: handlers.count });
+  return dispatch(ctx, { GET: () => handlers.get(id) });
 }
 
 function route(ctx: Ctx): GraphResponse {
@@ -119,6 +143,8 @@ function route(ctx: Ctx): GraphResponse {
   if (is(first, 'deviceManagement')) {
     if (second === undefined) throw segmentNotFound(first);
     if (is(second, 'embeddedSIMActivationCodePools')) return poolsRoute(ctx, rest);
+    if (is(second, 'auditEvents')) return readOnlySetRoute(ctx, rest, { list: () => listAuditEvents(ctx), count: () => countAuditEvents(ctx), get: (id) => getAuditEvent(ctx, id) });
+    if (is(second, 'managedDevices')) return readOnlySetRoute(ctx, rest, { list: () => listManagedDevices(ctx), count: () => countManagedDevices(ctx), get: (id) => getManagedDevice(ctx, id) });
     throw segmentNotFound(second);
   }
   if (is(first, 'me')) {
@@ -136,7 +162,8 @@ function route(ctx: Ctx): GraphResponse {
 export function createGraphEngine(opts: GraphEngineOptions): GraphEngine {
   const clock = opts.now ?? ((): Date => new Date());
   const simulate = opts.simulateDevices ?? true;
-  let store = new Store(buildSeed(opts.seed));
+  const seeded = (seed: SeedName): Store => new Store(opts.seedDates === 'recent' ? shiftSeed(buildSeed(seed), seedShiftFor(clock().getTime())) : buildSeed(seed));
+  let store = seeded(opts.seed);
 
   const handle = (req: GraphRequest): GraphResponse => {
     const now = clock();
@@ -158,7 +185,7 @@ export function createGraphEngine(opts: GraphEngineOptions): GraphEngine {
       store = importSnapshot(snapshot);
     },
     reset: (seed) => {
-      store = new Store(buildSeed(seed));
+      store = seeded(seed);
     },
   };
 }

@@ -263,12 +263,20 @@ export function getGroup(ctx: Ctx, id: string): GraphResponse {
   return ok({ '@odata.context': contextUrl(req.baseUrl, `${withSelect('groups', select)}/$entity`), ...project(groupRow(group), select) });
 }
 
-export function countGroupMembers(ctx: Ctx, id: string): GraphResponse {
+/**
+ * `members/$count`, `transitiveMembers/$count` and their `microsoft.graph.device`
+ * casts. Groups are not nested here, so transitive and direct members agree.
+ */
+export function countGroupMembers(ctx: Ctx, id: string, cast?: 'device'): GraphResponse {
   const { req } = ctx;
   requireDirectoryRead(req.principal);
   const group = requireGroup(ctx, id);
   if (!isAdvanced(req)) throw consistencyRequired('$count');
-  return countText(group.memberCount);
+  assertKnownOptions(req.query);
+  for (const option of ['filter', 'search', 'top', 'skip', 'orderby', 'select', 'expand']) {
+    if (getOption(req.query, option) !== undefined) throw unsupported(`The query option '$${option}' on a member count is not emulated.`);
+  }
+  return countText(cast === 'device' ? group.deviceMemberCount : group.memberCount);
 }
 
 const DIRECTORY_TYPES = ['user', 'group', 'device', 'application', 'serviceprincipal', 'orgcontact', 'directoryrole', 'directoryobjectpartnerreference', 'administrativeunit'];

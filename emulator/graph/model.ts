@@ -109,7 +109,7 @@ export interface PoolRecord {
    * Device states not generated yet (the large seed creates them on first
    * access, so building 50,000 states costs nothing up front).
    */
-  pendingStates?: { seed: number; count: number };
+  pendingStates?: { seed: number; count: number; /** How far the seed's dates were moved (see seed-shift.ts). */ shiftMs?: number };
 }
 
 export interface GroupRecord {
@@ -123,5 +123,12 @@ export interface GroupRecord {
   membershipRule: string | null;
   membershipRuleProcessingState: string | null;
   securityEnabled: boolean;
+  /** Direct members of any type (`/members/$count`). */
   memberCount: number;
+  /**
+   * Device objects among the group's transitive members
+   * (`/transitiveMembers/microsoft.graph.device/$count`). Groups are not nested
+   * in the seeds, so transitive equals direct; user groups have none.
+   */
+  deviceMemberCount: number;
 }

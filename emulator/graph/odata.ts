@@ -169,14 +169,15 @@ export function parseExpand(query: URLSearchParams, spec: EntitySpec, navSpecs: 
     const m = /^([^()]+?)\s*(?:\((.*)\))?$/s.exec(item);
     const name = m?.[1]?.trim() ?? item;
     const opts = m?.[2];
-    const navs = name === '*' ? [...spec.navigations] : [resolveNavigation(spec, name)];
+    // `*` expands what the set can expand; naming a navigation it cannot expand is refused below.
+    const navs = name === '*' ? spec.navigations.filter((n) => navSpecs[n] !== undefined) : [resolveNavigation(spec, name)];
     for (const nav of navs) {
       if (nav === undefined) {
         if (resolveProp(spec, name) !== undefined) throw badRequest(`Property '${name}' on type '${spec.typeName}' is not a navigation property or complex property. Only navigation properties can be expanded.`);
         throw badRequest(unknownPropertyMessage(spec, name));
       }
       const navSpec = navSpecs[nav];
-      if (!navSpec) throw badRequest(unknownPropertyMessage(spec, name));
+      if (!navSpec) throw badRequest(`Expanding the navigation property '${nav}' of type '${spec.typeName}' is not supported; read it from its own URL.`);
       let select: string[] | null = null;
       if (opts !== undefined && opts.trim() !== '') {
         for (const opt of opts.split(';')) {

@@ -202,9 +202,16 @@ describe('GET pool by id', () => {
     const body = res.body as Record<string, unknown>;
     expect(body['@odata.context']).toBe(`${BASE}/$metadata#deviceManagement/embeddedSIMActivationCodePools/$entity`);
     expect(body['activationCodes']).toEqual([]);
-    const sel = (await h.call('GET', `${POOLS}/${id}`, { query: '$select=displayName&$expand=deviceStates' })).body as Record<string, unknown>;
-    expect(Object.keys(sel).sort()).toEqual(['@odata.context', 'deviceStates', 'displayName', 'id']);
-    expect(sel['@odata.context']).toBe(`${BASE}/$metadata#deviceManagement/embeddedSIMActivationCodePools(displayName,deviceStates())/$entity`);
+    const sel = (await h.call('GET', `${POOLS}/${id}`, { query: '$select=displayName&$expand=assignments' })).body as Record<string, unknown>;
+    expect(Object.keys(sel).sort()).toEqual(['@odata.context', 'assignments', 'displayName', 'id']);
+    expect(sel['@odata.context']).toBe(`${BASE}/$metadata#deviceManagement/embeddedSIMActivationCodePools(displayName,assignments())/$entity`);
+    // Graph documents no $expand=deviceStates on pools.
+    const expandStates = await h.call('GET', `${POOLS}/${id}`, { query: '$expand=deviceStates' });
+    expect(expandStates.status).toBe(400);
+    expect(errorOf(expandStates).message).toContain("'deviceStates'");
+    const star = (await h.call('GET', `${POOLS}/${id}`, { query: '$expand=*' })).body as Record<string, unknown>;
+    expect(star['deviceStates']).toBeUndefined();
+    expect(Array.isArray(star['assignments'])).toBe(true);
   });
 
   it('is a 404 with a Graph error envelope for an unknown id', async () => {

@@ -5,16 +5,20 @@ import { entityBody, getEntity, listEntities, countEntities } from './collection
 import type { SetConfig } from './collection.ts';
 import { created, intuneDate, noContent, ok } from './context.ts';
 import type { Ctx } from './context.ts';
-import { statesOf } from './device-generator.ts';
 import { badRequest } from './errors.ts';
 import type { ErrorDetail } from './errors.ts';
 import { POOL_TYPE } from './model.ts';
 import type { PoolRecord } from './model.ts';
-import { assignmentRow, deviceStateRow, POOLS_FRAGMENT, poolRow, requirePool } from './rows.ts';
-import { ASSIGNMENT_SPEC, DEVICE_STATE_SPEC, POOL_SPEC } from './schema.ts';
+import { assignmentRow, POOLS_FRAGMENT, poolRow, requirePool } from './rows.ts';
+import { ASSIGNMENT_SPEC, POOL_SPEC } from './schema.ts';
 import type { Store } from './store.ts';
 import { checkKnownProperties, checkODataType, objectBody, requireNonEmptyString, validateActivationCodes } from './validation.ts';
 import { requireEsimRead, requireEsimWrite } from './permissions.ts';
+import { auditResource, changes, recordAudit } from './audit.ts';
+
+const POOL_AUDIT = 'EmbeddedSIMActivationCodePool';
+/** What a pool's audit events record: never `activationCodes` (see audit.ts). */
+const AUDITED = ['displayName', 'activationCodeCount'];
 
 const POOL_PROPERTIES = ['id', 'displayName', 'createdDateTime', 'modifiedDateTime', 'activationCodeCount', 'activationCodes', 'assignments', 'deviceStates'];
 
@@ -22,12 +26,9 @@ export function poolSetConfig(store: Store): SetConfig {
   return {
     spec: POOL_SPEC,
     fragment: POOLS_FRAGMENT,
-    navSpecs: { assignments: ASSIGNMENT_SPEC, deviceStates: DEVICE_STATE_SPEC },
-    expand: (row, nav) => {
-      const pool = store.getPool(String(row['id']));
-      if (!pool) return [];
-      return nav === 'assignments' ? pool.assignments.map(assignmentRow) : statesOf(pool).map(deviceStateRow);
-    },
+    // Only assignments: Graph documents no `$expand=deviceStates` on pools (read /deviceStates, paged).
+    navSpecs: { assignments: ASSIGNMENT_SPEC },
+    expand: (row) => store.getPool(String(row['id']))?.assignments.map(assignmentRow) ?? [],
     // Intune has no search index for pools: `$search` matches the display name, case-insensitively.
     search: (term) => {
       const needle = term.toLowerCase();
@@ -115,6 +116,7 @@ export function createPool(ctx: Ctx): GraphResponse {
   };
   const problem = store.addPool(pool);
   if (problem) throw badRequest(`The request is invalid. ${problem}`);
+  recordAudit(ctx, 'Create', POOL_AUDIT, [auditResource(POOL_AUDIT, pool.id, pool.displayName, changes(null, poolRow(pool), AUDITED))]);
   return created(entityBody(req, poolRow(pool), poolSetConfig(store), { honourQuery: false }), `${req.baseUrl}/${POOLS_FRAGMENT}/${pool.id}`);
 }
 
@@ -132,8 +134,10 @@ export function updatePool(ctx: Ctx, id: string): GraphResponse {
   }
   rejectNavigationWrites(body);
   // Server-set properties (id, dates, activationCodeCount) are ignored, as the service does.
+  const before = poolRow(pool);
   if (body['displayName'] !== undefined) pool.displayName = requireNonEmptyString(body, 'displayName');
   pool.modifiedDateTime = intuneDate(ctx.now);
+  recordAudit(ctx, 'Patch', POOL_AUDIT, [auditResource(POOL_AUDIT, pool.id, pool.displayName, changes(before, poolRow(pool), AUDITED))]);
   return ok(entityBody(req, poolRow(pool), poolSetConfig(store), { honourQuery: false }));
 }
 
@@ -145,5 +149,6 @@ export function deletePool(ctx: Ctx, id: string): GraphResponse {
   requireEsimWrite(ctx.req);
   const pool = requirePool(ctx.store, id);
   ctx.store.removePool(pool.id);
+  recordAudit(ctx, 'Delete', POOL_AUDIT, [auditResource(POOL_AUDIT, pool.id, pool.displayName, changes(poolRow(pool), null, AUDITED))]);
   return noContent();
 }

@@ -45,6 +45,8 @@ export interface GroupSeed {
   name: string;
   description: string;
   members: number;
+  /** Device members (default: all members are devices). User groups have 0. */
+  devices?: number;
   /** Dynamic device group rule (Entra syntax). */
   rule?: string;
   mailEnabled?: boolean;
@@ -88,8 +90,8 @@ export const GROUPS: readonly GroupSeed[] = [
   { name: 'eSIM – excluded devices', description: 'Devices that must never receive an eSIM profile', members: 7 },
   { name: 'Loaner laptops', description: 'IT loaner pool', members: 40 },
   { name: 'Conference room devices', description: 'Teams Rooms and shared meeting devices', members: 26 },
-  { name: 'Intune administrators', description: 'Intune admin team (role-assignable)', members: 6, mailEnabled: false },
-  { name: 'eSIM operators', description: 'People who manage cellular profiles', members: 4, mailEnabled: true },
+  { name: 'Intune administrators', description: 'Intune admin team (role-assignable)', members: 6, devices: 0, mailEnabled: false },
+  { name: 'eSIM operators', description: 'People who manage cellular profiles', members: 4, devices: 0, mailEnabled: true },
   { name: 'Windows 11 24H2 devices', description: 'Devices on Windows 11 24H2', members: 1304, rule: '(device.deviceOSVersion -startsWith "10.0.26100")' },
 ];
 

@@ -7,12 +7,14 @@
 import { intuneDate, directoryDate } from './context.ts';
 import { RANGE_MAX_SERIAL } from './iccid.ts';
 import { DEVICE_STATE_VALUES, NS } from './model.ts';
-import type { AssignmentRecord, DeviceStateRecord, DeviceStateValue, GroupRecord, PoolRecord, SeedName, TargetRecord } from './model.ts';
-import { Prng } from './prng.ts';
-import { between, DAY, SEED_BASE_DATE, seedDeviceState, weightedState } from './device-generator.ts';
+import type { AssignmentRecord, DeviceStateValue, GroupRecord, PoolRecord, SeedName, TargetRecord } from './model.ts';
+import { hash32, Prng } from './prng.ts';
+import { between, DAY, SEED_BASE_DATE, seedPoolStates, weightedState } from './device-generator.ts';
+import type { RolloutProfile } from './device-generator.ts';
 
 export { SEED_BASE_DATE } from './device-generator.ts';
 import { CARRIERS, GROUPS, defaultPoolName } from './seed-data.ts';
+import { seedAuditHistory } from './audit-seed.ts';
 import type { StoreData } from './store.ts';
 import { assignmentId } from './validation.ts';
 
@@ -41,6 +43,7 @@ export function seedGroups(): GroupRecord[] {
       membershipRuleProcessingState: g.rule ? 'On' : null,
       securityEnabled: !unified,
       memberCount: g.members,
+      deviceMemberCount: g.devices ?? g.members,
     };
   });
 }
@@ -67,38 +70,42 @@ function assignments(poolId: string, targets: readonly TargetRecord[]): Assignme
 interface PoolPlan {
   assign: (groups: readonly GroupRecord[], rng: Prng) => TargetRecord[];
   states: number;
+  /** The shape of the pool's rollout over time (see rolloutTimes). */
+  rollout: RolloutProfile;
   /** Restrict generated states (e.g. an unassigned pool keeps only removed devices). */
   only?: readonly DeviceStateValue[];
 }
 
 const DEFAULT_PLANS: readonly PoolPlan[] = [
-  { assign: (g) => [groupTarget(g, 'All Windows 11 laptops'), groupTarget(g, 'Kiosks – Berlin', true)], states: 90 },
-  { assign: (g) => [groupTarget(g, 'Travel-heavy staff'), groupTarget(g, 'eSIM – excluded devices', true)], states: 30 },
-  { assign: (g) => [allDevices(), groupTarget(g, 'eSIM – excluded devices', true)], states: 110 },
-  { assign: (g, rng) => [groupTarget(g, 'Field engineers EMEA', false, { id: rng.guid(), type: 'include' })], states: 35 },
-  { assign: () => [], states: 6, only: ['deleted', 'removedByUser'] },
-  { assign: (g) => [groupTarget(g, 'Field engineers Americas')], states: 40 },
-  { assign: (g) => [groupTarget(g, 'Pilot – eSIM')], states: 12 },
-  { assign: () => [], states: 0 },
-  { assign: (g) => [groupTarget(g, 'Sales – Surface Pro LTE'), groupTarget(g, 'Loaner laptops', true)], states: 45 },
-  { assign: () => [], states: 0 },
-  { assign: (g) => [groupTarget(g, 'Executives'), groupTarget(g, 'Pilot – eSIM', true)], states: 14 },
-  { assign: (g, rng) => [groupTarget(g, 'Lenovo ThinkPad X1 – LTE', false, { id: rng.guid(), type: 'exclude' })], states: 20 },
+  { assign: (g) => [groupTarget(g, 'All Windows 11 laptops'), groupTarget(g, 'Kiosks – Berlin', true)], states: 90, rollout: 'active' },
+  { assign: (g) => [groupTarget(g, 'Travel-heavy staff'), groupTarget(g, 'eSIM – excluded devices', true)], states: 30, rollout: 'finished' },
+  { assign: (g) => [allDevices(), groupTarget(g, 'eSIM – excluded devices', true)], states: 110, rollout: 'active' },
+  { assign: (g, rng) => [groupTarget(g, 'Field engineers EMEA', false, { id: rng.guid(), type: 'include' })], states: 35, rollout: 'steady' },
+  { assign: () => [], states: 6, rollout: 'finished', only: ['deleted', 'removedByUser'] },
+  { assign: (g) => [groupTarget(g, 'Field engineers Americas')], states: 40, rollout: 'finished' },
+  { assign: (g) => [groupTarget(g, 'Pilot – eSIM')], states: 12, rollout: 'finished' },
+  { assign: () => [], states: 0, rollout: 'steady' },
+  { assign: (g) => [groupTarget(g, 'Sales – Surface Pro LTE'), groupTarget(g, 'Loaner laptops', true)], states: 45, rollout: 'active' },
+  { assign: () => [], states: 0, rollout: 'steady' },
+  { assign: (g) => [groupTarget(g, 'Executives'), groupTarget(g, 'Pilot – eSIM', true)], states: 14, rollout: 'finished' },
+  { assign: (g, rng) => [groupTarget(g, 'Lenovo ThinkPad X1 – LTE', false, { id: rng.guid(), type: 'exclude' })], states: 20, rollout: 'active' },
 ];
 
 function defaultPools(groups: readonly GroupRecord[]): PoolRecord[] {
   const rng = new Prng(0xe51a);
   return CARRIERS.map((carrier, i): PoolRecord => {
-    const plan = DEFAULT_PLANS[i] ?? { assign: () => [], states: 0 };
+    const plan: PoolPlan = DEFAULT_PLANS[i] ?? { assign: () => [], states: 0, rollout: 'steady' };
     const created = between(rng, SEED_BASE_DATE - 360 * DAY, SEED_BASE_DATE - 20 * DAY);
-    const modified = rng.chance(0.6) ? between(rng, created, SEED_BASE_DATE - DAY) : created;
-    const id = rng.guid();
-    const states: DeviceStateRecord[] = [];
-    for (let n = 0; n < Math.min(plan.states, carrier.codes); n++) {
+    // Only renames change a pool (assignment changes do not): renamed pools were modified later.
+    const modified = carrier.renamed ? between(rng, created + DAY, SEED_BASE_DATE - DAY) : created;
+    // Ids from the SM-DP+ host, not the shared stream: changing how states are drawn keeps the pools' ids (and order).
+    const id = new Prng(hash32(carrier.smdp)).guid();
+    // Never more device states than codes: each state is a device that was given one.
+    const states = seedPoolStates(rng, Math.min(plan.states, carrier.codes), created, plan.rollout, (n): DeviceStateValue => {
       // The first pool shows every state value at least once.
-      const state = i === 0 && n < DEVICE_STATE_VALUES.length ? (DEVICE_STATE_VALUES[n] ?? 'installed') : plan.only ? rng.pick(plan.only) : weightedState(rng);
-      states.push(seedDeviceState(rng, state, created));
-    }
+      if (i === 0 && n < DEVICE_STATE_VALUES.length) return DEVICE_STATE_VALUES[n] ?? 'installed';
+      return plan.only ? rng.pick(plan.only) : weightedState(rng);
+    });
     return {
       id,
       displayName: carrier.renamed ?? defaultPoolName(carrier.smdp),
@@ -114,15 +121,38 @@ function defaultPools(groups: readonly GroupRecord[]): PoolRecord[] {
 }
 
 export const LARGE_POOLS = 10_000;
-export const LARGE_STATES_PER_POOL = 5;
+export const LARGE_STATES = 50_000;
+
+/**
+ * Device states per large-seed pool: uneven (a quarter of the pools have none,
+ * a few have dozens), never more than the pool's codes, summing to `total`.
+ */
+export function spreadStates(rng: Prng, capacities: readonly number[], total: number): number[] {
+  const counts = capacities.map((cap) => (rng.chance(0.25) ? 0 : Math.min(cap, rng.int(1, rng.chance(0.1) ? 24 : 8))));
+  let sum = counts.reduce((a, b) => a + b, 0);
+  // Walk the pools adding or taking one state at a time until the total is exact.
+  for (let i = 0; sum !== total; i = (i + 1) % counts.length) {
+    const c = counts[i] ?? 0;
+    if (sum < total && c > 0 && c < (capacities[i] ?? 0)) {
+      counts[i] = c + 1;
+      sum++;
+    } else if (sum > total && c > 1) {
+      counts[i] = c - 1;
+      sum--;
+    }
+  }
+  return counts;
+}
 
 function largePools(groups: readonly GroupRecord[]): PoolRecord[] {
   const rng = new Prng(0x1a26e);
   const pools: PoolRecord[] = new Array<PoolRecord>(LARGE_POOLS);
+  const codeCounts = Array.from({ length: LARGE_POOLS }, () => rng.int(25, 1000));
+  const stateCounts = spreadStates(rng, codeCounts, LARGE_STATES);
   for (let i = 0; i < LARGE_POOLS; i++) {
     const carrier = CARRIERS[i % CARRIERS.length] ?? CARRIERS[0];
     if (!carrier) throw new Error('no carriers');
-    const codes = rng.int(25, 1000);
+    const codes = codeCounts[i] ?? 25;
     const created = between(rng, SEED_BASE_DATE - 360 * DAY, SEED_BASE_DATE - DAY);
     const id = rng.guid();
     const serial = String(i).padStart(5, '0');
@@ -142,7 +172,7 @@ function largePools(groups: readonly GroupRecord[]): PoolRecord[] {
       activationCodeCount: codes,
       assignments: assignments(id, targets),
       deviceStates: [],
-      pendingStates: { seed: rng.uint32(), count: LARGE_STATES_PER_POOL },
+      pendingStates: { seed: rng.uint32(), count: stateCounts[i] ?? 0 },
     };
   }
   return pools;
@@ -151,8 +181,10 @@ function largePools(groups: readonly GroupRecord[]): PoolRecord[] {
 export function buildSeed(seed: SeedName): StoreData {
   const groups = seedGroups();
   switch (seed) {
-    case 'default':
-      return { groups, pools: defaultPools(groups) };
+    case 'default': {
+      const pools = defaultPools(groups);
+      return { groups, pools, auditEvents: seedAuditHistory(new Prng(0xa0d17), pools, groups) };
+    }
     case 'large':
       return { groups, pools: largePools(groups) };
     case 'empty':

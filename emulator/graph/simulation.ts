@@ -45,7 +45,7 @@ function targetedDevices(pool: PoolRecord, store: Store): Map<string, Member> {
     if (target.groupId === undefined) continue;
     const group = store.getGroup(target.groupId);
     if (!group) continue;
-    const members = groupMembers(group.id, group.memberCount);
+    const members = groupMembers(group.id, group.deviceMemberCount);
     if (type.endsWith('.exclusionGroupAssignmentTarget')) members.forEach((m) => excluded.add(m.deviceName));
     else members.forEach((m) => included.set(m.deviceName, m));
   }
@@ -53,7 +53,6 @@ function targetedDevices(pool: PoolRecord, store: Store): Map<string, Member> {
   return included;
 }
 
-const CONSUMING: ReadonlySet<DeviceStateValue> = new Set(['notEvaluated', 'installing', 'installed']);
 const GONE: ReadonlySet<DeviceStateValue> = new Set(['deleted', 'removedByUser']);
 
 /** Reconciles a pool's simulated device states with its current assignments. */
@@ -69,22 +68,22 @@ export function syncPoolDevices(pool: PoolRecord, store: Store, nowMs: number): 
     sim.deletedAt = nowMs + new Prng(hash32(`remove|${pool.id}|${s.deviceName ?? ''}`)).int(30, 90) * SECOND;
   }
 
-  let used = statesOf(pool).filter((s) => CONSUMING.has(s.state)).length;
   for (const member of targeted.values()) {
     if (present.has(member.deviceName)) continue;
+    // Each device state is a device given a code: once every code has one, further devices get none
+    // (they are the pool's shortfall), so a pool never has more device states than codes.
+    if (statesOf(pool).length >= pool.activationCodeCount) break;
     // The generation keeps ids unique when a removed device is targeted again.
     const generation = statesOf(pool).filter((s) => s.deviceName === member.deviceName).length;
     const rng = new Prng(hash32(`device|${pool.id}|${member.deviceName}|${generation}`));
     const installingAt = nowMs + rng.int(15, 45) * SECOND;
-    const outOfCodes = used >= pool.activationCodeCount;
-    const fails = outOfCodes || rng.chance(0.12);
+    const fails = rng.chance(0.12);
     const simulation: DeviceSimulation = {
       installingAt,
       doneAt: installingAt + rng.int(40, 90) * SECOND, // never before 55 s: a device is seen installing first
       outcome: fails ? 'failed' : 'installed',
-      failureDetails: outOfCodes ? 'ProfileNotReleasedByOperator: no unused activation code is left in the pool.' : fails ? rng.pick(FAILURE_DETAILS) : null,
+      failureDetails: fails ? rng.pick(FAILURE_DETAILS) : null,
     };
-    used++;
     statesOf(pool).push({
       id: rng.guid(),
       createdDateTime: intuneDate(nowMs),

@@ -3,6 +3,7 @@
  * tenant. Import checks every field (and the uniqueness rules, via Store) and
  * throws a clear Error naming the offending path; nothing changes on error.
  */
+import type { AuditActor, AuditEventRecord, AuditOperation, AuditProperty, AuditResource } from './audit.ts';
 import { iccidSetSize, RANGE_MAX_SERIAL, RANGE_PREFIX_LENGTH } from './iccid.ts';
 import { DEVICE_STATE_VALUES, FILTER_TYPES, NS, TARGET_TYPES } from './model.ts';
 import type {
@@ -111,6 +112,8 @@ function group(v: unknown, path: string): GroupRecord {
     membershipRuleProcessingState: strOrNull(o, 'membershipRuleProcessingState', path),
     securityEnabled: bool(o, 'securityEnabled', path),
     memberCount: int(o, 'memberCount', path),
+    // Snapshots from before devices were modelled: every member was a device.
+    deviceMemberCount: o['deviceMemberCount'] === undefined ? int(o, 'memberCount', path) : int(o, 'deviceMemberCount', path),
   };
 }
 
@@ -222,8 +225,62 @@ function pool(v: unknown, path: string, groupIds: ReadonlySet<string>): PoolReco
     const p = `${path}.pendingStates`;
     const po = obj(o['pendingStates'], p);
     record.pendingStates = { seed: int(po, 'seed', p, 0, 0xffffffff), count: int(po, 'count', p, 0, 100_000) };
+    if (po['shiftMs'] !== undefined) record.pendingStates.shiftMs = int(po, 'shiftMs', p);
   }
   return record;
+}
+
+function auditActor(v: unknown, path: string): AuditActor {
+  const o = obj(v, path);
+  const permissions = arr(o['userPermissions'], `${path}.userPermissions`).map((p, i) => {
+    if (typeof p !== 'string') throw new SnapshotError(`${path}.userPermissions[${i}]`, 'must be a string');
+    return p;
+  });
+  return {
+    type: str(o, 'type', path),
+    auditActorType: str(o, 'auditActorType', path),
+    userPermissions: permissions,
+    applicationId: strOrNull(o, 'applicationId', path),
+    applicationDisplayName: strOrNull(o, 'applicationDisplayName', path),
+    userPrincipalName: strOrNull(o, 'userPrincipalName', path),
+    servicePrincipalName: strOrNull(o, 'servicePrincipalName', path),
+    ipAddress: strOrNull(o, 'ipAddress', path),
+    userId: strOrNull(o, 'userId', path),
+  };
+}
+
+function auditResource(v: unknown, path: string): AuditResource {
+  const o = obj(v, path);
+  const modifiedProperties = arr(o['modifiedProperties'], `${path}.modifiedProperties`).map((m, i): AuditProperty => {
+    const p = `${path}.modifiedProperties[${i}]`;
+    const mo = obj(m, p);
+    return { displayName: str(mo, 'displayName', p), oldValue: strOrNull(mo, 'oldValue', p), newValue: strOrNull(mo, 'newValue', p) };
+  });
+  return {
+    displayName: strOrNull(o, 'displayName', path),
+    modifiedProperties,
+    type: str(o, 'type', path),
+    auditResourceType: str(o, 'auditResourceType', path),
+    resourceId: str(o, 'resourceId', path, { nonEmpty: true }),
+  };
+}
+
+function auditEvent(v: unknown, path: string): AuditEventRecord {
+  const o = obj(v, path);
+  return {
+    id: str(o, 'id', path, { nonEmpty: true }),
+    displayName: str(o, 'displayName', path),
+    componentName: str(o, 'componentName', path),
+    actor: auditActor(o['actor'], `${path}.actor`),
+    activity: str(o, 'activity', path),
+    activityDateTime: date(o, 'activityDateTime', path),
+    activityType: str(o, 'activityType', path),
+    activityOperationType: oneOf<AuditOperation>(o, 'activityOperationType', path, ['Create', 'Patch', 'Delete', 'Action']),
+    activityResult: str(o, 'activityResult', path),
+    correlationId: str(o, 'correlationId', path, { nonEmpty: true }),
+    resources: arr(o['resources'], `${path}.resources`).map((r, i) => auditResource(r, `${path}.resources[${i}]`)),
+    category: str(o, 'category', path),
+  };
 }
 
 /** Validates a snapshot and builds a Store from it; throws an Error naming the problem. */
@@ -235,8 +292,11 @@ export function importSnapshot(snapshot: unknown): Store {
   uniqueIds(groups, 'groups');
   const groupIds = new Set(groups.map((g) => g.id.toLowerCase()));
   const pools = arr(root['pools'], 'pools').map((p, i) => pool(p, `pools[${i}]`, groupIds));
+  // Absent in snapshots from before audit events were kept.
+  const auditEvents = root['auditEvents'] === undefined ? [] : arr(root['auditEvents'], 'auditEvents').map((e, i) => auditEvent(e, `auditEvents[${i}]`));
+  uniqueIds(auditEvents, 'auditEvents');
   try {
-    return new Store({ groups, pools });
+    return new Store({ groups, pools, auditEvents });
   } catch (err) {
     throw new Error(`Invalid snapshot: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }

@@ -3,12 +3,15 @@
  * directory groups, plus the indexes that enforce the service's uniqueness
  * rules (one pool per SM-DP+ address, an ICCID in at most one pool).
  */
+import type { AuditEventRecord } from './audit.ts';
 import { IccidIndex } from './iccid.ts';
 import type { GroupRecord, PoolRecord } from './model.ts';
 
 export interface StoreData {
   pools: PoolRecord[];
   groups: GroupRecord[];
+  /** Intune audit events, in the order they were recorded (absent: none). */
+  auditEvents?: AuditEventRecord[];
 }
 
 export class Store {
@@ -16,9 +19,12 @@ export class Store {
   private readonly groupMap = new Map<string, GroupRecord>();
   private readonly smdpIndex = new Map<string, string>();
   private readonly iccidIndex = new IccidIndex();
+  /** Audit events in wire shape; writes append (see audit.ts). */
+  readonly auditEvents: AuditEventRecord[];
 
   /** Builds a store; throws when the data breaks a uniqueness rule. */
   constructor(data: StoreData) {
+    this.auditEvents = data.auditEvents ?? [];
     for (const group of data.groups) {
       const key = group.id.toLowerCase();
       if (this.groupMap.has(key)) throw new Error(`duplicate group id '${group.id}'`);
@@ -89,6 +95,6 @@ export class Store {
   }
 
   data(): StoreData {
-    return { pools: this.pools(), groups: this.groups() };
+    return { pools: this.pools(), groups: this.groups(), auditEvents: this.auditEvents };
   }
 }
