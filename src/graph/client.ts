@@ -4,7 +4,7 @@ import { MAYBE_DONE, graphErrorForNoResponse, graphErrorFromResponse } from './e
 import { CLIENT_ERROR_CODES, GraphError, type GraphMethod } from './errors.ts';
 import { exchange, type RawResponse } from './exchange.ts';
 import { toSearchParams, type ODataQuery } from './odata.ts';
-import { backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep as timerSleep } from './retry.ts';
+import { MAX_RETRY_AFTER_WAIT_MS, backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep as timerSleep } from './retry.ts';
 import type { ODataCollection } from './types.ts';
 
 export type { GraphMethod };
@@ -95,7 +95,7 @@ export class GraphClient {
     this.getToken = opts.getToken;
     this.fetchImpl = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.maxRetries = nonNegativeInteger('maxRetries', opts.maxRetries ?? 4);
-    this.maxRetryAfterMs = nonNegativeInteger('maxRetryAfterMs', opts.maxRetryAfterMs ?? 120_000);
+    this.maxRetryAfterMs = nonNegativeInteger('maxRetryAfterMs', opts.maxRetryAfterMs ?? MAX_RETRY_AFTER_WAIT_MS);
     this.timeoutMs = nonNegativeInteger('timeoutMs', opts.timeoutMs ?? 60_000);
     this.sleep = opts.sleep ?? timerSleep;
     this.random = opts.random ?? Math.random;
