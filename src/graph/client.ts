@@ -36,6 +36,13 @@ export interface GraphClientOptions {
   newId?: () => string;
   /** Clock for HTTP-date `Retry-After` when the response has no `Date` header. */
   now?: () => number;
+  /**
+   * Told about every 403 on a write (any method but GET), just before it is
+   * thrown: the service refused a change, so the app can turn read-only. See
+   * {@link forbiddenKind} to tell a missing scope from a missing Intune role.
+   * What it throws is ignored.
+   */
+  onWriteForbidden?: (error: GraphError) => void;
 }
 
 export interface RequestOptions {
@@ -84,6 +91,7 @@ export class GraphClient {
   private readonly random: () => number;
   private readonly newId: () => string;
   private readonly now: () => number;
+  private readonly onWriteForbidden: GraphClientOptions['onWriteForbidden'];
 
   constructor(opts: GraphClientOptions) {
     const base = new URL(opts.baseUrl);
@@ -101,6 +109,7 @@ export class GraphClient {
     this.random = opts.random ?? Math.random;
     this.newId = opts.newId ?? defaultNewId;
     this.now = opts.now ?? Date.now;
+    this.onWriteForbidden = opts.onWriteForbidden;
   }
 
   /** JSON body of the response (`undefined` for 204 or an empty body). The result is not validated. */
@@ -264,6 +273,7 @@ export class GraphClient {
             continue;
           }
         }
+        if (outcome.status === 403 && method !== 'GET') this.tellWriteForbidden(error);
         if (!isRetryableStatus(method, outcome.status) || retries >= this.maxRetries) throw error;
         if (retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterMs) throw error;
         delay = retryAfterMs ?? backoffDelay(retries, this.random);
@@ -271,6 +281,14 @@ export class GraphClient {
       }
       retries++;
       await abortable(this.sleep(delay, signal), signal);
+    }
+  }
+
+  private tellWriteForbidden(error: GraphError): void {
+    try {
+      this.onWriteForbidden?.(error);
+    } catch {
+      // The caller gets the 403 either way.
     }
   }
 
