@@ -44,12 +44,14 @@ describe('onWriteForbidden', () => {
     expect(kinds).toEqual(['scope', 'intuneRole']);
   });
 
-  it('is not told about a 403 on a read, or about other write failures', async () => {
+  it('is not told about a 403 on a read (a GET, or a POST marked readOnly), or about other write failures', async () => {
     const told: GraphError[] = [];
-    const { client } = setup([graphError(403, 'Forbidden', ROLE_MESSAGE), graphError(400, 'BadRequest', 'x'), json(200, {})], {
-      onWriteForbidden: (e) => told.push(e),
-    });
+    const { client } = setup(
+      [graphError(403, 'Forbidden', ROLE_MESSAGE), graphError(403, 'Forbidden', ROLE_MESSAGE), graphError(400, 'BadRequest', 'x'), json(200, {})],
+      { onWriteForbidden: (e) => told.push(e) },
+    );
     await rejectionOf(client.get('/pools'));
+    await rejectionOf(client.post('/directoryObjects/getByIds', { ids: ['g'] }, { readOnly: true }));
     await rejectionOf(client.post('/pools', {}));
     await client.post('/pools', {});
     expect(told).toEqual([]);

@@ -53,6 +53,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Adds `ConsistencyLevel: eventual` (directory advanced queries: $search, $count). */
   consistencyLevelEventual?: boolean;
+  /** A POST that only reads (`/directoryObjects/getByIds`): its 403 is not a refused write. */
+  readOnly?: boolean;
 }
 
 export type BodylessOptions = Omit<RequestOptions, 'body'>;
@@ -273,7 +275,7 @@ export class GraphClient {
             continue;
           }
         }
-        if (outcome.status === 403 && method !== 'GET') this.tellWriteForbidden(error);
+        if (outcome.status === 403 && method !== 'GET' && !opts.readOnly) this.tellWriteForbidden(error);
         if (!isRetryableStatus(method, outcome.status) || retries >= this.maxRetries) throw error;
         if (retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterMs) throw error;
         delay = retryAfterMs ?? backoffDelay(retries, this.random);

@@ -1,5 +1,5 @@
-import { diffAssignments, type AssignmentDiff, type GroupMode } from './diff.ts';
-import { draftFromModel, type AssignmentDraft, type AssignmentFilter, type PoolAssignmentsModel } from './model.ts';
+import { diffAssignments, type AssignmentDiff } from './diff.ts';
+import { draftFromModel, type AssignmentDraft, type AssignmentFilter, type GroupMode, type PoolAssignmentsModel } from './model.ts';
 
 /**
  * Protection against overwriting another admin's change: a save re-reads the
