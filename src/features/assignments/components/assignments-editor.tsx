@@ -136,6 +136,7 @@ export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, read
       setStep('review');
       return;
     }
+    if (!access.canWrite) return;
     const result = await save.save(toDraft(getValues()), displayName);
     if (result.kind === 'failed' && result.rebased) showDraft(result.rebased);
     if (result.kind !== 'saved') return;
