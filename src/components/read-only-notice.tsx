@@ -1,6 +1,10 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useWriteAccess, type WriteAccess } from '../auth/auth-context.tsx';
 import type { ReadOnlyReason } from '../auth/auth.ts';
+
+const useStyles = makeStyles({
+  compact: { color: tokens.colorNeutralForeground2, maxWidth: '480px' },
+});
 
 export const WRITE_SCOPE = 'DeviceManagementConfiguration.ReadWrite.All';
 
@@ -28,13 +32,23 @@ export const READ_ONLY_TEXT: Record<ReadOnlyReason, { title: string; message: st
 export interface ReadOnlyNoticeProps {
   /** The id disabled write buttons point to with `aria-describedby`. */
   id: string;
+  /** Plain text beside a toolbar button instead of a message bar. */
+  compact?: boolean;
 }
 
 /** Why writes are disabled, or nothing when the user may write. */
-export function ReadOnlyNotice({ id }: ReadOnlyNoticeProps) {
+export function ReadOnlyNotice({ id, compact = false }: ReadOnlyNoticeProps) {
+  const styles = useStyles();
   const { canWrite, reason } = useWriteAccess();
   if (canWrite || !reason) return null;
   const text = READ_ONLY_TEXT[reason];
+  if (compact) {
+    return (
+      <Text id={id} size={200} className={styles.compact}>
+        {text.message}
+      </Text>
+    );
+  }
   return (
     <MessageBar intent={reason === 'intuneRole' ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
