@@ -358,7 +358,7 @@ test('bulk assign pauses when Graph asks to wait longer than the cap, says why, 
   // Ten minutes is above the two-minute cap: the batch pauses instead of waiting unseen.
   await emulator.fault({ method: 'POST', pathRegex: `${chosen[0]!.id}/assign$`, count: 1, status: 429, retryAfterSec: 600 });
   await dialog.getByRole('button', { name: 'Add to 3 pools' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Microsoft Graph asked to wait 10 min before more requests; the batch is paused');
+  await expect(dialog.getByRole('alert', { name: 'Bulk assignment paused' })).toContainText('Microsoft Graph asked to wait 10 min before more requests; the batch is paused');
   await expect(dialog.getByRole('row').filter({ hasText: chosen[0]!.displayName })).toContainText('Paused: not done yet');
 
   await dialog.getByRole('button', { name: 'Resume (1)' }).click();
