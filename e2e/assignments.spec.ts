@@ -344,6 +344,30 @@ test('bulk replace asks for confirmation, lists failures with the reason, and "R
   }
 });
 
+test('bulk assign pauses when Graph asks to wait longer than the cap, says why, and Resume finishes only the pools not done', async ({ page }) => {
+  const all = await pools();
+  const chosen = all.slice(0, 3);
+  const executives = await groupNamed('Executives');
+  await signIn(page, ADMIN, '/pools');
+  const table = page.getByRole('table', { name: 'eSIM activation-code pools' });
+  for (const p of chosen) await table.getByRole('checkbox', { name: `Select ${p.displayName}` }).check();
+  await page.getByRole('button', { name: 'Assign groups to 3 pools' }).click();
+  const dialog = page.getByRole('dialog');
+  await pickGroup(page, 'Included groups', 'executives', 'Executives', dialog);
+
+  // Ten minutes is above the two-minute cap: the batch pauses instead of waiting unseen.
+  await emulator.fault({ method: 'POST', pathRegex: `${chosen[0]!.id}/assign$`, count: 1, status: 429, retryAfterSec: 600 });
+  await dialog.getByRole('button', { name: 'Add to 3 pools' }).click();
+  await expect(dialog.getByRole('alert', { name: 'Bulk assignment paused' })).toContainText('Microsoft Graph asked to wait 10 min before more requests; the batch is paused');
+  await expect(dialog.getByRole('row').filter({ hasText: chosen[0]!.displayName })).toContainText('Paused: not done yet');
+
+  await dialog.getByRole('button', { name: 'Resume (1)' }).click();
+  await expect(dialog.getByText('All 3 pools done.')).toBeVisible();
+  for (const p of chosen) {
+    expect((await assignmentsOf(p.id)).map((a) => `${a.target['@odata.type']} ${a.target.groupId}`)).toContain(`${GROUP} ${executives.id}`);
+  }
+});
+
 // ---------------------------------------------------------------- read-only, overview, accessibility
 
 test('a read-only user sees the editor and bulk assign disabled, with the reason', async ({ page }) => {

@@ -245,11 +245,45 @@ test('a read-only operator sees rename and delete disabled, with the reason', as
     await expect(button).toHaveAccessibleDescription(/read-only access.*DeviceManagementConfiguration\.ReadWrite\.All/);
     await button.click({ force: true });
   }
-  await expect(page.getByText(/You have read-only access, so you cannot rename or delete pools/)).toBeVisible();
+  // One wording everywhere (the assignments section says the same).
+  await expect(page.getByText(/Your account has read-only access \(DeviceManagementConfiguration\.Read\.All\)/).first()).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   // Reading still works.
   await expect(deviceStatus(page).getByRole('list', { name: 'Devices by status' })).toBeVisible();
+});
+
+test('when Intune refuses a rename (a 403 naming no scope), the typed name stays and the console turns read-only for the session', async ({ page }) => {
+  const { pool } = await poolWithDevices();
+  await signIn(page, ADMIN);
+  await openFromList(page, pool);
+  // The write scope is in the token; Intune's role answers 403 without naming a scope.
+  await emulator.fault({ method: 'PATCH', pathRegex: `${escape(pool.id)}$`, count: 1, status: 403 });
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename pool' });
+  const input = dialog.getByRole('textbox', { name: 'Name' });
+  await input.fill('Refused name');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The pool was not renamed');
+  await expect(dialog.getByRole('alert')).toContainText(/Device configurations.*Policy and Profile Manager/);
+  await expect(input).toHaveValue('Refused name');
+  const save = dialog.getByRole('button', { name: 'Save' });
+  await expect(save).toHaveAttribute('aria-disabled', 'true');
+  await expect(save).toHaveAccessibleDescription(/^Intune refused a change: your Intune role does not allow changing eSIM pools/);
+
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  for (const name of ['Rename', 'Delete']) {
+    const button = page.getByRole('group', { name: 'Pool actions' }).getByRole('button', { name });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveAccessibleDescription(/Intune refused a change/);
+  }
+  // For the rest of the session, a reload included.
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Pool actions' }).getByRole('button', { name: 'Rename' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('button', { name: 'Edit assignments' })).toHaveAttribute('aria-disabled', 'true');
+  expect((await emulator.graph<Pool>('GET', `${POOLS}/${pool.id}?$select=displayName`)).displayName).toBe(pool.displayName);
 });
 
 test('an unknown pool id shows that the pool no longer exists, with a way back', async ({ page }) => {

@@ -45,7 +45,12 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   const config = result.config;
   try {
     const auth = await createAuth(authSettings(config));
-    configureGraph({ baseUrl: config.graphBaseUrl, getToken: (opts) => auth.getAccessToken(opts) });
+    configureGraph({
+      baseUrl: config.graphBaseUrl,
+      getToken: (opts) => auth.getAccessToken(opts),
+      // A refused write turns the console read-only for the session, whatever the scopes said.
+      onWriteForbidden: (error) => auth.markWriteRefused(error),
+    });
     root.render(<App auth={auth} config={config} />);
   } catch (error) {
     await showErrors([{ field: 'sign-in', message: error instanceof Error ? error.message : String(error) }]);

@@ -10,7 +10,11 @@ import {
   type NavigationOptions,
   NavigationClient,
 } from '@azure/msal-browser';
+import type { GraphError } from '../graph/errors.ts';
 import { entraMetadataFor, type AuthSettings } from './settings.ts';
+import { createWriteRefusals, type ReadOnlyReason } from './write-access.ts';
+
+export type { ReadOnlyReason };
 
 /** Signed-in user as the console shows it. */
 export interface CurrentUser {
@@ -50,8 +54,14 @@ export interface Auth {
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   currentUser(): CurrentUser | null;
-  /** Whether the signed-in user's token allows writes (from the scopes the service granted). */
+  /** Whether the signed-in user may write: the token has the write scope and Intune refused no write this session. */
   canWrite(): boolean;
+  /**
+   * A write got a 403 (the Graph client's `onWriteForbidden`): the console
+   * turns read-only for this account for the rest of the session, with the
+   * reason (a missing scope, or an Intune role that does not allow it).
+   */
+  markWriteRefused(error: GraphError): void;
   /** Scopes granted by the service at the last token response (full URIs as requested). */
   grantedScopes(): readonly string[];
   setRouterNavigate(navigate: (url: string, replace: boolean) => void): void;
@@ -64,7 +74,10 @@ export interface Auth {
 
 export interface AuthSnapshot {
   user: CurrentUser | null;
+  /** The one answer to "may this user write": scopes and Intune's refusals this session. */
   canWrite: boolean;
+  /** Why not, when `canWrite` is false. */
+  readOnlyReason?: ReadOnlyReason;
   redirectError: Error | null;
 }
 
@@ -111,11 +124,16 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
   const listeners = new Set<() => void>();
   let granted: string[] = readGranted() ?? [...settings.scopes];
   let lastRedirectError: Error | null = null;
+  const refusals = createWriteRefusals();
   const takeSnapshot = (): AuthSnapshot => {
     const account = msal.getActiveAccount();
+    const hasScope = granted.some((s) => s.toLowerCase() === settings.writeScope.toLowerCase());
+    const refused = refusals.refusalFor(account?.homeAccountId);
+    const readOnlyReason = !hasScope ? 'scope' : refused?.reason;
     return {
       user: account ? toUser(account) : null,
-      canWrite: granted.some((s) => s.toLowerCase() === settings.writeScope.toLowerCase()),
+      canWrite: !readOnlyReason,
+      ...(readOnlyReason && { readOnlyReason }),
       redirectError: lastRedirectError,
     };
   };
@@ -129,7 +147,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
    */
   const notify = () => {
     const next = takeSnapshot();
-    if (sameUser(next.user, snapshot.user) && next.canWrite === snapshot.canWrite && next.redirectError === snapshot.redirectError) return;
+    if (sameUser(next.user, snapshot.user) && next.canWrite === snapshot.canWrite && next.readOnlyReason === snapshot.readOnlyReason && next.redirectError === snapshot.redirectError) return;
     snapshot = next;
     listeners.forEach((l) => l());
   };
@@ -213,10 +231,15 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     async signOut() {
       const account = msal.getActiveAccount();
       window.sessionStorage.removeItem(GRANTED_KEY);
+      refusals.clear();
       await msal.logoutRedirect({ account: account ?? undefined, postLogoutRedirectUri: settings.postLogoutRedirectUri });
     },
     currentUser: () => snapshot.user,
     canWrite: () => snapshot.canWrite,
+    markWriteRefused(error) {
+      const account = msal.getActiveAccount();
+      if (account && refusals.refuse(account.homeAccountId, error)) notify();
+    },
     getSnapshot: () => snapshot,
     grantedScopes: () => granted,
     setRouterNavigate(navigate) {

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { isGraphError, missingPermissionFrom } from '../graph/errors.ts';
+import { forbiddenKind, isGraphError, missingPermissionFrom } from '../graph/errors.ts';
+import { INTUNE_ROLE_ADVICE } from './read-only-notice.tsx';
 
 const useStyles = makeStyles({
   details: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS },
@@ -24,11 +25,15 @@ export function describeError(error: unknown): { title: string; message: string;
                 : error.status >= 500
                   ? 'Microsoft Graph is unavailable'
                   : 'Microsoft Graph refused the request';
+    // A write refused with no scope named: the token was fine, the Intune role was not.
+    const roleRefusal = error.method !== 'GET' && forbiddenKind(error) === 'intuneRole';
     const message =
       missing.length > 0
         ? `${error.message} The signed-in account needs the ${missing.join(' or ')} permission (ask an administrator to grant it, or sign in with an account that has it).`
-        : error.message;
-    return { title, message, requestId: error.requestId, date: error.date, code: error.code };
+        : roleRefusal
+          ? `${error.message} ${INTUNE_ROLE_ADVICE}`
+          : error.message;
+    return { title: roleRefusal ? 'Intune refused the change' : title, message, requestId: error.requestId, date: error.date, code: error.code };
   }
   if (error instanceof Error) return { title: 'Something went wrong', message: error.message };
   return { title: 'Something went wrong', message: String(error) };

@@ -1,4 +1,5 @@
 /** Options of the Graph client and of its requests, with their defaults. */
+import type { GraphError } from './errors.ts';
 import type { ODataQuery } from './odata.ts';
 
 /**
@@ -49,6 +50,13 @@ export interface GraphClientOptions {
   newId?: () => string;
   /** Clock (ms) for the deadline, and for an HTTP-date `Retry-After` when the response has no `Date` header. */
   now?: () => number;
+  /**
+   * Told about every 403 on a write (any method but GET), just before it is
+   * thrown: the service refused a change, so the app can turn read-only. See
+   * {@link forbiddenKind} to tell a missing scope from a missing Intune role.
+   * What it throws is ignored.
+   */
+  onWriteForbidden?: (error: GraphError) => void;
 }
 
 export interface RequestOptions {
@@ -59,6 +67,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Adds `ConsistencyLevel: eventual` (directory advanced queries: $search, $count). */
   consistencyLevelEventual?: boolean;
+  /** A POST that only reads (`/directoryObjects/getByIds`): its 403 is not a refused write. */
+  readOnly?: boolean;
 }
 
 export type BodylessOptions = Omit<RequestOptions, 'body'>;

@@ -30,6 +30,7 @@ export class GraphClient {
   private readonly version: 'beta' | 'v1.0';
   private readonly settings: SendSettings;
   private readonly newId: () => string;
+  private readonly onWriteForbidden: GraphClientOptions['onWriteForbidden'];
 
   constructor(opts: GraphClientOptions) {
     const base = new URL(opts.baseUrl);
@@ -40,6 +41,7 @@ export class GraphClient {
     this.version = opts.version ?? 'beta';
     this.settings = sendSettings(opts);
     this.newId = opts.newId ?? defaultNewId;
+    this.onWriteForbidden = opts.onWriteForbidden;
   }
 
   /** JSON body of the response (`undefined` for 204 or an empty body). The result is not validated. */
@@ -171,15 +173,28 @@ export class GraphClient {
     if (method === 'GET' && opts.body !== undefined) throw new TypeError('GraphClient: a GET request cannot carry a body');
     const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     const clientRequestId = this.newId();
-    return sendRequest(this.settings, {
-      method,
-      url,
-      path,
-      clientRequestId,
-      body,
-      signal: opts.signal,
-      headers: (token) => this.headers(token, clientRequestId, accept, opts, body !== undefined),
-    });
+    try {
+      return await sendRequest(this.settings, {
+        method,
+        url,
+        path,
+        clientRequestId,
+        body,
+        signal: opts.signal,
+        headers: (token) => this.headers(token, clientRequestId, accept, opts, body !== undefined),
+      });
+    } catch (e) {
+      if (e instanceof GraphError && e.status === 403 && method !== 'GET' && !opts.readOnly) this.tellWriteForbidden(e);
+      throw e;
+    }
+  }
+
+  private tellWriteForbidden(error: GraphError): void {
+    try {
+      this.onWriteForbidden?.(error);
+    } catch {
+      // The caller gets the 403 either way.
+    }
   }
 
   private headers(token: string, clientRequestId: string, accept: string, opts: RequestOptions, hasBody: boolean): Headers {

@@ -128,3 +128,16 @@ export function missingPermissionFrom(error: unknown): string[] {
   }
   return names;
 }
+
+/**
+ * Why a 403 refused a request: `scope` when the message names a missing
+ * permission (the token lacks e.g. DeviceManagementConfiguration.ReadWrite.All),
+ * `intuneRole` for any other 403 — with admin consent every user's token has
+ * the write scope, and Intune's role-based access (a Read Only Operator, a role
+ * without Device configurations permissions) refuses with a message that names
+ * nothing. Undefined for anything that is not a 403 GraphError.
+ */
+export function forbiddenKind(error: unknown): 'scope' | 'intuneRole' | undefined {
+  if (!isGraphError(error) || error.status !== 403) return undefined;
+  return missingPermissionFrom(error).length > 0 ? 'scope' : 'intuneRole';
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep } from './retry.ts';
+import { GraphError } from './errors.ts';
+import { BACKOFF_CAP_MS, BatchPausedError, MAX_RETRY_AFTER_WAIT_MS, backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep, throttlePauseFrom } from './retry.ts';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -60,5 +61,27 @@ describe('sleep', () => {
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
     await expect(sleep(10, AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+});
+
+describe('throttlePauseFrom / BatchPausedError', () => {
+  const throttled = (retryAfterMs?: number, status = 429) =>
+    new GraphError({ status, code: 'TooManyRequests', message: 'Too many requests', method: 'POST', path: '/p', retryAfterMs });
+
+  it('pauses for a 429 whose Retry-After is above the cap, and only then', () => {
+    expect(MAX_RETRY_AFTER_WAIT_MS).toBe(120_000);
+    expect(throttlePauseFrom(throttled(300_000))).toEqual({ retryAfterMs: 300_000 });
+    expect(throttlePauseFrom(throttled(MAX_RETRY_AFTER_WAIT_MS))).toBeUndefined();
+    expect(throttlePauseFrom(throttled(5_000))).toBeUndefined();
+    expect(throttlePauseFrom(throttled(undefined))).toBeUndefined();
+    expect(throttlePauseFrom(throttled(300_000, 503))).toBeUndefined();
+    expect(throttlePauseFrom(new Error('x'))).toBeUndefined();
+  });
+
+  it('says how long in minutes, and is itself recognised as a pause', () => {
+    const e = new BatchPausedError(300_000);
+    expect(e.message).toMatch(/^Microsoft Graph asked to wait 5 min before more requests; the batch is paused/);
+    expect(e.message).toMatch(/Resume/);
+    expect(throttlePauseFrom(e)).toEqual({ retryAfterMs: 300_000 });
   });
 });

@@ -1,4 +1,4 @@
-import type { GraphMethod } from './errors.ts';
+import { isGraphError, type GraphMethod } from './errors.ts';
 
 /** Exponential backoff with full jitter: the n-th retry waits random() × min(cap, base × 2ⁿ). */
 export const BACKOFF_BASE_MS = 1_000;
@@ -63,4 +63,38 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * The longest single `Retry-After` wait any batch (the upload runner, bulk
+ * assign) sits out on its own, and the Graph client's default
+ * `maxRetryAfterMs`. Past it, the batch pauses and says why, with *Resume*.
+ */
+export const MAX_RETRY_AFTER_WAIT_MS = 120_000;
+
+function pausedMessage(retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return (
+    `Microsoft Graph asked to wait ${minutes} min before more requests; the batch is paused rather than waiting that long unseen. ` +
+    'Choose Resume once the wait is over: only what is not done yet is sent.'
+  );
+}
+
+/** Thrown by a batch step that stops because the service asked for a wait longer than {@link MAX_RETRY_AFTER_WAIT_MS}. */
+export class BatchPausedError extends Error {
+  override readonly name = 'BatchPausedError';
+  constructor(readonly retryAfterMs: number) {
+    super(pausedMessage(retryAfterMs));
+  }
+}
+
+/**
+ * A pause is due when `e` is a 429 (a GraphError, or its {@link BatchPausedError})
+ * whose `Retry-After` exceeds {@link MAX_RETRY_AFTER_WAIT_MS}; shorter waits are
+ * for the caller to sit out.
+ */
+export function throttlePauseFrom(e: unknown): { retryAfterMs: number } | undefined {
+  if (e instanceof BatchPausedError) return { retryAfterMs: e.retryAfterMs };
+  if (!isGraphError(e) || e.status !== 429 || e.retryAfterMs === undefined) return undefined;
+  return e.retryAfterMs > MAX_RETRY_AFTER_WAIT_MS ? { retryAfterMs: e.retryAfterMs } : undefined;
 }

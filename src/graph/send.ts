@@ -9,7 +9,7 @@ import { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS, nonNegativeInteger, type Graph
 import { graphErrorForNoResponse, graphErrorFromResponse } from './error-response.ts';
 import type { GraphError, GraphMethod } from './errors.ts';
 import { exchange, type RawResponse } from './exchange.ts';
-import { backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep as timerSleep } from './retry.ts';
+import { MAX_RETRY_AFTER_WAIT_MS, backoffDelay, isAmbiguousStatus, isRetryableStatus, parseRetryAfter, sleep as timerSleep } from './retry.ts';
 
 /** The client's options that the loop needs, with defaults applied. */
 export interface SendSettings {
@@ -29,7 +29,7 @@ export function sendSettings(opts: GraphClientOptions): SendSettings {
     getToken: opts.getToken,
     fetchImpl: opts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: nonNegativeInteger('maxRetries', opts.maxRetries ?? 4),
-    maxRetryAfterMs: nonNegativeInteger('maxRetryAfterMs', opts.maxRetryAfterMs ?? 120_000),
+    maxRetryAfterMs: nonNegativeInteger('maxRetryAfterMs', opts.maxRetryAfterMs ?? MAX_RETRY_AFTER_WAIT_MS),
     timeoutMs: nonNegativeInteger('timeoutMs', opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     deadlineMs: nonNegativeInteger('deadlineMs', opts.deadlineMs ?? DEFAULT_DEADLINE_MS),
     sleep: opts.sleep ?? timerSleep,

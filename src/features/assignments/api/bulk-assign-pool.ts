@@ -30,7 +30,12 @@ export interface BulkPoolOptions {
 
 /**
  * One pool of a bulk assignment: read its current assignments, merge or
- * replace, and send the complete set with `assign`. After throttling that
+ * replace, and send the complete set with `assign`. The read is made
+ * immediately before this pool's write (not when the batch starts, and after
+ * any other write to the pool queued in the same mutation scope): the dialog
+ * never shows pools' current assignments, so reading right before writing is
+ * what keeps another admin's change in *add* mode. A `Retry-After` above
+ * MAX_RETRY_AFTER_WAIT_MS is not waited out: BatchPausedError, and the batch pauses. After throttling that
  * outlasts the Graph client's own Retry-After handling, or an ambiguous
  * failure (5xx, timeout, dropped connection), the whole read-plan-assign is
  * repeated: `assign` replaces the pool's assignments with the body, so sending

@@ -26,7 +26,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export async function getGroupsByIds(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, DirectoryGroup>> {
   const found = new Map<string, DirectoryGroup>();
   for (const part of chunk([...new Set(ids)], GET_BY_IDS_LIMIT)) {
-    const page = await graph().post<ODataCollection<DirectoryGroup>>('/directoryObjects/getByIds', { ids: part, types: ['group'] }, { signal });
+    const page = await graph().post<ODataCollection<DirectoryGroup>>('/directoryObjects/getByIds', { ids: part, types: ['group'] }, { signal, readOnly: true });
     for (const g of page?.value ?? []) found.set(g.id, g);
   }
   return found;

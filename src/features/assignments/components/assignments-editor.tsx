@@ -3,9 +3,6 @@ import {
   Checkbox,
   Divider,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
   Toast,
@@ -17,14 +14,16 @@ import {
 import { ArrowLeftRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { describeError } from '../../../components/error-state.tsx';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
+import { writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
-import { useSavePoolAssignments } from '../api/save-pool-assignments.ts';
+import { useAssignmentsSave } from '../hooks/use-assignments-save.ts';
 import { BLOCKING_CONFLICTS, changeCount, diffAssignments, findConflicts } from '../lib/diff.ts';
 import { draftFromModel, describeFilter, type AssignmentDraft, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
-import { planSave, type SavePlan } from '../lib/save-plan.ts';
+import { planSave } from '../lib/save-plan.ts';
 import { ChangesReview } from './changes-review.tsx';
 import { GroupPicker, type GroupRef } from './group-picker.tsx';
+import { ConcurrentChangeNotice, SaveFailureNotice } from './save-problems.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -36,7 +35,6 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 interface EditorValues {
@@ -61,47 +59,38 @@ function toDraft(v: WatchedValues): AssignmentDraft {
   };
 }
 
-function failedAction(plan: SavePlan, nameOf: (id: string) => string): string {
-  switch (plan.kind) {
-    case 'create': {
-      const target = plan.body.target;
-      return 'groupId' in target ? `Adding ${nameOf(target.groupId)} failed.` : 'Adding the assignment failed.';
-    }
-    case 'update': {
-      const target = plan.body.target;
-      return 'groupId' in target ? `Moving ${nameOf(target.groupId)} failed.` : 'Changing the assignment failed.';
-    }
-    default:
-      return 'Replacing the pool’s assignments failed.';
-  }
-}
-
 export interface AssignmentsEditorProps {
   poolId: string;
-  /** The server's current assignments (refreshed after every save attempt). */
+  /** The assignments shown when editing began: the draft and the review are made against these. */
   model: PoolAssignmentsModel;
   nameOf: (groupId: string) => string;
   /** `picked`: names of the groups in the draft, by id. */
   onClose: (result: 'saved' | 'cancelled', picked?: ReadonlyMap<string, string>) => void;
+  /** The read-only notice that a disabled Save points to. */
+  readOnlyId: string;
 }
 
 /**
  * Edit → review → save. The draft lives in react-hook-form; the diff,
- * warnings and the request to send are always computed against the latest
- * server state, so after a failed (possibly half-applied) save the review
- * shows what still differs.
+ * warnings and the request are computed against the assignments the editor
+ * was opened on. Saving reads them again first: another admin's change is
+ * reported instead of overwritten (see useAssignmentsSave). After a failed
+ * (possibly half-applied) save, the draft is carried over onto what Graph has
+ * now, so the review shows what still differs. A 403 keeps the draft and the
+ * editor open, and Save turns disabled with the read-only notice.
  */
-export function AssignmentsEditor({ poolId, model, nameOf, onClose }: AssignmentsEditorProps) {
+export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, readOnlyId }: AssignmentsEditorProps) {
   const styles = useStyles();
   const { dispatchToast } = useToastController(TOASTER_ID);
+  const access = useWriteAccess();
   const [step, setStep] = useState<'edit' | 'review'>('edit');
-  const [failure, setFailure] = useState<{ error: unknown; action: string } | null>(null);
   const reviewHeading = useRef<HTMLHeadingElement>(null);
-  const save = useSavePoolAssignments(poolId);
+  const save = useAssignmentsSave(poolId, opened);
+  const model = save.base;
 
   // The form starts from the assignments shown when editing began; later refreshes only change the diff.
   const [defaultValues] = useState<EditorValues>(() => {
-    const d = draftFromModel(model);
+    const d = draftFromModel(opened);
     const refs = (ids: string[]) => ids.map((id) => ({ id, displayName: nameOf(id) }));
     return { included: refs(d.included), excluded: refs(d.excluded), allDevices: d.allDevices };
   });
@@ -122,6 +111,13 @@ export function AssignmentsEditor({ poolId, model, nameOf, onClose }: Assignment
     if (step === 'review') reviewHeading.current?.focus();
   }, [step]);
 
+  const showDraft = (next: AssignmentDraft) => {
+    const refs = (list: string[]) => list.map((id) => ({ id, displayName: displayName(id) }));
+    setValue('included', refs(next.included), { shouldDirty: true });
+    setValue('excluded', refs(next.excluded), { shouldDirty: true });
+    setValue('allDevices', next.allDevices, { shouldDirty: true });
+  };
+
   const addTo = (mode: GroupMode) => (group: GroupRef) => {
     const same = mode === 'include' ? 'included' : 'excluded';
     const other = mode === 'include' ? 'excluded' : 'included';
@@ -140,14 +136,10 @@ export function AssignmentsEditor({ poolId, model, nameOf, onClose }: Assignment
       setStep('review');
       return;
     }
-    const current = planSave(model, toDraft(getValues()));
-    setFailure(null);
-    try {
-      await save.mutateAsync(current);
-    } catch (error) {
-      setFailure({ error, action: failedAction(current, displayName) });
-      return;
-    }
+    if (!access.canWrite) return;
+    const result = await save.save(toDraft(getValues()), displayName);
+    if (result.kind === 'failed' && result.rebased) showDraft(result.rebased);
+    if (result.kind !== 'saved') return;
     dispatchToast(
       <Toast>
         <ToastTitle>Assignments saved</ToastTitle>
@@ -157,8 +149,6 @@ export function AssignmentsEditor({ poolId, model, nameOf, onClose }: Assignment
     // Added groups came from search results, so their names are real ones.
     onClose('saved', new Map(diff.added.map((a) => [a.groupId, displayName(a.groupId)])));
   });
-
-  const failed = failure && describeError(failure.error);
 
   return (
     <form className={styles.form} onSubmit={(e) => void onSubmit(e)} aria-label="Edit assignments" noValidate>
@@ -225,30 +215,34 @@ export function AssignmentsEditor({ poolId, model, nameOf, onClose }: Assignment
       ) : (
         <>
           <ChangesReview diff={diff} conflicts={conflicts} plan={plan} nameOf={displayName} headingRef={reviewHeading} />
-          {failed && (
-            <MessageBar intent="error" layout="multiline" role="alert">
-              <MessageBarBody>
-                <MessageBarTitle>Assignments were not saved</MessageBarTitle>
-                {failure.action} {failed.message}{' '}
-                The changes above are compared with the pool’s assignments as Microsoft Graph has them now.
-                {failed.requestId && (
-                  <>
-                    {' '}
-                    Request ID: <span className={styles.mono}>{failed.requestId}</span>
-                  </>
-                )}
-              </MessageBarBody>
-            </MessageBar>
+          {save.failure && <SaveFailureNotice failure={save.failure} />}
+          {save.conflict && (
+            <ConcurrentChangeNotice
+              conflict={save.conflict}
+              nameOf={displayName}
+              onReviewAgain={() => {
+                const rebased = save.reviewAgain(toDraft(getValues()));
+                if (rebased) showDraft(rebased);
+                reviewHeading.current?.focus();
+              }}
+              onCancel={() => onClose('cancelled')}
+            />
           )}
           <Divider />
           <div className={styles.actions}>
-            <Button appearance="primary" type="submit" icon={save.isPending ? <Spinner size="tiny" /> : <SaveRegular />} disabled={save.isPending || plan.kind === 'none' || blocked}>
-              {save.isPending ? 'Saving…' : 'Save'}
+            <Button
+              appearance="primary"
+              type="submit"
+              icon={save.pending ? <Spinner size="tiny" /> : <SaveRegular />}
+              disabled={save.pending || plan.kind === 'none' || blocked || !!save.conflict}
+              {...writeButtonProps(access, readOnlyId)}
+            >
+              {save.pending ? 'Saving…' : 'Save'}
             </Button>
-            <Button icon={<ArrowLeftRegular />} onClick={() => setStep('edit')} disabled={save.isPending}>
+            <Button icon={<ArrowLeftRegular />} onClick={() => setStep('edit')} disabled={save.pending}>
               Back to editing
             </Button>
-            <Button onClick={() => onClose('cancelled')} disabled={save.isPending}>
+            <Button onClick={() => onClose('cancelled')} disabled={save.pending}>
               Cancel
             </Button>
           </div>

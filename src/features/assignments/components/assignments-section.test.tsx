@@ -4,8 +4,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Auth, AuthSnapshot } from '../../../auth/auth.ts';
 import { AuthProvider } from '../../../auth/auth-context.tsx';
+import { fakeAuth } from '../../../auth/test-support.ts';
 import { configureGraph } from '../../../graph/client.ts';
 import { GRAPH } from '../../../graph/test-support.ts';
 import { AssignmentsSection } from './assignments-section.tsx';
@@ -43,18 +43,6 @@ function graphFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<R
     return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
   }
   return Promise.resolve(new Response('{}', { status: 404 }));
-}
-
-function fakeAuth(canWrite: boolean): Auth {
-  const snapshot: AuthSnapshot = { user: { name: 'Megan', username: 'megan@contoso.example', tenantId: 't', homeAccountId: 'h' }, canWrite, redirectError: null };
-  const partial: Pick<Auth, 'getSnapshot' | 'subscribe' | 'signIn' | 'signOut'> = {
-    getSnapshot: () => snapshot,
-    subscribe: () => () => {},
-    signIn: () => Promise.resolve(),
-    signOut: () => Promise.resolve(),
-  };
-  // The section only reads the snapshot; the rest of Auth (MSAL) is not used.
-  return partial as unknown as Auth;
 }
 
 function renderSection(canWrite: boolean): void {

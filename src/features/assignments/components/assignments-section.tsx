@@ -1,15 +1,15 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useRef, useState } from 'react';
-import { useAuthState } from '../../../auth/auth-context.tsx';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState, describeError } from '../../../components/error-state.tsx';
+import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { useGroupsByIds } from '../api/get-groups-by-ids.ts';
 import { usePoolAssignments } from '../../../entities/assignments/get-pool-assignments.ts';
 import { groupNameLookup } from '../lib/group-names.ts';
 import { groupIdsOf, toModel } from '../lib/model.ts';
 import { AssignmentsEditor } from './assignments-editor.tsx';
 import { AssignmentsView } from './assignments-view.tsx';
-import { ReadOnlyNotice } from './read-only-notice.tsx';
 
 const useStyles = makeStyles({
   root: {
@@ -33,7 +33,7 @@ export function AssignmentsSection({ poolId }: { poolId: string }) {
   const styles = useStyles();
   const headingId = useId();
   const readOnlyId = useId();
-  const { canWrite } = useAuthState();
+  const access = useWriteAccess();
   const assignments = usePoolAssignments(poolId);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -69,8 +69,8 @@ export function AssignmentsSection({ poolId }: { poolId: string }) {
           <Button
             ref={editButton}
             icon={<EditRegular />}
-            disabledFocusable={!canWrite || !assignments.isSuccess || namesLoading}
-            aria-describedby={canWrite ? undefined : readOnlyId}
+            disabledFocusable={!assignments.isSuccess || namesLoading}
+            {...writeButtonProps(access, readOnlyId)}
             onClick={() => {
               setSaved(false);
               setEditing(true);
@@ -80,7 +80,7 @@ export function AssignmentsSection({ poolId }: { poolId: string }) {
           </Button>
         )}
       </div>
-      {!canWrite && <ReadOnlyNotice id={readOnlyId} />}
+      <ReadOnlyNotice id={readOnlyId} />
       <span role="status" aria-live="polite">
         {saved && !editing ? <Text className={styles.muted}>Assignments saved.</Text> : null}
       </span>
@@ -95,8 +95,9 @@ export function AssignmentsSection({ poolId }: { poolId: string }) {
               <MessageBarBody>Group names could not be loaded, so groups are shown by id. {describeError(names.error).message}</MessageBarBody>
             </MessageBar>
           )}
-          {editing && canWrite ? (
-            <AssignmentsEditor poolId={poolId} model={model} nameOf={nameOf} onClose={close} />
+          {/* Stays open when Intune refuses a save: the draft is kept, and Save turns disabled with the notice. */}
+          {editing ? (
+            <AssignmentsEditor poolId={poolId} model={model} nameOf={nameOf} onClose={close} readOnlyId={readOnlyId} />
           ) : namesLoading ? (
             <Spinner size="small" label="Loading group names…" />
           ) : (

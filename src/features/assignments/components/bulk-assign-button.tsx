@@ -1,13 +1,13 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleTeamAddRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import { useAuthState } from '../../../auth/auth-context.tsx';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { formatCount } from '../../../components/format.ts';
+import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { BulkAssignDialog } from './bulk-assign-dialog.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  reason: { color: tokens.colorNeutralForeground2, maxWidth: '420px' },
 });
 
 export interface BulkAssignButtonProps {
@@ -20,28 +20,22 @@ export interface BulkAssignButtonProps {
 export function BulkAssignButton({ pools, onDone }: BulkAssignButtonProps) {
   const styles = useStyles();
   const reasonId = useId();
-  const { canWrite } = useAuthState();
+  const access = useWriteAccess();
   const [open, setOpen] = useState(false);
   const label = `Assign groups to ${formatCount(pools.length)} ${pools.length === 1 ? 'pool' : 'pools'}`;
 
-  if (!canWrite) {
-    return (
-      <div className={styles.root}>
-        <Button icon={<PeopleTeamAddRegular />} disabledFocusable aria-describedby={reasonId}>
-          {label}
-        </Button>
-        <Text id={reasonId} size={200} className={styles.reason}>
-          Your account has read-only access (DeviceManagementConfiguration.Read.All), so it cannot change assignments.
-        </Text>
-      </div>
-    );
-  }
-
   return (
-    <>
-      <Button appearance="primary" icon={<PeopleTeamAddRegular />} onClick={() => setOpen(true)}>
+    <div className={styles.root}>
+      <Button
+        appearance={access.canWrite ? 'primary' : 'secondary'}
+        icon={<PeopleTeamAddRegular />}
+        onClick={() => setOpen(true)}
+        {...writeButtonProps(access, reasonId)}
+      >
         {label}
       </Button>
+      <ReadOnlyNotice id={reasonId} compact />
+      {/* Stays open when Intune refuses a write mid-run: the picked groups and the results are kept. */}
       {open && (
         <BulkAssignDialog
           pools={pools}
@@ -51,6 +45,6 @@ export function BulkAssignButton({ pools, onDone }: BulkAssignButtonProps) {
           }}
         />
       )}
-    </>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
+import { BatchPausedError } from '../../../graph/retry.ts';
 import { isTransient, retryTransient, runWithConcurrency } from './run-bulk.ts';
 
 const graphError = (status: number, extra: Partial<ConstructorParameters<typeof GraphError>[0]> = {}) =>
@@ -76,6 +77,35 @@ describe('retryTransient', () => {
       ),
     ).rejects.toMatchObject({ status: 403 });
     expect(calls).toBe(1);
+  });
+
+  it('does not wait out a Retry-After above the cap: it throws BatchPausedError at once', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const err = await retryTransient(
+      () => {
+        calls++;
+        return Promise.reject(graphError(429, { retryAfterMs: 600_000 }));
+      },
+      { attempts: 4, baseDelayMs: 1_000, sleep: async (ms) => void waits.push(ms) },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BatchPausedError);
+    expect((err as BatchPausedError).retryAfterMs).toBe(600_000);
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('waits out a Retry-After of exactly the cap', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    await retryTransient(
+      async () => {
+        if (calls++ === 0) throw graphError(429, { retryAfterMs: 120_000 });
+        return 'ok';
+      },
+      { attempts: 4, baseDelayMs: 1_000, sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(waits).toEqual([120_000]);
   });
 
   it('treats throttling, 5xx and lost responses as transient', () => {

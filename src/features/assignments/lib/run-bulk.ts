@@ -1,4 +1,5 @@
 import { CLIENT_ERROR_CODES, isGraphError } from '../../../graph/errors.ts';
+import { BatchPausedError, throttlePauseFrom } from '../../../graph/retry.ts';
 
 /**
  * Runs `worker` over `items`, at most `limit` at a time, in order of start.
@@ -47,13 +48,16 @@ export interface RetryOptions {
 
 /**
  * Repeats an idempotent `task` after a {@link isTransient} failure, waiting as long as the service asked
- * (`Retry-After`) or a growing pause. Other errors are thrown at once.
+ * (`Retry-After`) or a growing pause. Other errors are thrown at once. A `Retry-After` above
+ * MAX_RETRY_AFTER_WAIT_MS is not waited out: it throws {@link BatchPausedError}, for the batch to pause.
  */
 export async function retryTransient<T>(task: () => Promise<T>, opts: RetryOptions): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await task();
     } catch (error) {
+      const pause = throttlePauseFrom(error);
+      if (pause) throw new BatchPausedError(pause.retryAfterMs);
       if (attempt >= opts.attempts || !isTransient(error) || opts.signal?.aborted) throw error;
       const asked = isGraphError(error) ? error.retryAfterMs : undefined;
       const wait = Math.max(asked ?? 0, opts.baseDelayMs * attempt);

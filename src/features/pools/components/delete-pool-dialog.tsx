@@ -17,7 +17,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { formatCount } from '../../../components/format.ts';
 import { useAssignmentCount } from '../api/get-assignment-count.ts';
 import { useDeviceStateCount } from '../api/get-device-state-count.ts';
@@ -73,6 +75,8 @@ function DeletePoolForm({
   descriptionId,
 }: Omit<DeletePoolDialogProps, 'open' | 'onOpenChange'> & { onCancel: () => void; descriptionId: string }) {
   const styles = useStyles();
+  const access = useWriteAccess();
+  const readOnlyId = useId();
   const [typed, setTyped] = useState('');
   const devices = useDeviceStateCount(pool.id, { enabled: !pending });
   const assignments = useAssignmentCount(pool.id, { enabled: !pending });
@@ -81,7 +85,7 @@ function DeletePoolForm({
   // Unknown (the count failed) is treated like "devices use it": the safe side.
   const mustTypeName = !counting && (devices.isError || (deviceCount ?? 0) > 0);
   const nameMatches = typed.trim() === pool.displayName.trim();
-  const canDelete = !counting && !pending && (!mustTypeName || nameMatches);
+  const canDelete = access.canWrite && !counting && !pending && (!mustTypeName || nameMatches);
 
   return (
     <form
@@ -153,13 +157,15 @@ function DeletePoolForm({
             </Field>
           )}
           {error != null && !pending && <ErrorState error={error} title="The pool was not deleted" />}
+          <ReadOnlyNotice id={readOnlyId} />
         </DialogContent>
         <DialogActions>
           <Button
             type="submit"
             appearance="primary"
             className={canDelete ? styles.danger : undefined}
-            disabled={!canDelete}
+            disabled={access.canWrite && !canDelete}
+            {...writeButtonProps(access, readOnlyId)}
             icon={pending ? <Spinner size="tiny" /> : undefined}
           >
             {pending ? 'Deleting…' : 'Delete'}

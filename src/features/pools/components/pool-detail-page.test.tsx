@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { poolKeys } from '../api/pool-keys.ts';
 import type { PoolListItem } from '../api/get-pools.ts';
 import type { DeviceStateRow } from '../api/get-device-states.ts';
+import { fakeAuth, type FakeAuth } from '../../../auth/test-support.ts';
 import { PoolDetailPage } from './pool-detail-page.tsx';
 import { createTestQueryClient, fakeGraph, graphError, renderWithApp, type GraphCall, type FakeResponse } from './pool-test-utils.tsx';
 
@@ -31,11 +32,14 @@ function graphFor({
   states = [state(1, 'installed'), state(2, 'failed', 'ProfileNotReleasedByOperator'), state(3, 'installed')],
   assignments = 2,
   overrides = () => undefined,
+  auth,
 }: {
   pool?: typeof POOL | null;
   states?: DeviceStateRow[];
   assignments?: number;
   overrides?: (call: GraphCall) => FakeResponse | undefined;
+  /** Told about a refused write, as the app wires it. */
+  auth?: FakeAuth;
 } = {}) {
   let current = pool;
   return fakeGraph((call) => {
@@ -55,7 +59,7 @@ function graphFor({
     if (call.path === `${BASE}/deviceStates`) return { status: 200, body: { value: states } };
     if (call.path === `${BASE}/assignments`) return { status: 200, body: { value: Array.from({ length: assignments }, (_, i) => ({ id: `a${i}` })) } };
     return undefined;
-  });
+  }, { onWriteForbidden: (e) => auth?.markWriteRefused(e) });
 }
 
 describe('PoolDetailPage', { timeout: 20_000 }, () => {
@@ -171,5 +175,35 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     expect(alert.textContent).toContain('needs the DeviceManagementConfiguration.ReadWrite.All permission');
     expect(screen.getByRole('alertdialog')).toBe(dialog);
     expect(router.state.location.pathname).toBe('/pools/pool-1');
+  });
+
+  it('when Intune refuses a delete: keeps the typed name, names the missing role, and turns every write button off with the notice', async () => {
+    const auth = fakeAuth(true);
+    const { calls } = graphFor({
+      auth,
+      overrides: (call) => (call.method === 'DELETE' ? graphError(403, 'Forbidden', 'The user is not authorized to perform this operation.') : undefined),
+    });
+    renderWithApp(<PoolDetailPage poolId="pool-1" />, { auth });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog');
+    const name = await within(dialog).findByRole('textbox', { name: /to confirm/ });
+    await userEvent.type(name, POOL.displayName);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(/Read Only Operator.*Device configurations.*Policy and Profile Manager/);
+    expect((name as HTMLInputElement).value).toBe(POOL.displayName);
+    const confirm = within(dialog).getByRole('button', { name: 'Delete' });
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(confirm.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Intune refused a change/);
+    await userEvent.click(confirm);
+    expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    for (const b of [await screen.findByRole('button', { name: 'Rename' }), await screen.findByRole('button', { name: 'Delete' })]) {
+      expect(b.getAttribute('aria-disabled')).toBe('true');
+      expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/your Intune role does not allow changing eSIM pools/);
+    }
   });
 });

@@ -5,8 +5,6 @@ import {
   BreadcrumbDivider,
   BreadcrumbItem,
   Button,
-  MessageBar,
-  MessageBarBody,
   Skeleton,
   SkeletonItem,
   Spinner,
@@ -22,9 +20,10 @@ import {
 import { CheckmarkRegular, CopyRegular, DeleteRegular, DocumentErrorRegular, RenameRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useAuthState } from '../../../auth/auth-context.tsx';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { formatCount, formatDateTime } from '../../../components/format.ts';
+import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { isGraphError } from '../../../graph/errors.ts';
@@ -37,7 +36,6 @@ import { DeviceStatusSection } from './device-status-section.tsx';
 import { RenamePoolDialog } from './rename-pool-dialog.tsx';
 
 const LIST_TITLE = 'eSIM cellular profiles';
-const WRITE_PERMISSION = 'DeviceManagementConfiguration.ReadWrite.All';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -216,7 +214,7 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
   const styles = useStyles();
   const navigate = useNavigate();
   const { dispatchToast } = useToastController(TOASTER_ID);
-  const { canWrite } = useAuthState();
+  const access = useWriteAccess();
   const readOnlyId = useId();
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
 
@@ -268,7 +266,7 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
       },
     });
 
-  const writeProps = canWrite ? {} : { disabledFocusable: true, 'aria-describedby': readOnlyId };
+  const writeProps = writeButtonProps(access, readOnlyId);
 
   return (
     <div className={styles.root}>
@@ -290,14 +288,7 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
             Delete
           </Button>
         </div>
-        {!canWrite && (
-          <MessageBar intent="info" id={readOnlyId}>
-            <MessageBarBody>
-              You have read-only access, so you cannot rename or delete pools. That needs the {WRITE_PERMISSION} permission: ask
-              an Intune administrator.
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <ReadOnlyNotice id={readOnlyId} />
       </div>
 
       {pool.isError && (
@@ -313,11 +304,12 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
       {/*
         Dialogs are mounted only while open: a mounted Fluent Dialog, even closed, makes Tabster add
         focusable aria-hidden guards around the whole page (microsoft/tabster#288), which axe reports.
+        They stay open when Intune refuses the write: what the admin typed is kept, and the dialog says why.
       */}
-      {canWrite && dialog === 'rename' && (
+      {dialog === 'rename' && (
         <RenamePoolDialog pool={current} open onOpenChange={(open) => setDialog(open ? 'rename' : null)} />
       )}
-      {canWrite && dialog === 'delete' && (
+      {dialog === 'delete' && (
         <DeletePoolDialog
           pool={current}
           open

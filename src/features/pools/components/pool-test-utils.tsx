@@ -8,8 +8,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { RouterProvider, createMemoryRouter } from 'react-router';
-import type { Auth, AuthSnapshot } from '../../../auth/auth.ts';
 import { AuthProvider } from '../../../auth/auth-context.tsx';
+import { fakeAuth, type FakeAuth } from '../../../auth/test-support.ts';
+import type { GraphError } from '../../../graph/errors.ts';
 import { configureGraph } from '../../../graph/client.ts';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
 
@@ -56,9 +57,10 @@ export type FakeHandler = (call: GraphCall) => FakeResponse | undefined;
 export const GRAPH_ORIGIN = 'https://graph.test';
 
 /** Points the app-wide Graph client at `handler`; unhandled requests answer 404 and are recorded. */
-export function fakeGraph(handler: FakeHandler): { calls: GraphCall[] } {
+export function fakeGraph(handler: FakeHandler, opts: { onWriteForbidden?: (error: GraphError) => void } = {}): { calls: GraphCall[] } {
   const calls: GraphCall[] = [];
   configureGraph({
+    ...opts,
     baseUrl: GRAPH_ORIGIN,
     getToken: () => Promise.resolve('test-token'),
     maxRetries: 0,
@@ -93,23 +95,6 @@ export function graphError(status: number, code: string, message: string): FakeR
   return { status, body: { error: { code, message, innerError: { 'request-id': '00000000-0000-4000-8000-000000000000' } } } };
 }
 
-/** Only what components read through useAuthState. */
-function fakeAuth(canWrite: boolean): Auth {
-  const snapshot: AuthSnapshot = {
-    user: { name: 'Megan Bowen', username: 'megan.bowen@contoso.example', tenantId: 'tenant', homeAccountId: 'home' },
-    canWrite,
-    redirectError: null,
-  };
-  const partial: Pick<Auth, 'getSnapshot' | 'subscribe' | 'signIn' | 'signOut'> = {
-    getSnapshot: () => snapshot,
-    subscribe: () => () => undefined,
-    signIn: () => Promise.resolve(),
-    signOut: () => Promise.resolve(),
-  };
-  // The rest of Auth (MSAL, tokens) is never touched by the components under test.
-  return partial as Auth;
-}
-
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 }
@@ -119,9 +104,11 @@ export interface RenderOptions {
   /** The initial URL; the element is served at /pools/:poolId, the list at /pools. */
   url?: string;
   queryClient?: QueryClient;
+  /** Defaults to a fake whose token has the write scope when `canWrite`. */
+  auth?: FakeAuth;
 }
 
-export function renderWithApp(ui: ReactNode, { canWrite = true, url = '/pools/pool-1', queryClient = createTestQueryClient() }: RenderOptions = {}) {
+export function renderWithApp(ui: ReactNode, { canWrite = true, url = '/pools/pool-1', queryClient = createTestQueryClient(), auth = fakeAuth(canWrite) }: RenderOptions = {}) {
   const router = createMemoryRouter(
     [
       { path: '/pools', element: <h1>Pools list</h1> },
@@ -131,7 +118,7 @@ export function renderWithApp(ui: ReactNode, { canWrite = true, url = '/pools/po
   );
   const result = render(
     <FluentProvider theme={webLightTheme}>
-      <AuthProvider auth={fakeAuth(canWrite)}>
+      <AuthProvider auth={auth}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
           <Toaster toasterId={TOASTER_ID} />

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeAuth } from '../../../auth/test-support.ts';
 import { renamePoolSchema } from '../api/update-pool.ts';
 import { RenamePoolDialog } from './rename-pool-dialog.tsx';
 import { fakeGraph, graphError, renderWithApp, type FakeResponse } from './pool-test-utils.tsx';
@@ -28,9 +29,10 @@ describe('renamePoolSchema', () => {
 });
 
 function setup(respond: () => FakeResponse = () => ({ status: 200, body: { ...POOL, displayName: 'x' } })) {
-  const graph = fakeGraph((call) => (call.method === 'PATCH' ? respond() : undefined));
+  const auth = fakeAuth(true);
+  const graph = fakeGraph((call) => (call.method === 'PATCH' ? respond() : undefined), { onWriteForbidden: (e) => auth.markWriteRefused(e) });
   const onOpenChange = vi.fn();
-  renderWithApp(<RenamePoolDialog pool={POOL} open onOpenChange={onOpenChange} />);
+  renderWithApp(<RenamePoolDialog pool={POOL} open onOpenChange={onOpenChange} />, { auth });
   const dialog = screen.getByRole('dialog', { name: 'Rename pool' });
   const input = within(dialog).getByRole('textbox', { name: /Name/ });
   return { ...graph, onOpenChange, dialog, input };
@@ -76,6 +78,22 @@ describe('RenamePoolDialog', { timeout: 20_000 }, () => {
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('The pool was not renamed');
     expect(alert.textContent).toContain('The request is invalid.');
+    expect(onOpenChange).not.toHaveBeenCalled();
+  });
+
+  it('when Intune refuses the rename: keeps the typed name, names the missing role, and disables Save with the notice', async () => {
+    const { calls, dialog, input, onOpenChange } = setup(() => graphError(403, 'Forbidden', 'Access denied by Intune role-based access control.'));
+    await userEvent.clear(input);
+    await userEvent.type(input, 'Fabrikam');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('Device configurations');
+    expect((input as HTMLInputElement).value).toBe('Fabrikam');
+    const save = within(dialog).getByRole('button', { name: 'Save' });
+    expect(save.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(save.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Intune refused a change/);
+    await userEvent.click(save);
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
     expect(onOpenChange).not.toHaveBeenCalled();
   });
 });

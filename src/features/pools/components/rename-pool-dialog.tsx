@@ -15,9 +15,11 @@ import {
   tokens,
   useToastController,
 } from '@fluentui/react-components';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
+import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
 import type { PoolDetail } from '../api/get-pool.ts';
 import { POOL_NAME_MAX_LENGTH, renamePoolSchema, useUpdatePool, type RenamePoolInput } from '../api/update-pool.ts';
@@ -57,6 +59,8 @@ function RenamePoolForm({
 }) {
   const styles = useStyles();
   const { dispatchToast } = useToastController(TOASTER_ID);
+  const access = useWriteAccess();
+  const readOnlyId = useId();
   const resolver = useMemo(() => zodFormResolver(renamePoolSchema(pool.displayName)), [pool.displayName]);
   const form = useForm<{ displayName: string }, unknown, RenamePoolInput>({
     resolver,
@@ -69,6 +73,7 @@ function RenamePoolForm({
   useEffect(() => resetRename, [resetRename]);
 
   const onSubmit = form.handleSubmit((input) => {
+    if (!access.canWrite) return;
     rename.mutate(input, {
       onSuccess: () => {
         onClose();
@@ -108,9 +113,10 @@ function RenamePoolForm({
             )}
           />
           {rename.isError && <ErrorState error={rename.error} title="The pool was not renamed" />}
+          <ReadOnlyNotice id={readOnlyId} />
         </DialogContent>
         <DialogActions>
-          <Button type="submit" appearance="primary" disabled={rename.isPending} icon={rename.isPending ? <Spinner size="tiny" /> : undefined}>
+          <Button type="submit" appearance="primary" disabled={rename.isPending} {...writeButtonProps(access, readOnlyId)} icon={rename.isPending ? <Spinner size="tiny" /> : undefined}>
             {rename.isPending ? 'Saving…' : 'Save'}
           </Button>
           <Button appearance="secondary" disabled={rename.isPending} onClick={onClose}>

@@ -2,9 +2,6 @@ import {
   Button,
   Card,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Subtitle1,
   Text,
@@ -12,12 +9,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowUploadRegular, DeleteDismissRegular, DismissRegular } from '@fluentui/react-icons';
-import { useCallback, useMemo, useState } from 'react';
-import { useAuthState } from '../../../auth/auth-context.tsx';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { DropZone } from '../../../components/drop-zone.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { formatCount } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { ReadOnlyNotice } from '../../../components/read-only-notice.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { useUploadBatch } from '../hooks/use-upload-batch.ts';
@@ -53,7 +51,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 /** Devices › eSIM cellular profiles › Upload: carrier CSV files → validated, previewed, uploaded pools. */
 export function UploadPage() {
   const styles = useStyles();
-  const { canWrite } = useAuthState();
+  const { canWrite } = useWriteAccess();
+  const readOnlyId = useId();
   const batch = useUploadBatch();
   const { state, plan, form, poolNames } = batch;
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -95,14 +94,7 @@ export function UploadPage() {
 
       {state.resume && !running && <ResumeBanner resume={state.resume} resumed={state.resumed} progress={state.progress} onDiscard={batch.dismissResume} />}
 
-      {!canWrite && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Read-only access</MessageBarTitle>
-            You can check carrier files here. Creating pools needs the DeviceManagementConfiguration.ReadWrite.All permission.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ReadOnlyNotice id={readOnlyId} />
 
       <section className={styles.section} aria-label="Files">
         <DropZone
@@ -201,7 +193,6 @@ export function UploadPage() {
                   <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={!canUpload} onClick={upload}>
                     {retrying ? `Upload ${plural(pending, 'remaining pool')}` : `Upload ${plural(pending, 'pool')}`}
                   </Button>
-                  {!canWrite && <Text className={styles.muted}>Read-only access: uploading is disabled.</Text>}
                 </div>
               </>
             )}

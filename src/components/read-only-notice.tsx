@@ -1,0 +1,65 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useWriteAccess, type WriteAccess } from '../auth/auth-context.tsx';
+import type { ReadOnlyReason } from '../auth/auth.ts';
+
+const useStyles = makeStyles({
+  compact: { color: tokens.colorNeutralForeground2, maxWidth: '480px' },
+});
+
+export const WRITE_SCOPE = 'DeviceManagementConfiguration.ReadWrite.All';
+
+/**
+ * What an Intune role refusal means and what to ask for. eSIM pools are
+ * device configuration in Intune (Devices › Configuration, and the Graph
+ * permission is DeviceManagementConfiguration), so the role permissions that
+ * matter are those of Device configurations.
+ */
+export const INTUNE_ROLE_ADVICE =
+  'Your Intune role does not allow changing eSIM pools (for example, Read Only Operator can only view them). Ask an Intune administrator for a role with Device configurations permissions — for example Policy and Profile Manager or Intune Administrator, or a custom role with Device configurations: Create, Update, Delete and Assign — then sign out and sign in again.';
+
+/** One wording per reason, everywhere the console is read-only. */
+export const READ_ONLY_TEXT: Record<ReadOnlyReason, { title: string; message: string }> = {
+  scope: {
+    title: 'Read-only access',
+    message: `Your account has read-only access (DeviceManagementConfiguration.Read.All): this deployment or your consent grants only that permission, so you can view eSIM pools but not change them. Changes need ${WRITE_SCOPE}: sign in with an account that has it, or ask an administrator to grant it.`,
+  },
+  intuneRole: {
+    title: 'Intune refused a change',
+    message: `Intune refused a change: ${INTUNE_ROLE_ADVICE.charAt(0).toLowerCase()}${INTUNE_ROLE_ADVICE.slice(1)} Changes are turned off for the rest of this session.`,
+  },
+};
+
+export interface ReadOnlyNoticeProps {
+  /** The id disabled write buttons point to with `aria-describedby`. */
+  id: string;
+  /** Plain text beside a toolbar button instead of a message bar. */
+  compact?: boolean;
+}
+
+/** Why writes are disabled, or nothing when the user may write. */
+export function ReadOnlyNotice({ id, compact = false }: ReadOnlyNoticeProps) {
+  const styles = useStyles();
+  const { canWrite, reason } = useWriteAccess();
+  if (canWrite || !reason) return null;
+  const text = READ_ONLY_TEXT[reason];
+  if (compact) {
+    return (
+      <Text id={id} size={200} className={styles.compact}>
+        {text.message}
+      </Text>
+    );
+  }
+  return (
+    <MessageBar intent={reason === 'intuneRole' ? 'warning' : 'info'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{text.title}</MessageBarTitle>
+        <span id={id}>{text.message}</span>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Props for a write button: disabled (still focusable) and described by the notice when the user may not write. */
+export function writeButtonProps(access: WriteAccess, noticeId: string): { disabledFocusable?: true; 'aria-describedby'?: string } {
+  return access.canWrite ? {} : { disabledFocusable: true, 'aria-describedby': noticeId };
+}

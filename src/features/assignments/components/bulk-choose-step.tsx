@@ -1,0 +1,122 @@
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Controller, type Control, type UseFormGetValues } from 'react-hook-form';
+import { formatCount } from '../../../components/format.ts';
+import type { BulkMode } from '../lib/bulk-plan.ts';
+import { describeConflict, type Conflict } from '../lib/diff.ts';
+import type { GroupMode } from '../lib/model.ts';
+import { GroupPicker, type GroupRef } from './group-picker.tsx';
+
+const useStyles = makeStyles({
+  pickers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  radioHint: { display: 'block', color: tokens.colorNeutralForeground2, paddingLeft: tokens.spacingHorizontalXXL },
+});
+
+export interface BulkValues {
+  included: GroupRef[];
+  excluded: GroupRef[];
+  mode: BulkMode;
+}
+
+export interface BulkChooseStepProps {
+  poolNames: string[];
+  control: Control<BulkValues>;
+  getValues: UseFormGetValues<BulkValues>;
+  addTo: (side: GroupMode) => (group: GroupRef) => void;
+  conflicts: Conflict[];
+  nameOf: (groupId: string) => string;
+  missingGroups: boolean;
+}
+
+/** Bulk assign, step 1: the groups to include and exclude, and add or replace. */
+export function BulkChooseStep({ poolNames, control, getValues, addTo, conflicts, nameOf, missingGroups }: BulkChooseStepProps) {
+  const styles = useStyles();
+  const shown = poolNames.slice(0, 6);
+  return (
+    <>
+      <Text className={styles.muted}>
+        Pools: {shown.join(', ')}
+        {poolNames.length > shown.length && ` and ${formatCount(poolNames.length - shown.length)} more`}
+      </Text>
+      <div className={styles.pickers}>
+        <Controller
+          control={control}
+          name="included"
+          render={({ field }) => (
+            <GroupPicker
+              label="Included groups"
+              mode="include"
+              value={field.value}
+              otherSide={getValues('excluded')}
+              onAdd={addTo('include')}
+              onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="excluded"
+          render={({ field }) => (
+            <GroupPicker
+              label="Excluded groups"
+              mode="exclude"
+              value={field.value}
+              otherSide={getValues('included')}
+              onAdd={addTo('exclude')}
+              onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
+            />
+          )}
+        />
+      </div>
+      <Controller
+        control={control}
+        name="mode"
+        render={({ field }) => (
+          <Field label="How to apply them">
+            <RadioGroup value={field.value} onChange={(_e, data) => field.onChange(data.value as BulkMode)}>
+              <Radio
+                value="add"
+                label={
+                  <>
+                    Add to their assignments
+                    <Text size={200} className={styles.radioHint}>
+                      Each pool keeps what it has (read again just before its groups are added). A group a pool already has on the other side moves
+                      to the side chosen here.
+                    </Text>
+                  </>
+                }
+              />
+              <Radio
+                value="replace"
+                label={
+                  <>
+                    Replace their assignments
+                    <Text size={200} className={styles.radioHint}>
+                      Each pool ends up with exactly these groups; its other assignments are removed.
+                    </Text>
+                  </>
+                }
+              />
+            </RadioGroup>
+          </Field>
+        )}
+      />
+      {conflicts.map((c) => {
+        const d = describeConflict(c, nameOf);
+        return (
+          <MessageBar key={c.kind} intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{d.title}</MessageBarTitle>
+              {d.meaning}
+            </MessageBarBody>
+          </MessageBar>
+        );
+      })}
+      {missingGroups && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>Choose at least one group to include or exclude.</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
