@@ -1,4 +1,4 @@
-import type { GraphMethod } from './errors.ts';
+import { GraphError, type GraphMethod } from './errors.ts';
 
 /** Exponential backoff with full jitter: the n-th retry waits random() × min(cap, base × 2ⁿ). */
 export const BACKOFF_BASE_MS = 1_000;
@@ -63,4 +63,21 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The longest single `Retry-After` a batch waits out; above it the batch pauses and says why. */
+export const MAX_RETRY_AFTER_WAIT_MS = 120_000;
+
+/** A 429 whose Retry-After exceeds {@link MAX_RETRY_AFTER_WAIT_MS}: the wait it asks for, else undefined. */
+export function throttlePauseFrom(e: unknown): { retryAfterMs: number } | undefined {
+  if (!(e instanceof GraphError) || e.status !== 429 || e.retryAfterMs === undefined) return undefined;
+  return e.retryAfterMs > MAX_RETRY_AFTER_WAIT_MS ? { retryAfterMs: e.retryAfterMs } : undefined;
+}
+
+/** Thrown to pause a batch instead of waiting out a Retry-After above the cap. */
+export class BatchPausedError extends Error {
+  override readonly name = 'BatchPausedError';
+  constructor(readonly retryAfterMs: number) {
+    super(`Microsoft Graph asked to wait ${Math.ceil(retryAfterMs / 60_000)} min before the next request, so the batch is paused.`);
+  }
 }

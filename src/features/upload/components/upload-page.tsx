@@ -205,7 +205,12 @@ export function UploadPage() {
                 </div>
               </>
             )}
-            {state.run && <UploadProgress run={state.run} statuses={state.statuses} onCancel={batch.cancel} />}
+            {state.lockedElsewhere && !running && (
+              <MessageBar intent="warning" data-testid="batch-locked">
+                <MessageBarBody>This batch is running in another tab. Let it finish there; nothing was sent from this tab.</MessageBarBody>
+              </MessageBar>
+            )}
+            {state.run && <UploadProgress run={state.run} statuses={state.statuses} onCancel={batch.cancel} onResume={upload} redact={batch.redact} />}
             {allCreated && !running && (
               <div className={styles.actions}>
                 <Button appearance="primary" onClick={batch.clear}>
@@ -225,9 +230,9 @@ export function UploadPage() {
         pools={replacing}
         newCount={plan.toUpload.length - replacing.length}
         onCancel={() => setConfirmOpen(false)}
-        onConfirm={() => {
+        onConfirm={(decisions) => {
           setConfirmOpen(false);
-          void start();
+          void start(decisions);
         }}
       />
       )}
