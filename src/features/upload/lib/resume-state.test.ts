@@ -71,8 +71,8 @@ describe('resume state', () => {
     const service: PoolService = {
       async create(input) {
         n++;
-        if (n === 1) throw new GraphError({ status: 429, code: 'TooManyRequests', message: 'slow down', method: 'POST', path: '/x', retryAfterMs: 500_000 });
-        const pool = { id: `id-${n}`, displayName: input.displayName, activationCodeCount: input.activationCodes.length };
+        if (n === 1) throw new GraphError({ status: 429, code: 'TooManyRequests', message: 'slow down', method: 'POST', path: '/x', retryAfterMs: 50_000 });
+        const pool = { id: `id-${n}`, displayName: input.displayName, activationCodeCount: input.activationCodes.length, createdDateTime: new Date().toISOString() };
         made.push(pool);
         if (n === 2) throw new GraphError({ status: 504, code: 'GatewayTimeout', message: 'timeout', method: 'POST', path: '/x', ambiguous: true });
         return pool;
@@ -80,6 +80,9 @@ describe('resume state', () => {
       findByName: async (name) => made.filter((p) => p.displayName === name),
       get: async () => null,
       remove: async () => undefined,
+      getAssignments: async () => [],
+      assign: async () => undefined,
+      countDeviceStates: async () => 0,
     };
     const seenInFlight: string[] = [];
     await runUpload(
