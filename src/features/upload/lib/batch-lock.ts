@@ -19,7 +19,8 @@ export type LockedRun<T> = { ran: true; value: T } | { ran: false };
  * Where the Web Locks API is missing (old browsers, Node), runs without a lock:
  * the resume record then has no guard against a second tab.
  */
-export async function withBatchLock<T>(name: string, run: () => Promise<T>, locks: Locks | undefined = globalThis.navigator?.locks): Promise<LockedRun<T>> {
+export async function withBatchLock<T>(name: string, run: () => Promise<T>, lockManager?: Locks | null): Promise<LockedRun<T>> {
+  const locks = lockManager === undefined ? globalThis.navigator?.locks : lockManager;
   if (!locks || typeof locks.request !== 'function') return { ran: true, value: await run() };
   let result: LockedRun<T> = { ran: false };
   await locks.request(name, { ifAvailable: true }, async (lock) => {
