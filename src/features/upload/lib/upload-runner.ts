@@ -32,7 +32,7 @@ export * from './runner-types.ts';
 
 /** Hint for a 400 on create of a new pool: the usual cause is a second pool for one SM-DP+ server. */
 export const SECOND_POOL_HINT =
-  'Intune keeps one pool per SM-DP+ server. If a pool for this provider already exists, replace it instead: drop its original CSV file together with the new one and choose “Replace the existing pool”.';
+  'Intune keeps one pool per SM-DP+ server. If a pool for this provider already exists, replace it instead (choose “Replace” on the pool’s card); the new set should hold only codes the carrier confirms unused.';
 
 export async function runUpload(jobs: readonly UploadJob[], opts: RunOptions): Promise<RunResult> {
   const { service, concurrency = 4, signal = new AbortController().signal, onUpdate, sleep = abortableSleep, now = Date.now } = opts;
