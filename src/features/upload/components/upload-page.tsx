@@ -60,7 +60,8 @@ export function UploadPage() {
 
   const running = state.run?.state === 'running';
   const validating = state.validating.total > 0 && state.validating.done < state.validating.total;
-  const replacing = useMemo(() => plan.toUpload.filter((p) => p.choice?.mode === 'replace'), [plan.toUpload]);
+  // A replace whose old pool is already deleted (resumed) has nothing left to confirm.
+  const replacing = useMemo(() => plan.toUpload.filter((p) => p.choice?.mode === 'replace' && !p.progress.oldPoolDeleted), [plan.toUpload]);
   const errorFileIds = useMemo(() => plan.pools.flatMap((p) => (p.status === 'created' ? [] : p.files.filter((f) => f.errorCount > 0).map((f) => f.file.id))), [plan.pools]);
   const compact = plan.pools.length > 3;
   const allCreated = plan.pools.length > 0 && plan.pools.every((p) => p.status === 'created') && plan.checking.length === 0;
