@@ -336,13 +336,14 @@ test('replace carries the old pool’s assignments (include, exclude, filters) t
     displayName: 'contoso-mobile',
     activationCodes: old.map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
   });
-  // The targets of a seeded pool that has an include with a filter and an exclude.
+  // Targets taken from the seed: an include with an assignment filter, and an exclude of another group.
   const withAssignments = await emulator.graph<{ value: (PoolRow & { assignments: AssignmentRow[] })[] }>('GET', `${POOLS}?$expand=assignments&$top=999`);
-  const source = withAssignments.value.find(
-    (p) => p.assignments.some((a) => a.target['deviceAndAppManagementAssignmentFilterId']) && p.assignments.some((a) => a.target['@odata.type'] === '#microsoft.graph.exclusionGroupAssignmentTarget'),
-  );
-  expect(source, 'the default seed has a pool with a filtered include and an exclude').toBeDefined();
-  const targets = source!.assignments.map((a) => ({ target: a.target }));
+  const seededTargets = withAssignments.value.flatMap((p) => p.assignments.map((a) => a.target));
+  const filtered = seededTargets.find((t) => t['@odata.type'] === '#microsoft.graph.groupAssignmentTarget' && t['deviceAndAppManagementAssignmentFilterId']);
+  const excluded = seededTargets.find((t) => t['@odata.type'] === '#microsoft.graph.exclusionGroupAssignmentTarget' && t['groupId'] !== filtered?.['groupId']);
+  expect(filtered, 'the default seed has an include with a filter').toBeDefined();
+  expect(excluded, 'the default seed has an exclude').toBeDefined();
+  const targets = [{ target: filtered! }, { target: excluded! }];
   await emulator.graph('POST', `${POOLS}/${seeded.id}/assign`, { assignments: targets });
 
   await openUpload(page);
