@@ -354,6 +354,10 @@ test('replace carries the old pool’s assignments (include, exclude, filters) t
   const dialog = page.getByRole('alertdialog', { name: 'Replace “contoso-mobile”?' });
   await expect(dialog.getByRole('radio', { name: /Assign the new pool the same way/ })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: /Keep the new pool unassigned/ })).toBeVisible();
+  await expect(dialog).toContainText('assigned to 1 included group, 1 excluded group, 1 filter');
+  // The emulator gives devices of assigned groups a state in the pool: then its name must be typed.
+  const name = dialog.getByRole('textbox', { name: /type “contoso-mobile” to replace it/ });
+  if ((await name.count()) > 0) await name.fill('contoso-mobile');
   await dialog.getByRole('button', { name: 'Replace and upload' }).click();
 
   await expect(page.getByText('Upload complete')).toBeVisible({ timeout: 30_000 });
