@@ -206,7 +206,7 @@ test('a connection dropped after the service created the pool: found by name, no
   await uploadButton(page).click();
   await expect(page.getByText('Upload complete')).toBeVisible({ timeout: 30_000 });
   const row = page.getByRole('table', { name: 'Upload progress by pool' }).getByRole('row').filter({ hasText: 'gamma-wireless' });
-  await expect(row).toContainText('Created (confirmed after a lost response)');
+  await expect(row).toContainText('Created by this upload (found again after a lost response)');
   const pools = await poolsNamed('gamma-wireless');
   expect(pools.map((p) => p.activationCodeCount)).toEqual([20]);
   const log = await emulator.requests();
@@ -270,8 +270,11 @@ test('replace: a same-name pool is detected, the admin chooses to replace it, th
 
   const dialog = page.getByRole('alertdialog', { name: 'Replace “contoso-mobile”?' });
   await expect(dialog.getByTestId('replace-summary')).toContainText('created with 45 codes');
-  await expect(dialog).toContainText('not in these files are gone');
-  await expect(dialog).toContainText('No device currently uses “contoso-mobile”');
+  await expect(dialog.getByTestId('replace-summary')).toContainText('Old pool “contoso-mobile”: 25 codes');
+  await expect(dialog.getByTestId('replace-given')).toHaveText('Given to devices (spent or pending): 0 codes.');
+  await expect(dialog).toContainText('only codes the carrier confirms are unused, plus the new ones');
+  await expect(dialog).toContainText('not in the new set are gone');
+  await expect(dialog).toContainText('“contoso-mobile” has no assignments.');
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Replace and upload' }).click();
 
@@ -282,7 +285,7 @@ test('replace: a same-name pool is detected, the admin chooses to replace it, th
   expect(after[0]!.activationCodeCount).toBe(45);
 });
 
-test('replacing a pool that devices use warns with the device count; cancelling deletes nothing', async ({ page }) => {
+test('replacing a pool that devices use warns with the device count and needs its name typed; cancelling deletes nothing', async ({ page }) => {
   // A seeded pool still named after its host (Intune's default), with devices.
   let target: { pool: PoolRow; devices: number } | undefined;
   for (const p of (await allPools()).filter((x) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(x.displayName))) {
@@ -302,10 +305,86 @@ test('replacing a pool that devices use warns with the device count; cancelling 
   await card.getByRole('radio', { name: /^Replace/ }).check();
   await uploadButton(page).click();
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText(`${devices.toLocaleString('en-US')} device${devices === 1 ? '' : 's'} currently use`);
+  await expect(dialog).toContainText(`${devices.toLocaleString('en-US')} device${devices === 1 ? ' uses' : 's use'} “${pool.displayName}”`);
+  await expect(dialog.getByTestId('replace-given')).toHaveText(`Given to devices (spent or pending): ${devices.toLocaleString('en-US')} code${devices === 1 ? '' : 's'}.`);
+  const replaceButton = dialog.getByRole('button', { name: 'Replace and upload' });
+  const name = dialog.getByRole('textbox', { name: `Devices use this pool: type “${pool.displayName}” to replace it` });
+  await expect(name).toBeVisible();
+  await expect(replaceButton).toBeDisabled();
+  await name.fill(`${pool.displayName}x`);
+  await expect(replaceButton).toBeDisabled();
+  await name.fill(pool.displayName);
+  await expect(replaceButton).toBeEnabled();
+  await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   expect((await allPools()).some((p) => p.id === pool.id)).toBe(true);
+});
+
+interface AssignmentRow {
+  id: string;
+  target: Record<string, unknown>;
+}
+
+const targetKey = (t: Record<string, unknown>) =>
+  [t['@odata.type'], t['groupId'] ?? '', t['deviceAndAppManagementAssignmentFilterId'] ?? '', t['deviceAndAppManagementAssignmentFilterType'] ?? 'none'].join('|');
+
+test('replace carries the old pool’s assignments (include, exclude, filters) to the new pool', async ({ page }) => {
+  const host = 'smdp.contoso-mobile.example.com';
+  const old = codes(13, 0, 6);
+  const seeded = await emulator.graph<PoolRow>('POST', POOLS, {
+    displayName: 'contoso-mobile',
+    activationCodes: old.map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
+  });
+  // Targets taken from the seed: an include with an assignment filter, and an exclude of another group.
+  const withAssignments = await emulator.graph<{ value: (PoolRow & { assignments: AssignmentRow[] })[] }>('GET', `${POOLS}?$expand=assignments&$top=999`);
+  const seededTargets = withAssignments.value.flatMap((p) => p.assignments.map((a) => a.target));
+  const filtered = seededTargets.find((t) => t['@odata.type'] === '#microsoft.graph.groupAssignmentTarget' && t['deviceAndAppManagementAssignmentFilterId']);
+  const excluded = seededTargets.find((t) => t['@odata.type'] === '#microsoft.graph.exclusionGroupAssignmentTarget' && t['groupId'] !== filtered?.['groupId']);
+  expect(filtered, 'the default seed has an include with a filter').toBeDefined();
+  expect(excluded, 'the default seed has an exclude').toBeDefined();
+  const targets = [{ target: filtered! }, { target: excluded! }];
+  await emulator.graph('POST', `${POOLS}/${seeded.id}/assign`, { assignments: targets });
+
+  await openUpload(page);
+  await dropFiles(page, [csv('contoso-unused.csv', host, codes(13, 100, 8))]);
+  const card = poolCard(page, host);
+  await card.getByRole('radio', { name: /^Replace “contoso-mobile”/ }).check();
+  await uploadButton(page).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Replace “contoso-mobile”?' });
+  await expect(dialog.getByRole('radio', { name: /Assign the new pool the same way/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /Keep the new pool unassigned/ })).toBeVisible();
+  await expect(dialog).toContainText('assigned to 1 included group, 1 excluded group, 1 filter');
+  // The emulator gives devices of assigned groups a state in the pool: then its name must be typed.
+  const name = dialog.getByRole('textbox', { name: /type “contoso-mobile” to replace it/ });
+  if ((await name.count()) > 0) await name.fill('contoso-mobile');
+  await dialog.getByRole('button', { name: 'Replace and upload' }).click();
+
+  await expect(page.getByText('Upload complete')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('carried-assignments')).toContainText(`Assigned like the old pool (${targets.length} assignments)`);
+  const after = await poolsNamed('contoso-mobile');
+  expect(after).toHaveLength(1);
+  expect(after[0]!.id).not.toBe(seeded.id);
+  const carried = await emulator.graph<{ value: AssignmentRow[] }>('GET', `${POOLS}/${after[0]!.id}/assignments`);
+  expect(carried.value.map((a) => targetKey(a.target)).sort()).toEqual(targets.map((a) => targetKey(a.target)).sort());
+});
+
+test('replace is refused for an empty set: a file with only the SM-DP+ address deletes nothing', async ({ page }) => {
+  const host = 'smdp.contoso-mobile.example.com';
+  const seeded = await emulator.graph<PoolRow>('POST', POOLS, {
+    displayName: 'contoso-mobile',
+    activationCodes: codes(14, 0, 4).map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
+  });
+  await openUpload(page);
+  await dropFiles(page, [csv('contoso-empty.csv', host, [])]);
+  const card = poolCard(page, host);
+  const replace = card.getByRole('radio', { name: /^Replace “contoso-mobile”/ });
+  // However the file check judges such a file, it never reaches an upload that replaces the pool.
+  if (await replace.isVisible()) await replace.check();
+  await expect(card.getByTestId('pool-status')).not.toHaveText('Ready to upload');
+  await expect(uploadButton(page)).toBeDisabled();
+  await expect(page.getByTestId('upload-blockers')).toBeVisible();
+  expect((await allPools()).some((p) => p.id === seeded.id)).toBe(true);
 });
 
 test('a read-only operator can check files, but the upload is disabled with the reason', async ({ page }) => {

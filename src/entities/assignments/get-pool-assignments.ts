@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
 import type { EmbeddedSimActivationCodePoolAssignment } from '../../graph/types.ts';
 import { poolPaths } from '../pools/paths.ts';
@@ -17,4 +17,9 @@ export const poolAssignmentsQueryOptions = (poolId: string) =>
 
 export function usePoolAssignments(poolId: string) {
   return useQuery(poolAssignmentsQueryOptions(poolId));
+}
+
+/** Several pools' assignments, read fresh (shown right before a replace carries them over). */
+export function usePoolsAssignments(poolIds: readonly string[], { enabled = true }: { enabled?: boolean } = {}) {
+  return useQueries({ queries: poolIds.map((id) => ({ ...poolAssignmentsQueryOptions(id), staleTime: 0, enabled })) });
 }

@@ -7,6 +7,6 @@ export const poolKeys = {
   detail: (id: string) => [...graphKeys.pools, 'detail', id] as const,
   /** Below `detail(id)`, so removing a deleted pool's detail removes these too. */
   deviceStates: (id: string) => [...graphKeys.pools, 'detail', id, 'deviceStates'] as const,
-  deviceStateCount: (id: string) => [...graphKeys.pools, 'detail', id, 'deviceStates', 'count'] as const,
+
   assignmentCount: (id: string) => [...graphKeys.pools, 'detail', id, 'assignments', 'count'] as const,
 };

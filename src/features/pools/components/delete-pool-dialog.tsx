@@ -22,7 +22,7 @@ import { ErrorState } from '../../../components/error-state.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { formatCount } from '../../../components/format.ts';
 import { useAssignmentCount } from '../api/get-assignment-count.ts';
-import { useDeviceStateCount } from '../api/get-device-state-count.ts';
+import { useDeviceStateCount } from '../../../entities/pools/get-device-state-count.ts';
 import type { PoolDetail } from '../api/get-pool.ts';
 
 const useStyles = makeStyles({

@@ -10,7 +10,7 @@ import type { PoolSummary } from '../lib/upload-runner.ts';
  */
 export function findPoolsByName(name: string, signal?: AbortSignal): Promise<PoolSummary[]> {
   return graph().getAll<PoolSummary>(POOLS_PATH, {
-    query: { filter: eq('displayName', name), select: ['id', 'displayName', 'activationCodeCount'] },
+    query: { filter: eq('displayName', name), select: ['id', 'displayName', 'activationCodeCount', 'createdDateTime'] },
     signal,
   });
 }

@@ -8,7 +8,4 @@ export const uploadKeys = {
   all: graphKeys.pools,
   /** id + displayName + activationCodeCount of every pool: the name check and the "already exists" notice. */
   poolNames: () => [...graphKeys.pools, 'names'] as const,
-  /** Same shape as the pools feature's device-state count key: one cache entry per pool, dropped with the pool. */
-  deviceStateCount: (poolId: string) => [...graphKeys.pools, 'detail', poolId, 'deviceStates', 'count'] as const,
-  assignmentCount: (poolId: string) => [...graphKeys.pools, 'detail', poolId, 'assignments', 'count'] as const,
 };

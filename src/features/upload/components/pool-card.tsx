@@ -150,8 +150,8 @@ function PoolCardView({ pool, control, compact, resumed, onChoose, onRemoveFile,
                 <>
                   <Text weight="semibold">Replace “{same.displayName}”</Text>
                   <Caption1 block className={styles.meta}>
-                    It is deleted and a new pool is created from the files here; codes that are not in these files are gone. To keep them, drop
-                    the provider’s earlier file too (codes in both files are uploaded once).
+                    It is deleted and a new pool is created from the files here, assigned like the old one; codes that are not in these files are
+                    gone. Codes work once: add old codes only when the carrier confirms them unused (codes in several files are uploaded once).
                   </Caption1>
                 </>
               }

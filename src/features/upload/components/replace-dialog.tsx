@@ -1,26 +1,17 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { describeError } from '../../../components/error-state.tsx';
 import { formatCount } from '../../../components/format.ts';
-import { useAssignmentCounts } from '../api/get-assignment-count.ts';
-import { useDeviceStateCounts } from '../api/get-device-state-count.ts';
+import { usePoolsAssignments } from '../../../entities/assignments/get-pool-assignments.ts';
+import { useDeviceStateCounts } from '../../../entities/pools/get-device-state-count.ts';
+import { usePoolSummaries } from '../../../entities/pools/get-pool-summary.ts';
 import type { PoolPlan } from '../lib/plan-batch.ts';
+import { toAssignmentInputs, type ReplaceDecision } from '../lib/replace-steps.ts';
+import type { OldPoolSnapshot } from '../lib/upload-runner.ts';
+import { ReplaceItem } from './replace-item.tsx';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, margin: 0, padding: 0, listStyleType: 'none' },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -30,77 +21,100 @@ export interface ReplaceDialogProps {
   pools: PoolPlan[];
   /** Pools created alongside (for the summary line). */
   newCount: number;
-  onConfirm: () => void;
+  onConfirm: (decisions: Record<string, ReplaceDecision>) => void;
   onCancel: () => void;
 }
 
 const s = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+const message = (e: unknown) => (e ? describeError(e).message : undefined);
 
 /**
- * Replacing deletes a pool: say how many codes the new pool holds, that codes
- * not in the dropped files are gone, and how many devices use the old pool.
+ * Replacing deletes a pool. The dialog reads the old pool, its assignments and
+ * its device states fresh, shows the counts and the one-time-use warning,
+ * carries the assignments over unless told not to, and asks for the pool's
+ * name when devices use it (as delete does).
  */
 export function ReplaceDialog({ open, pools, newCount, onConfirm, onCancel }: ReplaceDialogProps) {
   const styles = useStyles();
-  const targets = pools.map((p) => (p.choice?.mode === 'replace' ? p.choice.poolId : '')).filter(Boolean);
-  const devices = useDeviceStateCounts(targets, { enabled: open });
-  const assignments = useAssignmentCounts(targets, { enabled: open });
-  const counting = devices.some((q) => q.isPending) || assignments.some((q) => q.isPending);
+  const replacing = pools.flatMap((p) => (p.choice?.mode === 'replace' ? [{ plan: p, old: p.choice }] : []));
+  const ids = replacing.map((r) => r.old.poolId);
+  const summaries = usePoolSummaries(ids, { enabled: open });
+  const devices = useDeviceStateCounts(ids, { enabled: open });
+  const assignments = usePoolsAssignments(ids, { enabled: open });
+  const [carry, setCarry] = useState<Record<string, boolean>>({});
+  const [typed, setTyped] = useState<Record<string, string>>({});
 
+  const items = replacing.map(({ plan, old }, i) => {
+    const summary = summaries[i];
+    const count = devices[i];
+    const list = assignments[i];
+    const loading = !!(summary?.isFetching || count?.isFetching || list?.isFetching);
+    const readError = summary?.data === null ? 'The pool no longer exists.' : (message(summary?.error) ?? message(count?.error) ?? message(list?.error));
+    const snapshot: OldPoolSnapshot | undefined =
+      !loading && summary?.data && count?.data !== undefined && list?.data
+        ? { codeCount: summary.data.activationCodeCount, deviceStateCount: count.data, assignments: toAssignmentInputs(list.data) }
+        : undefined;
+    const newCodes = plan.codes?.length ?? plan.codeCount;
+    // Unknown (the count failed) counts as "devices use it": the safe side.
+    const mustTypeName = !loading && (!!count?.isError || (count?.data ?? 0) > 0);
+    const nameOk = !mustTypeName || (typed[plan.key] ?? '').trim() === old.poolName.trim();
+    const ready = !!snapshot && !readError && newCodes > 0 && nameOk;
+    return { plan, old, snapshot, loading, readError, newCodes, mustTypeName, ready };
+  });
+  const canConfirm = items.length > 0 && items.every((it) => it.ready);
+
+  const confirm = () => {
+    if (!canConfirm) return;
+    const decisions: Record<string, ReplaceDecision> = {};
+    for (const it of items) if (it.snapshot) decisions[it.plan.key] = { confirmedOldPool: it.snapshot, carryAssignments: carry[it.plan.key] ?? true };
+    onConfirm(decisions);
+  };
+
+  const title = replacing.length === 1 ? `Replace “${replacing[0]?.old.poolName ?? ''}”?` : `Replace ${replacing.length} pools?`;
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_e, data) => !data.open && onCancel()}>
       <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{pools.length === 1 ? `Replace “${pools[0]?.choice?.mode === 'replace' ? pools[0].choice.poolName : ''}”?` : `Replace ${pools.length} pools?`}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <ul className={styles.list}>
-              {pools.map((p, i) => {
-                if (p.choice?.mode !== 'replace') return null;
-                const old = p.choice;
-                const deviceCount = devices[i]?.data;
-                const assignmentCount = assignments[i]?.data;
-                const newCodes = p.codes?.length ?? p.codeCount;
-                return (
-                  <li key={p.key} className={styles.item} data-testid="replace-summary">
-                    <Text>
-                      “{old.poolName}”{old.poolCodeCount !== undefined ? ` (${s(old.poolCodeCount, 'code')})` : ''} is deleted, then a new pool “{p.name}” is
-                      created with <strong>{s(newCodes, 'code')}</strong> from {p.files.map((f) => f.file.name).join(', ')}.
-                    </Text>
-                    <Text>Codes of the old pool that are not in these files are gone for good.</Text>
-                    {devices[i]?.isPending ? (
-                      <Spinner size="extra-tiny" label="Counting devices that use the pool…" />
-                    ) : devices[i]?.isError ? (
-                      <MessageBar intent="warning">
-                        <MessageBarBody>The devices that use “{old.poolName}” could not be counted.</MessageBarBody>
-                      </MessageBar>
-                    ) : deviceCount !== undefined && deviceCount > 0 ? (
-                      <MessageBar intent="warning" layout="multiline">
-                        <MessageBarBody>
-                          {s(deviceCount, 'device')} currently {deviceCount === 1 ? 'uses' : 'use'} “{old.poolName}”. Deleting it may remove their eSIM
-                          profiles at their next check-in (what Intune does is not documented).
-                        </MessageBarBody>
-                      </MessageBar>
-                    ) : (
-                      <Text>No device currently uses “{old.poolName}”.</Text>
-                    )}
-                    {assignmentCount !== undefined && assignmentCount > 0 && (
-                      <Text>
-                        It is assigned to {s(assignmentCount, 'group')}; assignments are not carried over, so assign the new pool after the upload.
-                      </Text>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-            {newCount > 0 && <Text>{s(newCount, 'other pool')} of this upload {newCount === 1 ? 'is' : 'are'} created as new.</Text>}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onConfirm} disabled={counting}>
-              Replace and upload
-            </Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            confirm();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <ul className={styles.list}>
+                {items.map((it, i) => (
+                  <ReplaceItem
+                    key={it.plan.key}
+                    oldName={it.old.poolName}
+                    newName={it.plan.name}
+                    fileNames={it.plan.files.map((f) => f.file.name)}
+                    newCount={it.newCodes}
+                    oldCount={summaries[i]?.data?.activationCodeCount ?? it.old.poolCodeCount}
+                    deviceCount={devices[i]?.data}
+                    assignments={it.snapshot?.assignments}
+                    loading={it.loading}
+                    readError={it.readError}
+                    carry={carry[it.plan.key] ?? true}
+                    onCarryChange={(v) => setCarry((c) => ({ ...c, [it.plan.key]: v }))}
+                    mustTypeName={it.mustTypeName}
+                    typed={typed[it.plan.key] ?? ''}
+                    onTypedChange={(v) => setTyped((t) => ({ ...t, [it.plan.key]: v }))}
+                  />
+                ))}
+              </ul>
+              {newCount > 0 && <Text>{s(newCount, 'other pool')} of this upload {newCount === 1 ? 'is' : 'are'} created as new.</Text>}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" type="submit" disabled={!canConfirm}>
+                Replace and upload
+              </Button>
+              <Button onClick={onCancel}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
       </DialogSurface>
     </Dialog>
   );

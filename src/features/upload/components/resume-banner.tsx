@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { CheckmarkRegular } from '@fluentui/react-icons';
 import { formatCount } from '../../../components/format.ts';
 import type { GroupProgress } from '../lib/plan-batch.ts';
-import type { ResumePool, ResumeState } from '../lib/resume-state.ts';
+import { poolUnfinished, type ResumePool, type ResumeState } from '../lib/resume-state.ts';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
@@ -26,14 +26,16 @@ export function ResumeBanner({ resume, resumed, progress, onDiscard }: ResumeBan
   const styles = useStyles();
   const keyOf = new Map<ResumePool, string>();
   for (const [key, pool] of Object.entries(resumed)) if (pool) keyOf.set(pool, key);
-  const stateOf = (p: ResumePool) => {
+  const finished = (p: ResumePool) => {
     const key = keyOf.get(p);
-    return (key && progress[key]?.createState) || p.createState;
+    const now = key ? progress[key] : undefined;
+    return !poolUnfinished(now ? { createState: now.createState, carry: now.carry } : p);
   };
   const total = resume.pools.length;
-  const created = resume.pools.filter((p) => stateOf(p) === 'created').length;
+  const created = resume.pools.filter(finished).length;
   if (created === total) return null;
-  const missing = resume.pools.filter((p) => !keyOf.has(p) && p.createState !== 'created');
+  const missing = resume.pools.filter((p) => !keyOf.has(p) && poolUnfinished(p));
+  const orphaned = resume.pools.filter((p) => p.oldPoolDeleted && p.createState !== 'created' && !finished(p));
 
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="resume-banner">
@@ -43,6 +45,12 @@ export function ResumeBanner({ resume, resumed, progress, onDiscard }: ResumeBan
         </MessageBarTitle>
         Drop the same files again to finish it. Pools already created are not sent again, and pools that were being created are looked up
         first, so nothing is created twice.
+        {orphaned.map((p) => (
+          <div key={`gone-${p.key}`} data-testid="resume-old-pool-gone">
+            <strong>“{p.replacePoolName ?? p.name}” was deleted and its replacement is not created yet</strong>: drop {p.files.map((f) => f.name).join(', ')} to
+            create “{p.name}”{p.carry && p.carry.assignments.length > 0 ? ' and assign it like the old pool' : ''}.
+          </div>
+        ))}
         {missing.length > 0 ? (
           <ul className={styles.list} aria-label="Files still needed">
             {missing.flatMap((p) =>

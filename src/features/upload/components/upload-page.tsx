@@ -2,6 +2,8 @@ import {
   Button,
   Card,
   Field,
+  MessageBar,
+  MessageBarBody,
   ProgressBar,
   Subtitle1,
   Text,
@@ -59,7 +61,8 @@ export function UploadPage() {
 
   const running = state.run?.state === 'running';
   const validating = state.validating.total > 0 && state.validating.done < state.validating.total;
-  const replacing = useMemo(() => plan.toUpload.filter((p) => p.choice?.mode === 'replace'), [plan.toUpload]);
+  // A replace whose old pool is already deleted (resumed) has nothing left to confirm.
+  const replacing = useMemo(() => plan.toUpload.filter((p) => p.choice?.mode === 'replace' && !p.progress.oldPoolDeleted), [plan.toUpload]);
   const errorFileIds = useMemo(() => plan.pools.flatMap((p) => (p.status === 'created' ? [] : p.files.filter((f) => f.errorCount > 0).map((f) => f.file.id))), [plan.pools]);
   const compact = plan.pools.length > 3;
   const allCreated = plan.pools.length > 0 && plan.pools.every((p) => p.status === 'created') && plan.checking.length === 0;
@@ -196,7 +199,12 @@ export function UploadPage() {
                 </div>
               </>
             )}
-            {state.run && <UploadProgress run={state.run} statuses={state.statuses} onCancel={batch.cancel} />}
+            {state.lockedElsewhere && !running && (
+              <MessageBar intent="warning" data-testid="batch-locked">
+                <MessageBarBody>This batch is running in another tab. Let it finish there; nothing was sent from this tab.</MessageBarBody>
+              </MessageBar>
+            )}
+            {state.run && <UploadProgress run={state.run} statuses={state.statuses} onCancel={batch.cancel} onResume={upload} redact={batch.redact} />}
             {allCreated && !running && (
               <div className={styles.actions}>
                 <Button appearance="primary" onClick={batch.clear}>
@@ -216,9 +224,9 @@ export function UploadPage() {
         pools={replacing}
         newCount={plan.toUpload.length - replacing.length}
         onCancel={() => setConfirmOpen(false)}
-        onConfirm={() => {
+        onConfirm={(decisions) => {
           setConfirmOpen(false);
-          void start();
+          void start(decisions);
         }}
       />
       )}

@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -15,7 +16,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, DismissCircleFilled, ErrorCircleFilled, HourglassRegular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import { describeError } from '../../../components/error-state.tsx';
 import { formatCount } from '../../../components/format.ts';
@@ -23,6 +23,7 @@ import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { RunInfo } from '../lib/batch-state.ts';
 import type { JobStatus } from '../lib/upload-runner.ts';
+import { StatusCell, type Redact } from './progress-status.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -32,21 +33,9 @@ const useStyles = makeStyles({
   progressCol: { width: '18%' },
   files: { color: tokens.colorNeutralForeground2, wordBreak: 'break-all' },
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
-  statusLine: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  ok: { color: tokens.colorPaletteGreenForeground1 },
-  bad: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground2 },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
   srOnly: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
-
-const ACTIVE_TEXT: Partial<Record<JobStatus['phase'], string>> = {
-  queued: 'Waiting to start',
-  verifying: 'Checking the pool created earlier…',
-  deleting: 'Deleting the pool being replaced…',
-  creating: 'Creating the pool…',
-  reconciling: 'Checking whether the pool was created…',
-};
 
 export interface RunCounts {
   total: number;
@@ -54,82 +43,31 @@ export interface RunCounts {
   failed: number;
   cancelled: number;
   waiting: number;
+  paused: number;
   done: number;
 }
 
 export function countRun(run: RunInfo, statuses: Record<string, JobStatus | undefined>): RunCounts {
-  const c: RunCounts = { total: run.keys.length, created: 0, failed: 0, cancelled: 0, waiting: 0, done: 0 };
+  const c: RunCounts = { total: run.keys.length, created: 0, failed: 0, cancelled: 0, waiting: 0, paused: 0, done: 0 };
   for (const key of run.keys) {
     const phase = statuses[key]?.phase;
     if (phase === 'created') c.created++;
     else if (phase === 'failed') c.failed++;
     else if (phase === 'cancelled') c.cancelled++;
     else if (phase === 'waiting') c.waiting++;
+    else if (phase === 'paused') c.paused++;
   }
-  c.done = c.created + c.failed + c.cancelled;
+  c.done = c.created + c.failed + c.cancelled + c.paused;
   return c;
 }
 
 function summary(run: RunInfo, c: RunCounts): string {
   const parts = [`${formatCount(c.created)} of ${formatCount(c.total)} pools created`];
   if (c.failed) parts.push(`${formatCount(c.failed)} failed`);
+  if (c.paused) parts.push(`${formatCount(c.paused)} paused`);
   if (c.cancelled) parts.push(`${formatCount(c.cancelled)} cancelled`);
   if (run.state === 'running' && c.waiting) parts.push(`${formatCount(c.waiting)} waiting for Microsoft Graph throttling`);
   return parts.join(', ') + '.';
-}
-
-function StatusCell({ status }: { status: JobStatus | undefined }) {
-  const styles = useStyles();
-  const phase = status?.phase ?? 'queued';
-  if (phase === 'created' && status?.poolId) {
-    return (
-      <div className={styles.status}>
-        <span className={styles.statusLine}>
-          <CheckmarkCircleFilled aria-hidden className={styles.ok} />
-          {status.outcome === 'alreadyCreated' ? 'Created earlier' : status.outcome === 'adopted' ? 'Created (confirmed after a lost response)' : 'Created'}
-        </span>
-      </div>
-    );
-  }
-  if (phase === 'failed') {
-    const d = describeError(status?.error);
-    return (
-      <div className={styles.status}>
-        <span className={styles.statusLine}>
-          <ErrorCircleFilled aria-hidden className={styles.bad} />
-          <Text weight="semibold">{d.title}</Text>
-        </span>
-        <Text>{d.message}</Text>
-        {status?.hint && <Text>{status.hint}</Text>}
-        {d.requestId && (
-          <Text size={200} className={styles.muted}>
-            Request ID: <span className={styles.mono}>{d.requestId}</span>
-          </Text>
-        )}
-      </div>
-    );
-  }
-  if (phase === 'cancelled') {
-    return (
-      <div className={styles.status}>
-        <span className={styles.statusLine}>
-          <DismissCircleFilled aria-hidden className={styles.muted} />
-          {status?.detail ?? 'Cancelled'}
-        </span>
-      </div>
-    );
-  }
-  if (phase === 'waiting') {
-    return (
-      <div className={styles.status}>
-        <span className={styles.statusLine}>
-          <HourglassRegular aria-hidden />
-          {status?.detail ?? 'Waiting'}
-        </span>
-      </div>
-    );
-  }
-  return <div className={styles.status}>{status?.detail ?? ACTIVE_TEXT[phase] ?? 'Working…'}</div>;
 }
 
 /** Determinate steps (no animation: 30 animated bars would repaint the page every frame). */
@@ -139,12 +77,15 @@ function rowProgress(status: JobStatus | undefined): { value: number; color: 'br
     case 'cancelled':
       return { value: 0, color: 'brand' };
     case 'verifying':
+    case 'checking':
     case 'deleting':
       return { value: 0.25, color: 'brand' };
     case 'creating':
       return { value: 0.5, color: 'brand' };
     case 'reconciling':
+    case 'assigning':
       return { value: 0.75, color: 'brand' };
+    case 'paused':
     case 'waiting':
       return { value: 0.5, color: 'warning' };
     case 'created':
@@ -155,7 +96,7 @@ function rowProgress(status: JobStatus | undefined): { value: number; color: 'br
 }
 
 /** One pool's row; re-renders only when its own status changes. */
-const ProgressRow = memo(function ProgressRow({ name, files, status }: { name: string; files: string; status: JobStatus | undefined }) {
+const ProgressRow = memo(function ProgressRow({ name, files, status, redact }: { name: string; files: string; status: JobStatus | undefined; redact: Redact }) {
   const styles = useStyles();
   const p = rowProgress(status);
   return (
@@ -169,7 +110,7 @@ const ProgressRow = memo(function ProgressRow({ name, files, status }: { name: s
         </div>
       </TableCell>
       <TableCell>
-        <StatusCell status={status} />
+        <StatusCell status={status} redact={redact} />
       </TableCell>
       <TableCell>
         <ProgressBar value={p.value} color={p.color} aria-label={`Progress of ${name}`} />
@@ -182,10 +123,14 @@ export interface UploadProgressProps {
   run: RunInfo;
   statuses: Record<string, JobStatus | undefined>;
   onCancel: () => void;
+  /** Runs the paused batch again. */
+  onResume: () => void;
+  /** Removes the batch's matching IDs from service text before it is shown. */
+  redact: Redact;
 }
 
 /** Overall and per-pool progress of an upload, then its results (links to the new pools, errors with request-ids). */
-export function UploadProgress({ run, statuses, onCancel }: UploadProgressProps) {
+export function UploadProgress({ run, statuses, onCancel, onResume, redact }: UploadProgressProps) {
   const styles = useStyles();
   const c = countRun(run, statuses);
   const running = run.state === 'running';
@@ -213,6 +158,18 @@ export function UploadProgress({ run, statuses, onCancel }: UploadProgressProps)
         {running ? text : `Upload finished. ${text}`}
       </div>
 
+      {!running && run.paused && (
+        <MessageBar intent="warning" layout="multiline" data-testid="upload-paused">
+          <MessageBarBody>
+            <MessageBarTitle>Upload paused</MessageBarTitle>
+            Microsoft Graph asked to wait {formatCount(Math.ceil(run.paused.retryAfterMs / 60_000))} min before the next request, longer than the
+            console waits on its own. Nothing is created twice when you resume.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onResume}>Resume</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {!running && (
         <MessageBar intent={c.failed > 0 ? 'error' : c.cancelled > 0 || run.cancelled ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
@@ -225,7 +182,7 @@ export function UploadProgress({ run, statuses, onCancel }: UploadProgressProps)
                 The new pools are in the <RouterLink to={paths.pools.getHref()}>pools list</RouterLink>.
               </>
             )}
-            {!!run.error && ` The upload stopped unexpectedly: ${describeError(run.error).message}`}
+            {!!run.error && ` The upload stopped unexpectedly: ${redact(describeError(run.error).message)}`}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -240,7 +197,7 @@ export function UploadProgress({ run, statuses, onCancel }: UploadProgressProps)
         </TableHeader>
         <TableBody>
           {run.keys.map((key) => (
-            <ProgressRow key={key} name={run.names[key] ?? key} files={(run.fileNames[key] ?? []).join(', ')} status={statuses[key]} />
+            <ProgressRow key={key} name={run.names[key] ?? key} files={(run.fileNames[key] ?? []).join(', ')} status={statuses[key]} redact={redact} />
           ))}
         </TableBody>
       </Table>

@@ -1,17 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useForm, useWatch, type FieldError, type Resolver, type ResolverResult } from 'react-hook-form';
 import { useAuthState } from '../../../auth/auth-context.tsx';
-import { graphKeys } from '../../../lib/query-keys.ts';
-import { graphPoolService } from '../api/pool-service.ts';
 import { usePoolNames } from '../api/get-pool-names.ts';
 import { fileProblemResult } from '../csv/results.ts';
 import { validateFiles } from '../csv/validate-in-worker.ts';
-import { UPLOAD_CONCURRENCY, VALIDATION_CONCURRENCY } from '../lib/limits.ts';
+import { VALIDATION_CONCURRENCY } from '../lib/limits.ts';
 import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-state.ts';
 import { analyzeBatch, planBatch, poolNameError, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
-import { browserResumeStore, createRunRecorder, isUnfinished, matchResumePools, resumePoolFrom } from '../lib/resume-state.ts';
-import { isAbortError, runUpload, type UploadJob } from '../lib/upload-runner.ts';
+import { browserResumeStore, isUnfinished, matchResumePools } from '../lib/resume-state.ts';
+import { isAbortError } from '../lib/upload-runner.ts';
+import { useUploadRun } from './use-upload-run.ts';
 
 export interface PoolNamesForm {
   names: Record<string, string>;
@@ -26,7 +24,6 @@ let fileCounter = 0;
  * run (with its resume record in localStorage, per account: never codes).
  */
 export function useUploadBatch() {
-  const queryClient = useQueryClient();
   const { user } = useAuthState();
   const accountId = user?.homeAccountId ?? 'anonymous';
   const store = useMemo(() => browserResumeStore(accountId), [accountId]);
@@ -148,21 +145,15 @@ export function useUploadBatch() {
     [validator],
   );
 
-  const run = useRef<AbortController | null>(null);
-  useEffect(
-    () => () => {
-      // Leaving the page stops the upload; what was in flight is on record and is checked on return.
-      run.current?.abort();
-      validator.abortAll();
-    },
-    [validator],
-  );
+  useEffect(() => () => validator.abortAll(), [validator]);
+  const { start, cancel, redact, resetFirstPlan } = useUploadRun({ plan, state, dispatch, store, accountId, existing });
 
   const clear = useCallback(() => {
     validator.abortAll();
     form.reset({ names: {} });
+    resetFirstPlan();
     dispatch({ type: 'clear' });
-  }, [form, validator]);
+  }, [form, validator, resetFirstPlan]);
 
   const choose = useCallback(
     (pool: PoolPlan, choice: PoolChoice) => {
@@ -184,63 +175,6 @@ export function useUploadBatch() {
     dispatch({ type: 'dismissResume' });
   }, [store]);
 
-  const start = useCallback(async () => {
-    const pools = plan.toUpload.filter((p): p is PoolPlan & { codes: NonNullable<PoolPlan['codes']>; choice: PoolChoice } => !!p.codes && !!p.choice);
-    if (pools.length === 0 || run.current) return;
-    const controller = new AbortController();
-    run.current = controller;
-    const names = Object.fromEntries(pools.map((p) => [p.key, p.name.trim()]));
-    // Progress renders are transitions: interruptible, so 30 pools' updates never block input.
-    startTransition(() => dispatch({
-      type: 'runStarted',
-      run: {
-        keys: pools.map((p) => p.key),
-        names,
-        fileNames: Object.fromEntries(pools.map((p) => [p.key, p.files.map((f) => f.file.name)])),
-        state: 'running',
-        cancelled: false,
-      },
-    }));
-    const matched = new Set(Object.values(state.resumed));
-    const carried = (state.resume?.pools ?? []).filter((p) => !matched.has(p) && p.createState !== 'created');
-    const recorder = createRunRecorder(
-      store,
-      pools.map((p) => resumePoolFrom({ ...p, name: names[p.key] ?? p.name }, p.progress)),
-      carried,
-    );
-    const jobs: UploadJob[] = pools.map((p) => ({
-      key: p.key,
-      displayName: names[p.key] ?? p.name,
-      activationCodes: p.codes,
-      mode: p.choice.mode,
-      replacePoolId: p.choice.mode === 'replace' ? p.choice.poolId : undefined,
-      resume: p.progress,
-    }));
-    let cancelled = false;
-    let error: unknown;
-    try {
-      const result = await runUpload(jobs, {
-        service: graphPoolService,
-        concurrency: UPLOAD_CONCURRENCY,
-        signal: controller.signal,
-        onUpdate: (key, status) => {
-          recorder.onUpdate(key, status);
-          startTransition(() => dispatch({ type: 'status', key, status }));
-        },
-      });
-      cancelled = result.cancelled;
-    } catch (e) {
-      error = e;
-    } finally {
-      run.current = null;
-    }
-    // Pools lists everywhere (this page's name check included) show the new pools before the run is reported done.
-    await queryClient.invalidateQueries({ queryKey: graphKeys.pools });
-    startTransition(() => dispatch({ type: 'runFinished', cancelled, error }));
-  }, [plan, queryClient, state.resume, state.resumed, store]);
-
-  const cancel = useCallback(() => run.current?.abort(new DOMException('Upload cancelled', 'AbortError')), []);
-
   return {
     state,
     plan,
@@ -255,6 +189,7 @@ export function useUploadBatch() {
     dismissResume,
     start,
     cancel,
+    redact,
   };
 }
 

@@ -19,6 +19,8 @@ export interface RunInfo {
   cancelled: boolean;
   /** Set when the run itself broke (a bug), not when pools failed. */
   error?: unknown;
+  /** Throttling asked for a wait above the cap: the batch stopped; *Resume* runs it again. */
+  paused?: { retryAfterMs: number; until: number };
 }
 
 export interface BatchState {
@@ -37,6 +39,8 @@ export interface BatchState {
   /** Pool keys already matched to the interrupted batch. */
   resumed: Record<string, ResumePool | undefined>;
   validating: { done: number; total: number };
+  /** The last start found this batch running in another tab. */
+  lockedElsewhere: boolean;
 }
 
 export type BatchAction =
@@ -50,7 +54,9 @@ export type BatchAction =
   | { type: 'dismissResume' }
   | { type: 'runStarted'; run: RunInfo }
   | { type: 'status'; key: string; status: JobStatus }
-  | { type: 'runFinished'; cancelled: boolean; error?: unknown };
+  | { type: 'runFinished'; cancelled: boolean; error?: unknown; paused?: RunInfo['paused'] }
+  /** Another tab holds this batch's lock: nothing ran here. */
+  | { type: 'lockedElsewhere'; locked: boolean };
 
 export function initialBatchState(resume: ResumeState | null): BatchState {
   return {
@@ -64,11 +70,12 @@ export function initialBatchState(resume: ResumeState | null): BatchState {
     resume,
     resumed: {},
     validating: { done: 0, total: 0 },
+    lockedElsewhere: false,
   };
 }
 
 function progressOf(status: JobStatus): GroupProgress {
-  return { createState: status.createState, poolId: status.poolId, oldPoolDeleted: status.oldPoolDeleted };
+  return { createState: status.createState, poolId: status.poolId, oldPoolDeleted: status.oldPoolDeleted, carry: status.carry };
 }
 
 export function batchReducer(state: BatchState, action: BatchAction): BatchState {
@@ -113,9 +120,9 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
         resumed[key] = pool;
         choices[key] =
           pool.mode === 'replace' && pool.replacePoolId
-            ? { mode: 'replace', poolId: pool.replacePoolId, poolName: pool.replacePoolName ?? pool.name }
+            ? { mode: 'replace', poolId: pool.replacePoolId, poolName: pool.replacePoolName ?? pool.name, carryAssignments: pool.carryAssignments }
             : { mode: 'new' };
-        progress[key] = { createState: pool.createState, poolId: pool.poolId, oldPoolDeleted: pool.oldPoolDeleted };
+        progress[key] = { createState: pool.createState, poolId: pool.poolId, oldPoolDeleted: pool.oldPoolDeleted, carry: pool.carry };
         // The name is how an unknown create is found again, and a created pool is named already.
         if (pool.createState !== 'pending' || pool.oldPoolDeleted) lockedNames[key] = pool.name;
       }
@@ -127,7 +134,7 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
       const lockedNames = { ...state.lockedNames, ...action.run.names };
       const statuses = { ...state.statuses };
       for (const key of action.run.keys) statuses[key] = undefined;
-      return { ...state, run: action.run, lockedNames, statuses };
+      return { ...state, run: action.run, lockedNames, statuses, lockedElsewhere: false };
     }
     case 'status':
       return {
@@ -143,7 +150,9 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
         const p = state.progress[key];
         if (!p || (p.createState === 'pending' && !p.oldPoolDeleted)) delete lockedNames[key];
       }
-      return { ...state, lockedNames, run: { ...state.run, state: 'finished', cancelled: action.cancelled, error: action.error } };
+      return { ...state, lockedNames, run: { ...state.run, state: 'finished', cancelled: action.cancelled, error: action.error, paused: action.paused } };
     }
+    case 'lockedElsewhere':
+      return { ...state, lockedElsewhere: action.locked };
   }
 }

@@ -123,6 +123,17 @@ describe('analyzeBatch + planBatch', () => {
       expect(p.pools[0]).toMatchObject({ name: 'Contoso-Mobile', status: 'ready', nameError: undefined });
     });
 
+    it('refuses to replace a pool with an empty set (a file that holds only the SM-DP+ address)', async () => {
+      const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
+      const key = groupKeyForHost(CONTOSO);
+      // Whatever the file check says of such a file, a valid empty group must never replace a pool.
+      const empty: BatchFile = { ...a, parsed: a.parsed && { ...a.parsed, codes: [], codeCount: 0, iccidIndex: { ...a.parsed.iccidIndex, iccids: [], lines: [] } } };
+      const p = plan([empty], { existing, choices: { [key]: { mode: 'replace', poolId: 'p1', poolName: 'Contoso-Mobile' } } });
+      expect(p.pools[0]?.status).toBe('errors');
+      expect(p.pools[0]?.blockers.join(' ')).toMatch(/hold no activation codes: replacing “Contoso-Mobile” with them would leave no pool/);
+      expect(p.toUpload).toHaveLength(0);
+    });
+
     it('refuses a typed name used by another existing pool (case-insensitively), an empty name and a name over 256 characters', async () => {
       const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
       const key = groupKeyForHost(CONTOSO);

@@ -19,7 +19,7 @@ import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
 import { checkBatchRules } from '../csv/batch-rules.ts';
 import { defaultPoolName, uniquePoolName } from '../csv/pool-name.ts';
 import type { CsvIssue, ParsedCsvFile } from '../csv/types.ts';
-import type { CreateState } from './upload-runner.ts';
+import type { CarriedAssignments, CreateState } from './upload-runner.ts';
 
 export { groupKeyForHost } from '../csv/batch-rules.ts';
 export { MAX_CODES_PER_POOL } from '../csv/rules.ts';
@@ -40,13 +40,18 @@ export interface ExistingPool {
   activationCodeCount: number;
 }
 
-export type PoolChoice = { mode: 'new' } | { mode: 'replace'; poolId: string; poolName: string; poolCodeCount?: number };
+export type PoolChoice =
+  | { mode: 'new' }
+  /** `carryAssignments`: the new pool gets the old one's assignments (default true; set in the confirmation). */
+  | { mode: 'replace'; poolId: string; poolName: string; poolCodeCount?: number; carryAssignments?: boolean };
 
 /** What is known of a pool's creation from an earlier run (this page or an interrupted one). */
 export interface GroupProgress {
   createState: CreateState;
   poolId?: string;
   oldPoolDeleted: boolean;
+  /** Replace: the old pool's assignments read before its delete, and whether the new pool has them. */
+  carry?: CarriedAssignments;
 }
 
 export const NO_PROGRESS: GroupProgress = { createState: 'pending', oldPoolDeleted: false };
@@ -260,7 +265,8 @@ export function planBatch(input: PlanInput): BatchPlan {
     });
     const codes = analysis.codes.get(group.key) ?? null;
     const codeCount = codes?.length ?? files.reduce((n, f) => n + (f.file.parsed?.codeCount ?? 0), 0);
-    const created = progress.createState === 'created';
+    // A replace's pool still missing the old pool's assignments is finished by uploading again (it is not created twice).
+    const created = progress.createState === 'created' && (!progress.carry || progress.carry.applied);
     const nameLocked = progress.createState !== 'pending';
     const ownPoolIds = [progress.poolId, choice?.mode === 'replace' ? choice.poolId : undefined].filter((id): id is string => !!id);
     const nameError = nameLocked || !existing ? undefined : poolNameError(d.name, ctx, { key: group.key, ownPoolIds });
@@ -275,6 +281,9 @@ export function planBatch(input: PlanInput): BatchPlan {
     else {
       for (const f of files) if (f.errorCount > 0) block('errors', `${f.file.name} has ${plural(f.errorCount, 'error')}: remove the file, or fix it and drop it again.`);
       for (const message of analysis.poolErrors.get(group.key) ?? []) block('errors', message);
+      if (choice?.mode === 'replace' && codes && codes.length === 0) {
+        block('errors', `These files hold no activation codes: replacing “${choice.poolName}” with them would leave no pool for this carrier.`);
+      }
       if (!choice) block('needsChoice', `Choose whether to create a separate pool or to replace “${d.sameNamePool?.displayName ?? d.defaultName}”.`);
       if (choice?.mode === 'replace' && (replaceTargets.get(choice.poolId) ?? 0) > 1) {
         block('needsChoice', `“${choice.poolName}” is chosen to be replaced by more than one pool of this upload; replace it with one of them only.`);

@@ -71,8 +71,8 @@ describe('resume state', () => {
     const service: PoolService = {
       async create(input) {
         n++;
-        if (n === 1) throw new GraphError({ status: 429, code: 'TooManyRequests', message: 'slow down', method: 'POST', path: '/x', retryAfterMs: 500_000 });
-        const pool = { id: `id-${n}`, displayName: input.displayName, activationCodeCount: input.activationCodes.length };
+        if (n === 1) throw new GraphError({ status: 429, code: 'TooManyRequests', message: 'slow down', method: 'POST', path: '/x', retryAfterMs: 50_000 });
+        const pool = { id: `id-${n}`, displayName: input.displayName, activationCodeCount: input.activationCodes.length, createdDateTime: new Date().toISOString() };
         made.push(pool);
         if (n === 2) throw new GraphError({ status: 504, code: 'GatewayTimeout', message: 'timeout', method: 'POST', path: '/x', ambiguous: true });
         return pool;
@@ -80,6 +80,9 @@ describe('resume state', () => {
       findByName: async (name) => made.filter((p) => p.displayName === name),
       get: async () => null,
       remove: async () => undefined,
+      getAssignments: async () => [],
+      assign: async () => undefined,
+      countDeviceStates: async () => 0,
     };
     const seenInFlight: string[] = [];
     await runUpload(
@@ -143,6 +146,37 @@ describe('resume state', () => {
     // a group with an extra file is a different pool
     const merged = [{ ...groups[0]!, files: [...groups[0]!.files, renamed[1]!] }];
     expect(matchResumePools(stored, merged).size).toBe(0);
+  });
+
+  it('round-trips a replace with its recorded assignments and the first plan, and never serialises a code or matching ID', async () => {
+    const { pools, secrets } = await planned();
+    const first = pools[0]!;
+    const assignments = [
+      { target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget' as const, groupId: 'g-1', deviceAndAppManagementAssignmentFilterId: 'f-1', deviceAndAppManagementAssignmentFilterType: 'include' as const } },
+      { target: { '@odata.type': '#microsoft.graph.exclusionGroupAssignmentTarget' as const, groupId: 'g-2' } },
+      { target: { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' as const } },
+    ];
+    const replacing = { ...first, choice: { mode: 'replace' as const, poolId: 'old-1', poolName: 'contoso-mobile', carryAssignments: true } };
+    const pool = resumePoolFrom(replacing, { createState: 'pending', oldPoolDeleted: true, carry: { assignments, applied: false } });
+    // Smuggled extras (codes on the plan, a secret on a target) are dropped by the whitelist.
+    const dirty = { ...replacing, ...pool, carry: { applied: false, assignments: assignments.map((a) => ({ ...a, target: { ...a.target, matchingIdentifier: secrets[0] } })) } };
+    const store = createResumeStore(window.localStorage);
+    const firstPlan = { poolIds: ['old-1', 'other-2'], startedAt: '2026-02-01T09:00:00.000Z' };
+    createRunRecorder(store, [dirty], [], firstPlan.startedAt, firstPlan);
+    const raw = window.localStorage.getItem(RESUME_STORAGE_KEY) ?? '';
+    for (const secret of secrets) expect(raw).not.toContain(secret);
+    expect(raw).not.toMatch(/TOPSECRET|matchingIdentifier|smdpPlusServerAddress|integratedCircuitCardIdentifier/);
+    const back = store.load();
+    expect(back?.firstPlan).toEqual(firstPlan);
+    expect(back?.pools[0]).toMatchObject({ mode: 'replace', replacePoolId: 'old-1', oldPoolDeleted: true, carryAssignments: true, carry: { assignments, applied: false } });
+    expect(isUnfinished(back)).toBe(true);
+  });
+
+  it('a created pool whose carried assignments are not applied yet is unfinished', () => {
+    const base = { key: 'k', name: 'p', mode: 'replace' as const, oldPoolDeleted: true, expectedCount: 1, files: [{ name: 'a.csv', size: 1, sha256: 'a'.repeat(64) }], poolId: 'new' };
+    const pending: ResumeState = { version: 1, startedAt: 'x', pools: [{ ...base, createState: 'created', carry: { assignments: [], applied: false } }] };
+    expect(isUnfinished(pending)).toBe(true);
+    expect(isUnfinished({ ...pending, pools: [{ ...base, createState: 'created', carry: { assignments: [], applied: true } }] })).toBe(false);
   });
 
   it('ignores unreadable or foreign stored state', () => {

@@ -1,14 +1,18 @@
 /**
  * What survives a reload or a closed tab of an upload batch, in
  * localStorage under a key per signed-in account: file names, sizes and SHA-256 hashes, the chosen pool
- * names, the mode (new/replace + the old pool's id) and the pools created so
- * far. Never activation codes: this module only ever copies the whitelisted
+ * names, the mode (new/replace + the old pool's id), the pools created so
+ * far, the old pool's assignments read before a replace deleted it (group and
+ * filter ids), and the first plan (ids of the pools seen when the batch was
+ * first planned, and when it first started). Never activation codes: this module only ever copies the whitelisted
  * fields below, and the files' contents stay in memory. The admin re-drops
  * the same files to finish the batch; they are recognised by hash.
  */
 import { z } from 'zod';
 import type { GroupProgress, PoolPlan } from './plan-batch.ts';
-import type { CreateState, JobStatus } from './upload-runner.ts';
+import type { AssignmentInput } from '../../../entities/assignments/types.ts';
+import type { AssignmentTarget } from '../../../graph/types.ts';
+import type { CarriedAssignments, CreateState, FirstPlan, JobStatus } from './upload-runner.ts';
 
 export const RESUME_STORAGE_KEY = 'esim-console.upload-batch.v1';
 
@@ -31,12 +35,18 @@ export interface ResumePool {
   files: ResumeFile[];
   createState: CreateState;
   poolId?: string;
+  /** Replace: whether the new pool gets the old pool's assignments (the admin's choice). */
+  carryAssignments?: boolean;
+  /** Replace: the old pool's assignments, read just before its delete, and whether the new pool has them. */
+  carry?: CarriedAssignments;
 }
 
 export interface ResumeState {
   version: 1;
   /** ISO time the batch started. */
   startedAt: string;
+  /** What a re-list judges by (absent in records of older versions: then nothing found is adopted). */
+  firstPlan?: FirstPlan;
   pools: ResumePool[];
 }
 
@@ -44,6 +54,27 @@ const fileSchema = z.object({
   name: z.string(),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const TARGET_TYPES = [
+  '#microsoft.graph.groupAssignmentTarget',
+  '#microsoft.graph.exclusionGroupAssignmentTarget',
+  '#microsoft.graph.allDevicesAssignmentTarget',
+  '#microsoft.graph.allLicensedUsersAssignmentTarget',
+  '#microsoft.graph.configurationManagerCollectionAssignmentTarget',
+] as const;
+
+const targetSchema = z.object({
+  '@odata.type': z.enum(TARGET_TYPES),
+  groupId: z.string().optional(),
+  collectionId: z.string().nullable().optional(),
+  deviceAndAppManagementAssignmentFilterId: z.string().nullable().optional(),
+  deviceAndAppManagementAssignmentFilterType: z.enum(['none', 'include', 'exclude']).optional(),
+});
+
+const carrySchema = z.object({
+  assignments: z.array(z.object({ target: targetSchema })),
+  applied: z.boolean(),
 });
 
 const poolSchema = z.object({
@@ -57,13 +88,35 @@ const poolSchema = z.object({
   files: z.array(fileSchema).min(1),
   createState: z.enum(['pending', 'inFlight', 'created']),
   poolId: z.string().min(1).optional(),
+  carryAssignments: z.boolean().optional(),
+  carry: carrySchema.optional(),
 });
 
 const stateSchema = z.object({
   version: z.literal(1),
   startedAt: z.string(),
+  firstPlan: z.object({ poolIds: z.array(z.string()), startedAt: z.string() }).optional(),
   pools: z.array(poolSchema),
 });
+
+/** Only the ids and kinds of an assignment target (whitelisted field by field). */
+function copyTarget(t: AssignmentTarget): AssignmentTarget {
+  const base = {
+    ...(t.deviceAndAppManagementAssignmentFilterId != null && { deviceAndAppManagementAssignmentFilterId: t.deviceAndAppManagementAssignmentFilterId }),
+    ...(t.deviceAndAppManagementAssignmentFilterType !== undefined && { deviceAndAppManagementAssignmentFilterType: t.deviceAndAppManagementAssignmentFilterType }),
+  };
+  switch (t['@odata.type']) {
+    case '#microsoft.graph.groupAssignmentTarget':
+    case '#microsoft.graph.exclusionGroupAssignmentTarget':
+      return { '@odata.type': t['@odata.type'], groupId: t.groupId, ...base };
+    case '#microsoft.graph.configurationManagerCollectionAssignmentTarget':
+      return { '@odata.type': t['@odata.type'], collectionId: t.collectionId, ...base };
+    default:
+      return { '@odata.type': t['@odata.type'], ...base };
+  }
+}
+
+const copyAssignments = (list: readonly AssignmentInput[]): AssignmentInput[] => list.map((a) => ({ target: copyTarget(a.target) }));
 
 /** Copies only the whitelisted fields (extra properties of the inputs, such as codes, are dropped). */
 export function serializeResumeState(state: ResumeState): string {
@@ -78,8 +131,11 @@ export function serializeResumeState(state: ResumeState): string {
     files: p.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
     createState: p.createState,
     ...(p.poolId !== undefined && { poolId: p.poolId }),
+    ...(p.carryAssignments !== undefined && { carryAssignments: p.carryAssignments }),
+    ...(p.carry && { carry: { assignments: copyAssignments(p.carry.assignments), applied: p.carry.applied } }),
   }));
-  return JSON.stringify({ version: 1, startedAt: state.startedAt, pools } satisfies ResumeState);
+  const firstPlan = state.firstPlan && { poolIds: state.firstPlan.poolIds.map(String), startedAt: state.firstPlan.startedAt };
+  return JSON.stringify({ version: 1, startedAt: state.startedAt, ...(firstPlan && { firstPlan }), pools } satisfies ResumeState);
 }
 
 /** The stored state, or null when absent, unreadable or from another version. */
@@ -92,12 +148,15 @@ export function parseResumeState(raw: string | null): ResumeState | null {
     return null;
   }
   const parsed = stateSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? (parsed.data as ResumeState) : null;
 }
 
-/** Whether anything is left to do (a pool not known to be created). */
+/** A pool still to finish: not known to be created, or created without the assignments it should carry. */
+export const poolUnfinished = (p: Pick<ResumePool, 'createState' | 'carry'>) => p.createState !== 'created' || (!!p.carry && !p.carry.applied);
+
+/** Whether anything is left to do. */
 export function isUnfinished(state: ResumeState | null): state is ResumeState {
-  return !!state && state.pools.some((p) => p.createState !== 'created');
+  return !!state && state.pools.some(poolUnfinished);
 }
 
 export interface ResumeStore {
@@ -169,6 +228,8 @@ export function resumePoolFrom(
     files: plan.files.map((f) => ({ name: f.file.name, size: f.file.size, sha256: f.file.parsed?.sha256 ?? '' })),
     createState: progress.createState,
     ...(progress.poolId !== undefined && { poolId: progress.poolId }),
+    ...(choice?.mode === 'replace' && { carryAssignments: choice.carryAssignments ?? true }),
+    ...(progress.carry && { carry: progress.carry }),
   };
 }
 
@@ -199,24 +260,32 @@ export function matchResumePools(
  * `carried` are pools of an earlier interrupted batch not part of this run;
  * they stay stored so that they can still be finished.
  */
-export function createRunRecorder(store: ResumeStore, pools: readonly ResumePool[], carried: readonly ResumePool[] = [], startedAt = new Date().toISOString()) {
+export function createRunRecorder(
+  store: ResumeStore,
+  pools: readonly ResumePool[],
+  carried: readonly ResumePool[] = [],
+  startedAt = new Date().toISOString(),
+  firstPlan?: FirstPlan,
+) {
   const current = pools.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f })) }));
   const byKey = new Map(current.map((p) => [p.key, p]));
   const write = () => {
-    const state: ResumeState = { version: 1, startedAt, pools: [...current, ...carried] };
+    const state: ResumeState = { version: 1, startedAt, ...(firstPlan && { firstPlan }), pools: [...current, ...carried] };
     if (isUnfinished(state)) store.save(state);
     else store.clear();
   };
   write();
   return {
-    onUpdate(key: string, status: Pick<JobStatus, 'createState' | 'poolId' | 'oldPoolDeleted'>) {
+    onUpdate(key: string, status: Pick<JobStatus, 'createState' | 'poolId' | 'oldPoolDeleted' | 'carry'>) {
       const pool = byKey.get(key);
       if (!pool) return;
-      if (pool.createState === status.createState && pool.poolId === status.poolId && pool.oldPoolDeleted === status.oldPoolDeleted) return;
+      if (pool.createState === status.createState && pool.poolId === status.poolId && pool.oldPoolDeleted === status.oldPoolDeleted && pool.carry === status.carry) return;
       pool.createState = status.createState;
       pool.oldPoolDeleted = status.oldPoolDeleted;
       if (status.poolId !== undefined) pool.poolId = status.poolId;
       else delete pool.poolId;
+      if (status.carry) pool.carry = status.carry;
+      else delete pool.carry;
       write();
     },
   };

@@ -1,128 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
-import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
-import { NameConflictError, OutcomeUnknownError, SECOND_POOL_HINT, runUpload, type JobStatus, type PoolService, type PoolSummary, type UploadJob } from './upload-runner.ts';
-
-type CreateScript =
-  | 'ok'
-  /** The service creates the pool, then the connection drops (ambiguous). */
-  | 'dropAfter'
-  /** The connection drops before the service sees it (ambiguous, nothing created). */
-  | 'dropBefore'
-  /** 429 the client gave up on (Retry-After too long). */
-  | { throttle: number }
-  | { refuse: number }
-  /** Never answers until aborted; `processed` says whether the service created it meanwhile. */
-  | { hang: true; processed: boolean };
-
-const ambiguous = (path: string) =>
-  new GraphError({ status: 0, code: 'NetworkError', message: 'Microsoft Graph could not be reached.', method: 'POST', path, ambiguous: true });
-
-/** In-memory Graph for pools, with a script of create outcomes. */
-class FakePools implements PoolService {
-  readonly pools = new Map<string, PoolSummary>();
-  readonly calls: string[] = [];
-  createScript: CreateScript[] = [];
-  findFailures: GraphError[] = [];
-  inFlight = 0;
-  maxInFlight = 0;
-  hanging = 0;
-  onHang?: () => void;
-  private nextId = 1;
-
-  seed(displayName: string, activationCodeCount: number): PoolSummary {
-    const pool = { id: `pool-${this.nextId++}`, displayName, activationCodeCount };
-    this.pools.set(pool.id, pool);
-    return pool;
-  }
-
-  createsOf(name: string): number {
-    return this.calls.filter((c) => c === `create ${name}`).length;
-  }
-
-  poolsNamed(name: string): PoolSummary[] {
-    return [...this.pools.values()].filter((p) => p.displayName === name);
-  }
-
-  async create(input: { displayName: string; activationCodes: readonly EmbeddedSimActivationCode[] }, signal: AbortSignal): Promise<PoolSummary> {
-    this.calls.push(`create ${input.displayName}`);
-    const script = this.createScript.shift() ?? 'ok';
-    this.inFlight++;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    try {
-      await new Promise((r) => setTimeout(r, 2));
-      const make = () => this.seed(input.displayName, input.activationCodes.length);
-      if (script === 'ok') return make();
-      if (script === 'dropAfter') {
-        make();
-        throw ambiguous('/pools');
-      }
-      if (script === 'dropBefore') throw ambiguous('/pools');
-      if ('throttle' in script) {
-        throw new GraphError({ status: 429, code: 'TooManyRequests', message: 'Too many requests', method: 'POST', path: '/pools', retryAfterMs: script.throttle });
-      }
-      if ('refuse' in script) {
-        throw new GraphError({ status: script.refuse, code: 'BadRequest', message: 'The request is invalid', method: 'POST', path: '/pools' });
-      }
-      if (script.processed) make();
-      this.hanging++;
-      this.onHang?.();
-      return await new Promise<never>((_r, reject) => {
-        if (signal.aborted) reject(signal.reason);
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      });
-    } finally {
-      this.inFlight--;
-    }
-  }
-
-  async findByName(name: string, signal: AbortSignal): Promise<PoolSummary[]> {
-    this.calls.push(`find ${name}`);
-    await Promise.resolve();
-    if (signal.aborted) throw signal.reason;
-    const failure = this.findFailures.shift();
-    if (failure) throw failure;
-    return this.poolsNamed(name);
-  }
-
-  async get(id: string, _signal?: AbortSignal): Promise<PoolSummary | null> {
-    this.calls.push(`get ${id}`);
-    await Promise.resolve();
-    return this.pools.get(id) ?? null;
-  }
-
-  async remove(id: string, _signal?: AbortSignal): Promise<void> {
-    this.calls.push(`delete ${id}`);
-    await Promise.resolve();
-    this.pools.delete(id);
-  }
-}
-
-function codes(n: number, host = 'smdp.example.com'): EmbeddedSimActivationCode[] {
-  return Array.from({ length: n }, (_, i) => ({
-    integratedCircuitCardIdentifier: `8901000000000${String(i).padStart(6, '0')}`,
-    matchingIdentifier: `SECRET-${i}`,
-    smdpPlusServerAddress: host,
-  }));
-}
-
-function job(name: string, count = 3, extra: Partial<UploadJob> = {}): UploadJob {
-  return { key: name, displayName: name, activationCodes: codes(count), mode: 'new', ...extra };
-}
-
-function recorder() {
-  const sleeps: number[] = [];
-  const history: { key: string; status: JobStatus }[] = [];
-  return {
-    sleeps,
-    history,
-    sleep: (ms: number, signal?: AbortSignal) => {
-      sleeps.push(ms);
-      return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
-    },
-    onUpdate: (key: string, status: JobStatus) => history.push({ key, status }),
-  };
-}
+import { FakePools, job, recorder } from '../testing/fake-pools.ts';
+import { NameConflictError, OutcomeUnknownError, SECOND_POOL_HINT, runUpload, type PoolService } from './upload-runner.ts';
 
 describe('runUpload', () => {
   it('creates every pool with at most `concurrency` creates in flight', async () => {
@@ -203,19 +82,19 @@ describe('runUpload', () => {
     expect(rec.sleeps).toEqual([1_000]);
   });
 
-  it('waits out a 429 the client gave up on (long Retry-After) and retries that pool, without re-listing', async () => {
+  it('waits out a 429 the client gave up on (Retry-After up to the cap) and retries that pool, without re-listing', async () => {
     const fake = new FakePools();
-    fake.createScript = [{ throttle: 180_000 }, { throttle: 180_000 }];
+    fake.createScript = [{ throttle: 120_000 }, { throttle: 120_000 }];
     const rec = recorder();
     const result = await runUpload([job('a'), job('b')], { service: fake, concurrency: 1, onUpdate: rec.onUpdate, sleep: rec.sleep, now: () => 1_000 });
-    expect(rec.sleeps).toEqual([180_000, 180_000]);
+    expect(rec.sleeps).toEqual([120_000, 120_000]);
     expect(fake.calls.filter((c) => c.startsWith('find'))).toEqual([]);
     expect(fake.poolsNamed('a')).toHaveLength(1);
     expect(fake.poolsNamed('b')).toHaveLength(1);
     expect([...result.statuses.values()].map((s) => s.phase)).toEqual(['created', 'created']);
     const waiting = rec.history.find((h) => h.status.phase === 'waiting');
     // A refused (429) create is known not to have been processed.
-    expect(waiting?.status).toMatchObject({ createState: 'pending', retryAt: 181_000 });
+    expect(waiting?.status).toMatchObject({ createState: 'pending', retryAt: 121_000 });
     expect(waiting?.status.detail).toMatch(/throttling/);
   });
 
@@ -249,6 +128,9 @@ describe('runUpload', () => {
       findByName: (n, s) => fake.findByName(n, s),
       get: (id, s) => fake.get(id, s),
       remove: (id, s) => fake.remove(id, s),
+      getAssignments: (id) => fake.getAssignments(id),
+      assign: (id, list) => fake.assign(id, list),
+      countDeviceStates: (id) => fake.countDeviceStates(id),
     };
     await runUpload([job('p')], {
       service,
@@ -324,7 +206,7 @@ describe('runUpload', () => {
     const rec = recorder();
     // The old pool's deletion was recorded as not done (e.g. reload right after it): deleted again (idempotent).
     const result = await runUpload([job('contoso-mobile', 3, { mode: 'replace', replacePoolId: old.id })], { service: fake, onUpdate: rec.onUpdate, sleep: rec.sleep });
-    expect(fake.calls).toEqual([`delete ${old.id}`, 'create contoso-mobile', 'find contoso-mobile', 'create contoso-mobile']);
+    expect(fake.calls).toEqual([`get ${old.id}`, `assignments ${old.id}`, `count ${old.id}`, `delete ${old.id}`, 'create contoso-mobile', 'find contoso-mobile', 'create contoso-mobile']);
     expect(fake.pools.has(old.id)).toBe(false);
     expect(fake.poolsNamed('contoso-mobile')).toHaveLength(1);
     expect(result.statuses.get('contoso-mobile')).toMatchObject({ phase: 'created', oldPoolDeleted: true });
@@ -340,7 +222,7 @@ describe('runUpload', () => {
       onUpdate: rec.onUpdate,
       sleep: rec.sleep,
     });
-    expect(fake.calls).toEqual(['find contoso-mobile', `delete ${old.id}`, 'create contoso-mobile']);
+    expect(fake.calls).toEqual(['find contoso-mobile', `get ${old.id}`, `assignments ${old.id}`, `count ${old.id}`, `delete ${old.id}`, 'create contoso-mobile']);
     expect(fake.poolsNamed('contoso-mobile')).toHaveLength(1);
     expect(fake.pools.has(old.id)).toBe(false);
   });
@@ -387,7 +269,7 @@ describe('runUpload', () => {
 
   it('cancel during a throttling wait stops the wait at once', async () => {
     const fake = new FakePools();
-    fake.createScript = [{ throttle: 600_000 }];
+    fake.createScript = [{ throttle: 100_000 }];
     const controller = new AbortController();
     const result = await runUpload([job('a')], {
       service: fake,
