@@ -36,6 +36,11 @@ describe('fault rules (unit)', () => {
     expect(() => parseFaultRule({ processed: true })).toThrow(/processed/);
     expect(() => parseFaultRule({ count: 2 })).toThrow(/effect/);
     expect(() => parseFaultRule({ status: 500, colour: 'red' })).toThrow(/colour/);
+    expect(() => parseFaultRule({ stall: 'yes' })).toThrow(/stall/);
+    expect(() => parseFaultRule({ stall: true, status: 503 })).toThrow(/one effect/);
+    expect(() => parseFaultRule({ malformedJson: true, drop: 'after' })).toThrow(/one effect/);
+    expect(parseFaultRule({ stall: true })).toEqual({ stall: true });
+    expect(parseFaultRule({ malformedJson: true, latencyMs: 5 })).toEqual({ malformedJson: true, latencyMs: 5 });
   });
 });
 
@@ -126,6 +131,41 @@ describe('fault injection over HTTP', () => {
     expect((await keepAlive()).headers.connection).toBe('close');
     await json('DELETE', '/_emulator/faults');
     expect((await keepAlive()).headers.connection).toBe('keep-alive');
+  });
+
+  it('stalls a request until the client gives up; the engine never runs', async () => {
+    await addFault({ method: 'POST', stall: true });
+    await json('DELETE', '/_emulator/requests');
+    const controller = new AbortController();
+    const pending = call('/beta/pools', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: controller.signal,
+    });
+    pending.catch(() => undefined);
+    // Held: the request log shows nothing finished while it waits.
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await json('GET', '/_emulator/requests')).json<{ value: unknown[] }>().value).toEqual([]);
+    controller.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
+    await expect.poll(async () => (await json('GET', '/_emulator/requests')).json<{ value: { method: string; dropped?: string }[] }>().value.at(-1)).toMatchObject({
+      method: 'POST',
+      dropped: 'stalled',
+    });
+    expect(calls).toHaveLength(0);
+    expect((await graph('POST', '/pools')).status).toBe(201);
+  });
+
+  it('answers the engine\'s status with the JSON body cut short (malformed JSON) after the engine ran', async () => {
+    await addFault({ method: 'POST', malformedJson: true });
+    const res = await graph('POST', '/pools');
+    expect(res.status).toBe(201);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(() => res.json()).toThrow(SyntaxError);
+    expect(res.text.length).toBeGreaterThan(0);
+    expect(calls).toHaveLength(1);
+    expect((await graph('POST', '/pools')).json()).toEqual({ id: '2' });
   });
 
   it('adds latency', async () => {

@@ -18,7 +18,7 @@ import { TokenVerifier, wwwAuthenticate } from './auth/verify.ts';
 import { DEFAULT_CERT_DIR, loadOrCreateCert } from './cert.ts';
 import { DEFAULT_PORT, TENANT_ID, USERS } from './constants.ts';
 import { RequestLog, handleControl, isControlPath, type RequestLogEntry } from './control.ts';
-import { Faults, type FaultRule } from './faults.ts';
+import { Faults, STALL_MAX_MS, type FaultRule } from './faults.ts';
 import { createGraphEngine, type GraphEngine, type SeedName } from './graph/engine.ts';
 import {
   BodyTooLargeError,
@@ -208,6 +208,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           defaultSeed: seed,
           ...(stateFile ? { saveState } : {}),
           onDropRule: () => servers.forEach((s) => s.closeIdleConnections()),
+          revokeUser: (oid) => store.revokeUser(oid),
         });
       } else if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) sendHtml(res, 200, homePage(origin));
       else if (url.pathname === '/error' && req.method === 'GET') sendHtml(res, 200, errorCodePage(url.searchParams.get('code') ?? ''));
@@ -273,7 +274,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 interface RequestNote {
   principal?: Principal;
   fault?: string;
-  dropped?: 'before' | 'after';
+  dropped?: RequestLogEntry['dropped'];
 }
 
 interface GraphRouteDeps {
@@ -347,6 +348,13 @@ function createGraphRoute(deps: GraphRouteDeps) {
     const fault: FaultRule | undefined = faults.take(method, graphPath, url.pathname);
     if (fault) note.fault = fault.id;
     if (fault?.latencyMs) await sleep(fault.latencyMs);
+    if (fault?.stall) {
+      // Never answered, never carried out: held until the client gives up.
+      note.dropped = 'stalled';
+      await untilClosed(res, STALL_MAX_MS);
+      req.socket.destroy();
+      return;
+    }
     if (fault?.drop === 'before') {
       note.dropped = 'before';
       req.socket.destroy();
@@ -393,8 +401,21 @@ function createGraphRoute(deps: GraphRouteDeps) {
       faultError();
       return;
     }
-    writeGraphResponse(res, response, cors);
+    writeGraphResponse(res, response, cors, fault?.malformedJson === true);
   };
+}
+
+/** Resolves when the client closed the connection, or after `maxMs`. */
+function untilClosed(res: ServerResponse, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    res.once('close', done);
+  });
 }
 
 /** Decodes each segment of a path (`%20` → space); throws on malformed escapes. */
@@ -405,7 +426,8 @@ function decodePath(p: string): string {
     .join('/');
 }
 
-function writeGraphResponse(res: ServerResponse, response: GraphResponse, cors: Record<string, string>): void {
+/** Writes the engine's answer; `malformed` cuts a JSON body short (a fault: 2xx with invalid JSON). */
+function writeGraphResponse(res: ServerResponse, response: GraphResponse, cors: Record<string, string>, malformed = false): void {
   const headers: Record<string, string | number> = { ...cors, ...(response.headers ?? {}) };
   const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
   if (response.status === 204 || response.status === 304 || response.body === undefined) {
@@ -413,7 +435,8 @@ function writeGraphResponse(res: ServerResponse, response: GraphResponse, cors: 
     res.end();
     return;
   }
-  const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+  const full = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+  const text = malformed ? full.slice(0, Math.max(1, Math.floor(full.length / 2))) : full;
   if (!hasType) headers['Content-Type'] = typeof response.body === 'string' ? 'text/plain; charset=utf-8' : GRAPH_JSON_CONTENT_TYPE;
   headers['Content-Length'] = Buffer.byteLength(text);
   res.writeHead(response.status, headers);
