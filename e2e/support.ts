@@ -6,6 +6,32 @@ export const EMULATOR = 'https://localhost:8443';
 export const ADMIN = { name: 'Megan Bowen', username: 'megan.bowen@contoso.example' };
 export const READER = { name: 'Adele Vance', username: 'adele.vance@contoso.example' };
 
+/** A fault rule of the emulator (emulator/faults.ts): the next `count` matching Graph requests get it. */
+export interface FaultRule {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Tested against the path below /beta and the full path. */
+  pathRegex?: string;
+  count?: number;
+  status?: number;
+  retryAfterSec?: number;
+  latencyMs?: number;
+  drop?: 'before' | 'after';
+  processed?: boolean;
+  /** Held unanswered until the client gives up; never carried out. */
+  stall?: boolean;
+  /** The engine runs; its status is answered with the JSON body cut short. */
+  malformedJson?: boolean;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  username?: string;
+  fault?: string;
+  dropped?: 'before' | 'after' | 'stalled';
+}
+
 /** The emulator's test-only control API (never used by the console). */
 export class EmulatorControl {
   private constructor(private readonly api: APIRequestContext) {}
@@ -24,7 +50,7 @@ export class EmulatorControl {
     expect(r.ok(), `throttle: ${r.status()}`).toBeTruthy();
   }
 
-  async fault(rule: Record<string, unknown>): Promise<void> {
+  async fault(rule: FaultRule): Promise<void> {
     const r = await this.api.post('/_emulator/faults', { data: rule });
     expect(r.ok(), `fault: ${r.status()}`).toBeTruthy();
   }
@@ -33,9 +59,15 @@ export class EmulatorControl {
     await this.api.delete('/_emulator/faults');
   }
 
-  async requests(): Promise<{ method: string; path: string; status: number }[]> {
+  /** Revokes the user's refresh tokens and ends their sign-in sessions (an admin's "Revoke sessions"). */
+  async revoke(username: string): Promise<void> {
+    const r = await this.api.post('/_emulator/revoke', { data: { username } });
+    expect(r.ok(), `revoke: ${r.status()}`).toBeTruthy();
+  }
+
+  async requests(): Promise<RequestLogEntry[]> {
     const r = await this.api.get('/_emulator/requests');
-    const body = (await r.json()) as { value?: { method: string; path: string; status: number }[] } | { method: string; path: string; status: number }[];
+    const body = (await r.json()) as { value?: RequestLogEntry[] } | RequestLogEntry[];
     return Array.isArray(body) ? body : (body.value ?? []);
   }
 
