@@ -31,6 +31,30 @@ export const POPUP_BLOCKING_LAUNCH = {
   ignoreDefaultArgs: ['--disable-popup-blocking'],
 };
 
+/**
+ * Resolves (with the notice's text) once the "sign-in has expired" notice is in the page, waiting
+ * inside the page. Call it before the action and await it afterwards, without other locator calls
+ * in between: every Playwright evaluate or locator poll counts as a user gesture in Chromium (CDP
+ * userGesture), which would let a popup opened by background work through the popup blocker.
+ */
+export async function armRenewalNoticeWatch(page: Page): Promise<() => Promise<string>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __renewalNotice?: Promise<string> };
+    w.__renewalNotice = new Promise<string>((resolve) => {
+      const check = () => {
+        const el = [...document.querySelectorAll('[role="alert"]')].find((a) => /sign-in has expired/i.test(a.textContent ?? ''));
+        if (!el) return false;
+        observer.disconnect();
+        resolve(el.textContent ?? '');
+        return true;
+      };
+      const observer = new MutationObserver(() => void check());
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __renewalNotice: Promise<string> }).__renewalNotice);
+}
+
 export const renewalNotice = (page: Page): Locator => page.getByRole('alert').filter({ hasText: /sign-in has expired/i });
 
 /**
