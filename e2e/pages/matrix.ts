@@ -42,6 +42,7 @@ export function faultMatrix(flow: string, cases: MatrixCase[]): void {
       await emulator.reset('default');
       await emulator.throttle({ enabled: false });
       await emulator.clearFaults();
+      await emulator.clearRequests();
     });
     for (const c of cases) {
       test(`${flow} · ${c.fault}: ${c.expects}`, async ({ page }) => {
