@@ -16,6 +16,33 @@ const ALEX = { name: 'Alex Wilber', username: 'alex.wilber@contoso.example' };
 
 faultMatrix('sign-in and pools list', [
   {
+    fault: '503 from the token endpoint at sign-in',
+    expects: 'the sign-in page says sign-in failed, and signing in again works',
+    async run({ page, emulator, graph }) {
+      await emulator.fault({ target: 'token', status: 503 });
+      await page.goto('/pools');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: new RegExp(ADMIN.name) }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toBeVisible();
+      await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: new RegExp(ADMIN.name) }).click();
+      await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
+      await new PoolsList(page).expectLoaded((await graph.pools()).length);
+    },
+  },
+  {
+    fault: 'dropped connection at the token endpoint at sign-in',
+    expects: 'MSAL repeats the redemption once: signed in, no error',
+    async run({ page, emulator, graph }) {
+      await emulator.fault({ target: 'token', drop: 'before' });
+      await signIn(page, ADMIN);
+      await new PoolsList(page).expectLoaded((await graph.pools()).length);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      expect((await emulator.requests()).some((r) => r.dropped === 'before' && r.path.includes('/oauth2/v2.0/token'))).toBe(true);
+    },
+  },
+  {
     fault: '429 with Retry-After',
     expects: 'the first load after sign-in waits and shows every pool, no error',
     async run({ page, emulator, graph }) {

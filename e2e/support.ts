@@ -21,6 +21,8 @@ export interface FaultRule {
   stall?: boolean;
   /** The engine runs; its status is answered with the JSON body cut short. */
   malformedJson?: boolean;
+  /** 'token': the sign-in provider's token endpoint instead of Graph (status, drop 'before', stall, latencyMs). */
+  target?: 'graph' | 'token';
 }
 
 export interface RequestLogEntry {

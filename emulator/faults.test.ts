@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TENANT_ID } from './constants.ts';
 import { Faults, parseFaultRule } from './faults.ts';
 import type { GraphEngine } from './graph/engine.ts';
 import { localRequest, type LocalRequestOptions } from './http.ts';
@@ -166,6 +167,24 @@ describe('fault injection over HTTP', () => {
     expect(res.text.length).toBeGreaterThan(0);
     expect(calls).toHaveLength(1);
     expect((await graph('POST', '/pools')).json()).toEqual({ id: '2' });
+  });
+
+  it('target token: the token endpoint answers an Entra-shaped error; Graph rules never touch it', async () => {
+    const tokenUrl = `/${TENANT_ID}/oauth2/v2.0/token`;
+    const redeem = () =>
+      call(tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:4173' }, body: 'grant_type=refresh_token&client_id=x' });
+    await addFault({ method: 'POST', status: 503 }); // a Graph rule: not for sign-in
+    await addFault({ target: 'token', status: 503, retryAfterSec: 2 });
+    const failed = await redeem();
+    expect(failed.status).toBe(503);
+    expect(failed.headers['retry-after']).toBe('2');
+    expect(failed.headers['access-control-allow-origin']).toBe('http://localhost:4173');
+    expect(failed.json()).toMatchObject({ error: 'server_error', error_codes: [90033] });
+    // Next: the real endpoint (which refuses the unknown client), while the Graph rule is still armed.
+    expect((await redeem()).json()).toMatchObject({ error: 'unauthorized_client' });
+    expect((await graph('POST', '/pools')).status).toBe(503);
+    expect(() => parseFaultRule({ target: 'token', malformedJson: true })).toThrow(/token-endpoint/);
+    expect(() => parseFaultRule({ target: 'elsewhere', status: 500 })).toThrow(/target/);
   });
 
   it('adds latency', async () => {

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { OAuthError, entraErrorBody } from './auth/errors.ts';
 import { createKeySet } from './auth/keys.ts';
 import { createAuthProvider } from './auth/provider.ts';
 import { AuthStore } from './auth/store.ts';
@@ -37,6 +38,7 @@ import {
   readBody,
   sendGraphError,
   sendHtml,
+  sendJson,
   setCommonHeaders,
   type RequestContext,
 } from './http.ts';
@@ -213,6 +215,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       } else if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) sendHtml(res, 200, homePage(origin));
       else if (url.pathname === '/error' && req.method === 'GET') sendHtml(res, 200, errorCodePage(url.searchParams.get('code') ?? ''));
       else if (url.pathname === '/favicon.ico') res.writeHead(204).end();
+      else if (await tokenFault(req, res, url, ctx, note)) return;
       else if (!(await auth.handle(req, res, url, ctx))) {
         sendGraphError(res, 404, 'NotFound', `Resource not found for the segment '${first}'.`, ctx, graphCorsHeaders(req));
       }
@@ -227,6 +230,35 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         sendGraphError(res, 500, 'InternalServerError', 'An internal server error occurred.', ctx, graphCorsHeaders(req));
       }
     }
+  };
+
+  /** Applies a fault rule with target 'token' to the token endpoint; true when it answered (or dropped) the request. */
+  const tokenFault = async (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext, note: RequestNote): Promise<boolean> => {
+    if (req.method !== 'POST' || !/\/oauth2\/v2\.0\/token$/.test(url.pathname)) return false;
+    const fault = faults.take('POST', url.pathname, url.pathname, 'token');
+    if (!fault) return false;
+    note.fault = fault.id;
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.stall || fault.drop === 'before') {
+      note.dropped = fault.stall ? 'stalled' : 'before';
+      if (fault.stall) await untilClosed(res, STALL_MAX_MS);
+      req.socket.destroy();
+      return true;
+    }
+    if (fault.status === undefined) return false;
+    const err =
+      fault.status === 429
+        ? new OAuthError('temporarily_unavailable', 90033, 'Too many requests. Try again later.', 429)
+        : new OAuthError('server_error', 90033, 'A transient error has occurred. Please try again.', fault.status);
+    const body = entraErrorBody(err, { traceId: ctx.requestId, ...(ctx.clientRequestId ? { correlationId: ctx.clientRequestId } : {}) }, origin);
+    const o = header(req, 'origin');
+    sendJson(res, fault.status, body, {
+      'Access-Control-Allow-Origin': o ?? '*',
+      Vary: 'Origin',
+      'Cache-Control': 'no-store',
+      ...(fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {}),
+    });
+    return true;
   };
 
   let closing: Promise<void> | null = null;
