@@ -57,9 +57,4 @@ export class GraphState {
     }
     throw new Error('the seed has no pool with devices');
   }
-
-  /** Successful creates of pools in the request log. */
-  async creates(): Promise<number> {
-    return (await this.emulator.requests()).filter((e) => e.method === 'POST' && /embeddedSIMActivationCodePools(\?|$)/.test(e.path) && e.status === 201).length;
-  }
 }
