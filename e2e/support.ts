@@ -22,6 +22,34 @@ export const OPERATOR = seedUser('alex.wilber@contoso.example');
 /** Where the emulator on 8443 wrote its control key (read only when the runner's key is refused). */
 const KEY_FILE = path.resolve(import.meta.dirname, '..', '.emulator', 'control-key-8443');
 
+/** A fault rule of the emulator (emulator/faults.ts): the next `count` matching Graph requests get it. */
+export interface FaultRule {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Tested against the path below /beta and the full path. */
+  pathRegex?: string;
+  count?: number;
+  status?: number;
+  retryAfterSec?: number;
+  latencyMs?: number;
+  drop?: 'before' | 'after';
+  processed?: boolean;
+  /** Held unanswered until the client gives up; never carried out. */
+  stall?: boolean;
+  /** The engine runs; its status is answered with the JSON body cut short. */
+  malformedJson?: boolean;
+  /** 'token': the sign-in provider's token endpoint instead of Graph (status, drop 'before', stall, latencyMs). */
+  target?: 'graph' | 'token';
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  username?: string;
+  fault?: string;
+  dropped?: 'before' | 'after' | 'stalled';
+}
+
 /**
  * The emulator's test-only control API (never used by the console). Sends the
  * per-start key: the one playwright.config.ts gave the emulator it started
@@ -59,7 +87,7 @@ export class EmulatorControl {
     expect(r.ok(), `throttle: ${r.status()}`).toBeTruthy();
   }
 
-  async fault(rule: Record<string, unknown>): Promise<void> {
+  async fault(rule: FaultRule): Promise<void> {
     const r = await this.api.post('/_emulator/faults', { data: rule });
     expect(r.ok(), `fault: ${r.status()}`).toBeTruthy();
   }
@@ -68,9 +96,15 @@ export class EmulatorControl {
     await this.api.delete('/_emulator/faults');
   }
 
-  async requests(): Promise<{ method: string; path: string; status: number }[]> {
+  /** Revokes the user's refresh tokens and ends their sign-in sessions (an admin's "Revoke sessions"). */
+  async revoke(username: string): Promise<void> {
+    const r = await this.api.post('/_emulator/revoke', { data: { username } });
+    expect(r.ok(), `revoke: ${r.status()}`).toBeTruthy();
+  }
+
+  async requests(): Promise<RequestLogEntry[]> {
     const r = await this.api.get('/_emulator/requests');
-    const body = (await r.json()) as { value?: { method: string; path: string; status: number }[] } | { method: string; path: string; status: number }[];
+    const body = (await r.json()) as { value?: RequestLogEntry[] } | RequestLogEntry[];
     return Array.isArray(body) ? body : (body.value ?? []);
   }
 

@@ -37,7 +37,8 @@ export interface RequestLogEntry {
   appId?: string;
   /** The fault rule that applied, if any. */
   fault?: string;
-  dropped?: 'before' | 'after';
+  /** A fault cut the exchange: connection dropped before or after the engine ran, or a stalled request the client gave up on. */
+  dropped?: 'before' | 'after' | 'stalled';
 }
 
 /** The most recent requests, oldest first. Never holds bodies. */
@@ -73,6 +74,8 @@ export interface ControlDeps {
   key: string;
   /** Origins a browser may call from; requests without `Origin` (not from a page) are judged by the key alone. */
   allowedOrigins: ReadonlySet<string>;
+  /** Revokes a user's refresh tokens and ends their sign-in sessions (Entra's revokeSignInSessions). */
+  revokeUser?: (userOid: string) => { refreshTokens: number; sessions: number };
 }
 
 class ControlError extends Error {
@@ -104,6 +107,7 @@ const ENDPOINTS = [
   'POST /_emulator/state/save',
   'GET|DELETE /_emulator/requests',
   'POST /_emulator/token',
+  'POST /_emulator/revoke',
 ];
 
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, deps: ControlDeps): Promise<void> {
@@ -240,6 +244,9 @@ async function dispatch(method: string, route: string, req: IncomingMessage, dep
     case 'token':
       if (method !== 'POST') return notAllowed(method, route);
       return mintTestToken(await objectBody(req), deps.minter);
+    case 'revoke':
+      if (method !== 'POST') return notAllowed(method, route);
+      return revokeUser(await objectBody(req), deps);
     default:
       if (route.startsWith('faults/') && method === 'DELETE') {
         const id = decodeURIComponent(route.slice('faults/'.length));
@@ -259,6 +266,23 @@ function setThrottle(body: Record<string, unknown>, throttle: Throttle): Throttl
   } catch (e) {
     throw new ControlError(400, 'BadRequest', e instanceof Error ? e.message : String(e));
   }
+}
+
+/**
+ * `POST /_emulator/revoke {username}`: like an admin's "Revoke sessions" in Entra. The user's
+ * refresh tokens stop working (the next refresh gets invalid_grant, AADSTS50173) and their
+ * sign-in sessions end (a silent prompt=none sign-in gets login_required), so only an
+ * interactive sign-in helps. Access tokens already issued stay valid until they expire.
+ */
+function revokeUser(body: Record<string, unknown>, deps: ControlDeps): unknown {
+  const username = body.username;
+  if (typeof username !== 'string' || username === '') throw new ControlError(400, 'BadRequest', 'username must be a non-empty string.');
+  const unknown = Object.keys(body).filter((k) => k !== 'username');
+  if (unknown.length > 0) throw new ControlError(400, 'BadRequest', `Unknown field(s): ${unknown.join(', ')}.`);
+  const user = USERS.find((u) => u.username.toLowerCase() === username.toLowerCase() || u.oid === username);
+  if (!user) throw new ControlError(400, 'BadRequest', `Unknown user '${username}'. Seeded users: ${USERS.map((u) => u.username).join(', ')}.`);
+  if (!deps.revokeUser) throw new ControlError(409, 'NotSupported', 'This emulator has no sign-in provider to revoke from.');
+  return { username: user.username, revoked: deps.revokeUser(user.oid) };
 }
 
 /** `POST /_emulator/token`: a signed test token, optionally expired, for another audience/tenant, or badly signed. */

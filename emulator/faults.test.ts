@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TENANT_ID } from './constants.ts';
 import { Faults, parseFaultRule } from './faults.ts';
 import type { GraphEngine } from './graph/engine.ts';
 import { clientOf } from './test-client.ts';
@@ -36,6 +37,11 @@ describe('fault rules (unit)', () => {
     expect(() => parseFaultRule({ processed: true })).toThrow(/processed/);
     expect(() => parseFaultRule({ count: 2 })).toThrow(/effect/);
     expect(() => parseFaultRule({ status: 500, colour: 'red' })).toThrow(/colour/);
+    expect(() => parseFaultRule({ stall: 'yes' })).toThrow(/stall/);
+    expect(() => parseFaultRule({ stall: true, status: 503 })).toThrow(/one effect/);
+    expect(() => parseFaultRule({ malformedJson: true, drop: 'after' })).toThrow(/one effect/);
+    expect(parseFaultRule({ stall: true })).toEqual({ stall: true });
+    expect(parseFaultRule({ malformedJson: true, latencyMs: 5 })).toEqual({ malformedJson: true, latencyMs: 5 });
   });
 });
 
@@ -126,6 +132,59 @@ describe('fault injection over HTTP', () => {
     expect((await keepAlive()).headers.connection).toBe('close');
     await json('DELETE', '/_emulator/faults');
     expect((await keepAlive()).headers.connection).toBe('keep-alive');
+  });
+
+  it('stalls a request until the client gives up; the engine never runs', async () => {
+    await addFault({ method: 'POST', stall: true });
+    await json('DELETE', '/_emulator/requests');
+    const controller = new AbortController();
+    const pending = call('/beta/pools', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: controller.signal,
+    });
+    pending.catch(() => undefined);
+    // Held: the request log shows nothing finished while it waits.
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await json('GET', '/_emulator/requests')).json<{ value: unknown[] }>().value).toEqual([]);
+    controller.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
+    await expect.poll(async () => (await json('GET', '/_emulator/requests')).json<{ value: { method: string; dropped?: string }[] }>().value.at(-1)).toMatchObject({
+      method: 'POST',
+      dropped: 'stalled',
+    });
+    expect(calls).toHaveLength(0);
+    expect((await graph('POST', '/pools')).status).toBe(201);
+  });
+
+  it('answers the engine\'s status with the JSON body cut short (malformed JSON) after the engine ran', async () => {
+    await addFault({ method: 'POST', malformedJson: true });
+    const res = await graph('POST', '/pools');
+    expect(res.status).toBe(201);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(() => res.json()).toThrow(SyntaxError);
+    expect(res.text.length).toBeGreaterThan(0);
+    expect(calls).toHaveLength(1);
+    expect((await graph('POST', '/pools')).json()).toEqual({ id: '2' });
+  });
+
+  it('target token: the token endpoint answers an Entra-shaped error; Graph rules never touch it', async () => {
+    const tokenUrl = `/${TENANT_ID}/oauth2/v2.0/token`;
+    const redeem = () =>
+      call(tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:4173' }, body: 'grant_type=refresh_token&client_id=x' });
+    await addFault({ method: 'POST', status: 503 }); // a Graph rule: not for sign-in
+    await addFault({ target: 'token', status: 503, retryAfterSec: 2 });
+    const failed = await redeem();
+    expect(failed.status).toBe(503);
+    expect(failed.headers['retry-after']).toBe('2');
+    expect(failed.headers['access-control-allow-origin']).toBe('http://localhost:4173');
+    expect(failed.json()).toMatchObject({ error: 'server_error', error_codes: [90033] });
+    // Next: the real endpoint (which refuses the unknown client), while the Graph rule is still armed.
+    expect((await redeem()).json()).toMatchObject({ error: 'unauthorized_client' });
+    expect((await graph('POST', '/pools')).status).toBe(503);
+    expect(() => parseFaultRule({ target: 'token', malformedJson: true })).toThrow(/token-endpoint/);
+    expect(() => parseFaultRule({ target: 'elsewhere', status: 500 })).toThrow(/target/);
   });
 
   it('adds latency', async () => {

@@ -23,7 +23,23 @@ export interface FaultRule {
   drop?: 'before' | 'after';
   /** With `status`: run the engine first, then answer the error anyway (an ambiguous failure). */
   processed?: boolean;
+  /**
+   * Hold the request unanswered until the client gives up (closes the connection), at most
+   * {@link STALL_MAX_MS}; the engine never runs. A stalled request is never carried out.
+   */
+  stall?: boolean;
+  /** Run the engine, then answer its status with the JSON body cut short (malformed JSON). */
+  malformedJson?: boolean;
+  /**
+   * What the rule applies to: Graph requests (default), or the sign-in provider's token
+   * endpoint (`POST /{tenant}/oauth2/v2.0/token`: code redemption and refresh), where
+   * status (an Entra-shaped error), drop 'before', stall and latencyMs apply.
+   */
+  target?: 'graph' | 'token';
 }
+
+/** The longest a stalled request is held before its connection is dropped. */
+export const STALL_MAX_MS = 120_000;
 
 export type FaultRuleInput = Omit<FaultRule, 'id' | 'count'> & { id?: string; count?: number };
 
@@ -38,7 +54,7 @@ export class FaultRuleError extends Error {
 export function parseFaultRule(input: unknown): FaultRuleInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultRuleError('A fault rule must be a JSON object.');
   const r = input as Record<string, unknown>;
-  const known = new Set(['id', 'method', 'pathRegex', 'count', 'status', 'retryAfterSec', 'latencyMs', 'drop', 'processed']);
+  const known = new Set(['id', 'method', 'pathRegex', 'count', 'status', 'retryAfterSec', 'latencyMs', 'drop', 'processed', 'stall', 'malformedJson', 'target']);
   const unknown = Object.keys(r).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new FaultRuleError(`Unknown fault rule field(s): ${unknown.join(', ')}.`);
   const out: FaultRuleInput = {};
@@ -81,11 +97,29 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
     if (typeof r.processed !== 'boolean') throw new FaultRuleError('processed must be a boolean.');
     out.processed = r.processed;
   }
+  for (const k of ['stall', 'malformedJson'] as const) {
+    if (r[k] === undefined) continue;
+    if (typeof r[k] !== 'boolean') throw new FaultRuleError(`${k} must be a boolean.`);
+    if (r[k]) out[k] = true;
+  }
+  const effects = [out.status !== undefined && 'status', out.drop && 'drop', out.stall && 'stall', out.malformedJson && 'malformedJson'].filter(Boolean);
+  if (effects.length > 1 && !(effects.length === 2 && out.drop && out.status !== undefined)) {
+    throw new FaultRuleError(`A rule has one effect besides latencyMs, not ${effects.join(' and ')}.`);
+  }
+  if (r.target !== undefined) {
+    if (r.target !== 'graph' && r.target !== 'token') throw new FaultRuleError("target must be 'graph' or 'token'.");
+    if (r.target === 'token') {
+      if (out.processed || out.malformedJson || out.drop === 'after') {
+        throw new FaultRuleError("A token-endpoint rule takes status, drop 'before', stall or latencyMs.");
+      }
+      out.target = 'token';
+    }
+  }
   if (out.drop && out.status !== undefined) throw new FaultRuleError('A rule either drops the connection or answers a status, not both.');
   if (out.processed && out.status === undefined) throw new FaultRuleError('processed applies only with status.');
   if (out.retryAfterSec !== undefined && out.status === undefined) throw new FaultRuleError('retryAfterSec applies only with status.');
-  if (out.status === undefined && out.drop === undefined && out.latencyMs === undefined) {
-    throw new FaultRuleError('A rule needs at least one effect: status, drop or latencyMs.');
+  if (effects.length === 0 && out.latencyMs === undefined) {
+    throw new FaultRuleError('A rule needs at least one effect: status, drop, stall, malformedJson or latencyMs.');
   }
   return out;
 }
@@ -123,9 +157,10 @@ export class Faults {
   }
 
   /** Finds the first rule matching this request, consumes one use of it and returns a copy. */
-  take(method: string, graphPath: string, fullPath: string): FaultRule | undefined {
+  take(method: string, graphPath: string, fullPath: string, target: 'graph' | 'token' = 'graph'): FaultRule | undefined {
     const m = method.toUpperCase();
     const index = this.rules.findIndex((r) => {
+      if ((r.target ?? 'graph') !== target) return false;
       if (r.method && r.method !== m) return false;
       if (r.pathRegex) {
         const re = new RegExp(r.pathRegex);

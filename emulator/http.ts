@@ -281,6 +281,8 @@ export interface LocalRequestOptions {
   body?: string | Buffer;
   /** The emulator's certificate (PEM) to trust; without it the certificate is not verified. */
   ca?: string;
+  /** Aborts the request (the connection is closed). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -301,6 +303,7 @@ export function localRequest(url: string, opts: LocalRequestOptions = {}): Promi
         },
         ...(opts.ca ? { ca: opts.ca } : { rejectUnauthorized: false }),
         agent: false,
+        ...(opts.signal ? { signal: opts.signal } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

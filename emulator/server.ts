@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { OAuthError, entraErrorBody } from './auth/errors.ts';
 import { createKeySet } from './auth/keys.ts';
 import { createAuthProvider } from './auth/provider.ts';
 import { AuthStore } from './auth/store.ts';
@@ -19,7 +20,7 @@ import { DEFAULT_CERT_DIR, loadOrCreateCert } from './cert.ts';
 import { CONSOLE_ORIGINS, CONTROL_KEY_HEADER, DEFAULT_PORT, TENANT_ID, USERS } from './constants.ts';
 import { controlKeyFrom, controlKeyPath, controlOrigins, removeControlKey, writeControlKey } from './control-key.ts';
 import { RequestLog, handleControl, isControlPath, type RequestLogEntry } from './control.ts';
-import { Faults, type FaultRule } from './faults.ts';
+import { Faults, STALL_MAX_MS, type FaultRule } from './faults.ts';
 import { createGraphEngine, type GraphEngine, type SeedName } from './graph/engine.ts';
 import {
   BodyTooLargeError,
@@ -38,6 +39,7 @@ import {
   readBody,
   sendGraphError,
   sendHtml,
+  sendJson,
   setCommonHeaders,
   type RequestContext,
 } from './http.ts';
@@ -238,10 +240,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           onDropRule: () => servers.forEach((s) => s.closeIdleConnections()),
           key: controlKey,
           allowedOrigins,
+          revokeUser: (oid) => store.revokeUser(oid),
         });
       } else if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) sendHtml(res, 200, homePage(origin));
       else if (url.pathname === '/error' && req.method === 'GET') sendHtml(res, 200, errorCodePage(url.searchParams.get('code') ?? ''));
       else if (url.pathname === '/favicon.ico') res.writeHead(204).end();
+      else if (await tokenFault(req, res, url, ctx, note)) return;
       else if (!(await auth.handle(req, res, url, ctx))) {
         sendGraphError(res, 404, 'NotFound', `Resource not found for the segment '${first}'.`, ctx, graphCorsHeaders(req));
       }
@@ -256,6 +260,35 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         sendGraphError(res, 500, 'InternalServerError', 'An internal server error occurred.', ctx, graphCorsHeaders(req));
       }
     }
+  };
+
+  /** Applies a fault rule with target 'token' to the token endpoint; true when it answered (or dropped) the request. */
+  const tokenFault = async (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RequestContext, note: RequestNote): Promise<boolean> => {
+    if (req.method !== 'POST' || !/\/oauth2\/v2\.0\/token$/.test(url.pathname)) return false;
+    const fault = faults.take('POST', url.pathname, url.pathname, 'token');
+    if (!fault) return false;
+    note.fault = fault.id;
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.stall || fault.drop === 'before') {
+      note.dropped = fault.stall ? 'stalled' : 'before';
+      if (fault.stall) await untilClosed(res, STALL_MAX_MS);
+      req.socket.destroy();
+      return true;
+    }
+    if (fault.status === undefined) return false;
+    const err =
+      fault.status === 429
+        ? new OAuthError('temporarily_unavailable', 90033, 'Too many requests. Try again later.', 429)
+        : new OAuthError('server_error', 90033, 'A transient error has occurred. Please try again.', fault.status);
+    const body = entraErrorBody(err, { traceId: ctx.requestId, ...(ctx.clientRequestId ? { correlationId: ctx.clientRequestId } : {}) }, origin);
+    const o = header(req, 'origin');
+    sendJson(res, fault.status, body, {
+      'Access-Control-Allow-Origin': o ?? '*',
+      Vary: 'Origin',
+      'Cache-Control': 'no-store',
+      ...(fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {}),
+    });
+    return true;
   };
 
   let closing: Promise<void> | null = null;
@@ -306,7 +339,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 interface RequestNote {
   principal?: Principal;
   fault?: string;
-  dropped?: 'before' | 'after';
+  dropped?: RequestLogEntry['dropped'];
 }
 
 interface GraphRouteDeps {
@@ -380,6 +413,13 @@ function createGraphRoute(deps: GraphRouteDeps) {
     const fault: FaultRule | undefined = faults.take(method, graphPath, url.pathname);
     if (fault) note.fault = fault.id;
     if (fault?.latencyMs) await sleep(fault.latencyMs);
+    if (fault?.stall) {
+      // Never answered, never carried out: held until the client gives up.
+      note.dropped = 'stalled';
+      await untilClosed(res, STALL_MAX_MS);
+      req.socket.destroy();
+      return;
+    }
     if (fault?.drop === 'before') {
       note.dropped = 'before';
       req.socket.destroy();
@@ -426,8 +466,21 @@ function createGraphRoute(deps: GraphRouteDeps) {
       faultError();
       return;
     }
-    writeGraphResponse(res, response, cors);
+    writeGraphResponse(res, response, cors, fault?.malformedJson === true);
   };
+}
+
+/** Resolves when the client closed the connection, or after `maxMs`. */
+function untilClosed(res: ServerResponse, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    res.once('close', done);
+  });
 }
 
 /** Decodes each segment of a path (`%20` → space); throws on malformed escapes. */
@@ -438,7 +491,8 @@ function decodePath(p: string): string {
     .join('/');
 }
 
-function writeGraphResponse(res: ServerResponse, response: GraphResponse, cors: Record<string, string>): void {
+/** Writes the engine's answer; `malformed` cuts a JSON body short (a fault: 2xx with invalid JSON). */
+function writeGraphResponse(res: ServerResponse, response: GraphResponse, cors: Record<string, string>, malformed = false): void {
   const headers: Record<string, string | number> = { ...cors, ...(response.headers ?? {}) };
   const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
   if (response.status === 204 || response.status === 304 || response.body === undefined) {
@@ -446,7 +500,8 @@ function writeGraphResponse(res: ServerResponse, response: GraphResponse, cors: 
     res.end();
     return;
   }
-  const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+  const full = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+  const text = malformed ? full.slice(0, Math.max(1, Math.floor(full.length / 2))) : full;
   if (!hasType) headers['Content-Type'] = typeof response.body === 'string' ? 'text/plain; charset=utf-8' : GRAPH_JSON_CONTENT_TYPE;
   headers['Content-Length'] = Buffer.byteLength(text);
   res.writeHead(response.status, headers);

@@ -17,7 +17,8 @@ export type OAuthErrorCode =
   | 'login_required'
   | 'interaction_required'
   | 'consent_required'
-  | 'server_error';
+  | 'server_error'
+  | 'temporarily_unavailable';
 
 /** An OAuth failure: `status` for the token endpoint, `aadsts` for the description and error_codes. */
 export class OAuthError extends Error {

@@ -413,6 +413,44 @@ describe('token endpoint', () => {
     expect(kept.json<{ scope: string }>().scope).toBe(`${GRAPH_SCOPES} ${OIDC}`);
   });
 
+  it('POST /_emulator/revoke: the user\'s refresh tokens get invalid_grant (AADSTS50173) and silent sign-in needs interaction', async () => {
+    const { fragment, verifier, cookie } = await signIn();
+    const tokens = (await redeem(fragment.get('code')!, verifier)).json<{ refresh_token: string }>();
+    // Another user's session is untouched.
+    const other = await signIn(READER);
+    const otherTokens = (await redeem(other.fragment.get('code')!, other.verifier)).json<{ refresh_token: string }>();
+
+    const revoke = (body: unknown) =>
+      localRequest(`${emu.origin}/_emulator/revoke`, { ca: emu.cert, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await revoke({ username: ADMIN.username });
+    expect(res.status).toBe(200);
+    // Earlier tests signed the admin in too: at least this sign-in's token and session.
+    const { username, revoked } = res.json<{ username: string; revoked: { refreshTokens: number; sessions: number } }>();
+    expect(username).toBe(ADMIN.username);
+    expect(revoked.refreshTokens).toBeGreaterThanOrEqual(1);
+    expect(revoked.sessions).toBeGreaterThanOrEqual(1);
+    expect((await revoke({ username: ADMIN.username })).json()).toEqual({ username: ADMIN.username, revoked: { refreshTokens: 0, sessions: 0 } });
+    expect((await revoke({ username: 'nobody@contoso.example' })).status).toBe(400);
+    expect((await revoke({})).status).toBe(400);
+
+    const refreshed = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(400);
+    const body = refreshed.json<{ error: string; error_codes: number[]; error_description: string }>();
+    expect(body.error).toBe('invalid_grant');
+    expect(body.error_codes).toEqual([50173]);
+    expect(body.error_description).toMatch(/^AADSTS50173: The provided grant has expired due to it being revoked/);
+
+    const { challenge } = pkce();
+    const silent = await get(authorizeUrl({ code_challenge: challenge, prompt: 'none' }), { Cookie: cookie! });
+    expect(new URLSearchParams(new URL(silent.headers.location!).hash.slice(1)).get('error')).toBe('login_required');
+
+    const otherRefresh = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: otherTokens.refresh_token });
+    expect(otherRefresh.status).toBe(200);
+    // Signing in interactively again works.
+    const again = await signIn();
+    expect((await redeem(again.fragment.get('code')!, again.verifier)).status).toBe(200);
+  });
+
   it('issues app tokens with roles for client_credentials and refuses a wrong secret', async () => {
     const ok = await tokenRequest(
       { client_id: DAEMON_CLIENT_ID, client_secret: DAEMON_CLIENT_SECRET, grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/.default` },

@@ -46,6 +46,8 @@ export interface RefreshGrant {
   expiresAt: number;
   /** Set when rotated: a used refresh token is rejected. */
   used: boolean;
+  /** When an admin revoked the user's sessions (ms); the token is rejected from then on. */
+  revokedAt?: number;
 }
 
 export interface Session {
@@ -75,6 +77,10 @@ class ExpiringMap<T extends { expiresAt: number }> {
       return undefined;
     }
     return v;
+  }
+  /** Every entry, expired ones included. */
+  entries(): IterableIterator<[string, T]> {
+    return this.map.entries();
   }
   /** The entry even when expired (to tell "expired" from "unknown"). */
   peek(key: string): T | undefined {
@@ -130,6 +136,26 @@ export class AuthStore {
     const session: Session = { userOid, sid: randomUUID(), expiresAt: this.now() + SESSION_LIFETIME_MS };
     this.sessions.set(cookie, session);
     return { cookie, session };
+  }
+
+  /** Revokes the user's refresh tokens (kept, marked, so the error can say so) and ends their sessions. */
+  revokeUser(userOid: string): { refreshTokens: number; sessions: number } {
+    const at = this.now();
+    let refreshTokens = 0;
+    for (const [, grant] of this.refreshTokens.entries()) {
+      if (grant.userOid === userOid && grant.revokedAt === undefined && !grant.used) {
+        grant.revokedAt = at;
+        refreshTokens++;
+      }
+    }
+    let sessions = 0;
+    for (const [cookie, session] of [...this.sessions.entries()]) {
+      if (session.userOid === userOid) {
+        this.sessions.delete(cookie);
+        sessions++;
+      }
+    }
+    return { refreshTokens, sessions };
   }
 
   clear(): void {

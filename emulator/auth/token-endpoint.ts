@@ -13,7 +13,7 @@ import {
 } from '../constants.ts';
 import { OAuthError, missingParameter } from './errors.ts';
 import { ScopeError, grantDelegated, isGraphDefaultScope, parseScopes, type ParsedScope } from './scopes.ts';
-import type { AuthStore } from './store.ts';
+import { SPA_REFRESH_LIFETIME_MS, type AuthStore } from './store.ts';
 import { clientInfo, type TokenMinter } from './tokens.ts';
 
 export interface TokenResponse {
@@ -233,6 +233,14 @@ async function redeemRefreshToken(form: URLSearchParams, clientId: string, deps:
   if (!token) throw missingParameter('refresh_token');
   const grant = deps.store.refreshTokens.peek(token);
   if (!grant) throw new OAuthError('invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
+  if (grant.revokedAt !== undefined) {
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ') + 'Z';
+    throw new OAuthError(
+      'invalid_grant',
+      50173,
+      `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${iso(grant.expiresAt - SPA_REFRESH_LIFETIME_MS)}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${iso(grant.revokedAt)}'.`,
+    );
+  }
   if (grant.used) {
     throw new OAuthError('invalid_grant', 50173, 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The refresh token was already used.');
   }

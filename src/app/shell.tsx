@@ -12,6 +12,7 @@ import { useAuthState } from '../auth/auth-context.tsx';
 import type { AppConfig } from '../config/config.ts';
 import { navItems } from './nav.ts';
 import { RouteErrorBoundary } from './route-error.tsx';
+import { SessionRenewalBar } from './session-renewal-bar.tsx';
 // Loaded after the first render (menus and the sign-in page are not needed to show the first page).
 const AccountMenu = lazy(() => import('./account-menu.tsx').then((m) => ({ default: m.AccountMenu })));
 const SignInPage = lazy(() => import('./sign-in-page.tsx').then((m) => ({ default: m.SignInPage })));
@@ -87,6 +88,7 @@ export function Shell({ config }: { config: AppConfig }) {
         </Suspense>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
+        <SessionRenewalBar />
         <RouteErrorBoundary>
           <Suspense fallback={<Spinner label="Loading…" />}>
             <Outlet />

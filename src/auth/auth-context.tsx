@@ -7,7 +7,7 @@ export function AuthProvider({ auth, children }: { auth: Auth; children: ReactNo
   return <AuthContext value={auth}>{children}</AuthContext>;
 }
 
-function useAuth(): Auth {
+export function useAuth(): Auth {
   const auth = use(AuthContext);
   if (!auth) throw new Error('useAuthState must be used inside <AuthProvider>');
   return auth;

@@ -11,6 +11,7 @@ import {
   NavigationClient,
 } from '@azure/msal-browser';
 import type { GraphError } from '../graph/errors.ts';
+import { InteractiveRenewal } from './interactive-renewal.ts';
 import { entraMetadataFor, type AuthSettings } from './settings.ts';
 import { createWriteRefusals, type ReadOnlyReason } from './write-access.ts';
 
@@ -50,6 +51,8 @@ class RouterNavigationClient extends NavigationClient {
 
 export interface Auth {
   readonly msal: PublicClientApplication;
+  /** Interactive sign-in when silent renewal fails, started from the user's click (see interactive-renewal.ts). */
+  readonly renewal: InteractiveRenewal;
   getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal; claims?: string }): Promise<string>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
@@ -194,13 +197,18 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
   }
   snapshot = takeSnapshot();
 
-  // One interactive fallback at a time, shared by every caller that needs it.
-  let interactive: Promise<AuthenticationResult> | null = null;
-
   const request = () => ({ scopes: granted });
+  // One interactive fallback at a time, shared by every caller that needs it. A popup keeps the
+  // page (and any upload in memory) alive, where a redirect would not; it opens from a click.
+  const renewal = new InteractiveRenewal(async (claims) => {
+    const account = msal.getActiveAccount();
+    const result = await msal.acquireTokenPopup({ ...request(), ...(account ? { account } : {}), ...(claims ? { claims } : {}) });
+    return result.accessToken;
+  });
 
   const auth: Auth = {
     msal,
+    renewal,
     async getAccessToken(opts = {}) {
       const account = msal.getActiveAccount();
       if (!account) throw new NotSignedInError();
@@ -215,12 +223,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
         return result.accessToken;
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) throw error;
-        // A popup keeps the page (and any upload in memory) alive; a redirect would not.
-        interactive ??= msal.acquireTokenPopup({ ...request(), account, ...(opts.claims ? { claims: opts.claims } : {}) }).finally(() => {
-          interactive = null;
-        });
-        const result = await interactive;
-        return result.accessToken;
+        return renewal.waitForSignIn(opts.claims);
       }
     },
     async signIn() {

@@ -1,0 +1,187 @@
+/**
+ * Fault matrix — sign-in and the pools list. Faults are armed through the
+ * emulator (EmulatorControl.fault); each case asserts what the admin sees,
+ * that nothing typed is lost, and what Graph holds afterwards.
+ */
+import { expect } from './fixtures.ts';
+import { codes, createBody, csv } from './pages/carrier.ts';
+import { POOLS } from './pages/graph-state.ts';
+import { faultMatrix, WAITS_FOR } from './pages/matrix.ts';
+import { PoolsList } from './pages/pools-list.ts';
+import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
+import { ADMIN } from './support.ts';
+
+const LIST = 'embeddedSIMActivationCodePools$';
+const ALEX = { name: 'Alex Wilber', username: 'alex.wilber@contoso.example' };
+
+faultMatrix('sign-in and pools list', [
+  {
+    fault: '503 from the token endpoint at sign-in',
+    expects: 'the sign-in page says sign-in failed, and signing in again works',
+    async run({ page, emulator, graph }) {
+      await emulator.fault({ target: 'token', status: 503 });
+      await page.goto('/pools');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: new RegExp(ADMIN.name) }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Sign-in failed' })).toBeVisible();
+      await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: new RegExp(ADMIN.name) }).click();
+      await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
+      await new PoolsList(page).expectLoaded((await graph.pools()).length);
+    },
+  },
+  {
+    fault: 'dropped connection at the token endpoint at sign-in',
+    expects: 'MSAL repeats the redemption once: signed in, no error',
+    async run({ page, emulator, graph }) {
+      await emulator.fault({ target: 'token', drop: 'before' });
+      await signIn(page, ADMIN);
+      await new PoolsList(page).expectLoaded((await graph.pools()).length);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      expect((await emulator.requests()).some((r) => r.dropped === 'before' && r.path.includes('/oauth2/v2.0/token'))).toBe(true);
+    },
+  },
+  {
+    fault: '429 with Retry-After',
+    expects: 'the first load after sign-in waits and shows every pool, no error',
+    async run({ page, emulator, graph }) {
+      await emulator.fault({ method: 'GET', pathRegex: LIST, status: 429, retryAfterSec: 1 });
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded((await graph.pools()).length);
+      await expect(list.error()).toHaveCount(0);
+      const gets = (await emulator.requests()).filter((r) => r.method === 'GET' && /embeddedSIMActivationCodePools(\?|$)/.test(r.path));
+      expect(gets.map((r) => r.status).slice(0, 2)).toEqual([429, 200]);
+    },
+  },
+  {
+    fault: '503 (persistent)',
+    expects: 'the error names the request-id, the search box keeps its text, and Retry recovers',
+    async run({ page, emulator, graph }) {
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded();
+      const search = page.getByRole('searchbox', { name: 'Filter pools by name' });
+      await search.fill('a');
+      await emulator.fault({ method: 'GET', pathRegex: LIST, status: 503, retryAfterSec: 0, count: 5 });
+      await list.refresh();
+      await expect(list.error()).toBeVisible();
+      await expect(list.error().getByTestId('request-id')).toHaveText(/^[0-9a-f-]{36}$/);
+      await expect(search).toHaveValue('a');
+      await list.error().getByRole('button', { name: 'Retry' }).click();
+      await search.fill('');
+      await list.expectLoaded((await graph.pools()).length);
+    },
+  },
+  {
+    fault: '504',
+    expects: 'retried at once: the list refreshes without an error',
+    async run({ page, emulator, graph }) {
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded();
+      await emulator.fault({ method: 'GET', pathRegex: LIST, status: 504, retryAfterSec: 0 });
+      await emulator.clearRequests();
+      await list.refresh();
+      await expect.poll(async () => (await emulator.requests()).map((r) => r.status)).toContain(504);
+      await list.expectLoaded((await graph.pools()).length);
+      await expect(list.error()).toHaveCount(0);
+    },
+  },
+  {
+    fault: 'dropped connection',
+    expects: 'a read is repeated: the list refreshes without an error',
+    async run({ page, emulator, graph }) {
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded();
+      await emulator.fault({ method: 'GET', pathRegex: LIST, drop: 'before' });
+      await emulator.clearRequests();
+      await list.refresh();
+      await expect.poll(async () => (await emulator.requests()).some((r) => r.dropped === 'before')).toBe(true);
+      await list.expectLoaded((await graph.pools()).length);
+      await expect(list.error()).toHaveCount(0);
+    },
+  },
+  {
+    fault: 'stalled request',
+    clock: true,
+    expects: 'the client gives up after its timeout (page clock) and the repeated read shows the list',
+    async run({ page, emulator, graph }) {
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded();
+      await emulator.fault({ method: 'GET', pathRegex: LIST, stall: true });
+      await emulator.clearRequests();
+      await list.refresh();
+      await expect(page.getByRole('status').filter({ hasText: 'loading…' })).toBeVisible();
+      await page.clock.fastForward('01:05');
+      await expect.poll(async () => (await emulator.requests()).some((r) => r.dropped === 'stalled')).toBe(true);
+      await list.expectLoaded((await graph.pools()).length);
+    },
+  },
+  {
+    fault: 'access token expired mid-flow',
+    clock: true,
+    expects: 'renewed silently with the refresh token: no sign-in page, no popup',
+    async run({ page, emulator, graph }) {
+      const refreshes = trackTokenRefreshes(page);
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded();
+      let popups = 0;
+      page.on('popup', () => popups++);
+      await emulator.graph('DELETE', `${POOLS}/${(await graph.pools())[0]!.id}`);
+      await expireAccessTokens(page);
+      await list.refresh();
+      await list.expectLoaded((await graph.pools()).length);
+      expect(refreshes.count()).toBeGreaterThanOrEqual(1);
+      expect(popups).toBe(0);
+      await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
+    },
+  },
+  {
+    fault: 'a concurrent change by another admin',
+    expects: 'Refresh shows the pool another admin created and drops the one they deleted',
+    async run({ page, emulator, graph }) {
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      const before = await graph.pools();
+      await list.expectLoaded(before.length);
+      const gone = before[0]!;
+      await emulator.graph('DELETE', `${POOLS}/${gone.id}`);
+      await emulator.graph('POST', POOLS, createBody('Created by another admin', csv('other.csv', 'smdp.other-admin.example.com', codes(41, 0, 3))));
+      await list.refresh();
+      await expect(list.row('Created by another admin')).toBeVisible();
+      await expect(list.row(gone.displayName)).toHaveCount(0);
+      await list.expectLoaded(before.length);
+    },
+  },
+  {
+    fault: 'malformed JSON',
+    expects: 'an error that says the answer was unreadable, and Retry recovers',
+    async run({ page, emulator, graph }) {
+      await signIn(page, ADMIN);
+      const list = new PoolsList(page);
+      await list.expectLoaded();
+      await emulator.fault({ method: 'GET', pathRegex: LIST, malformedJson: true });
+      await list.refresh();
+      await expect(list.error()).toBeVisible();
+      await expect(list.error()).toContainText(/not JSON|could not be read|unreadable/i);
+      await list.error().getByRole('button', { name: 'Retry' }).click();
+      await list.expectLoaded((await graph.pools()).length);
+    },
+  },
+  {
+    fault: "403 from Intune's role",
+    fixme: WAITS_FOR.intuneRole403,
+    expects: 'Alex Wilber reads the pools; the console turns read-only with a notice',
+    async run({ page, graph }) {
+      await signIn(page, ALEX);
+      const list = new PoolsList(page);
+      await list.expectLoaded((await graph.pools()).length);
+      await expect(page.getByText(/read-only/i).first()).toBeVisible();
+    },
+  },
+]);
