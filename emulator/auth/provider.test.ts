@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CONTROL_KEY_HEADER,
   DAEMON_CLIENT_ID,
   DAEMON_CLIENT_SECRET,
   DAEMON_ROLES,
@@ -421,7 +422,12 @@ describe('token endpoint', () => {
     const otherTokens = (await redeem(other.fragment.get('code')!, other.verifier)).json<{ refresh_token: string }>();
 
     const revoke = (body: unknown) =>
-      localRequest(`${emu.origin}/_emulator/revoke`, { ca: emu.cert, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      localRequest(`${emu.origin}/_emulator/revoke`, {
+        ca: emu.cert,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [CONTROL_KEY_HEADER]: emu.controlKey },
+        body: JSON.stringify(body),
+      });
     const res = await revoke({ username: ADMIN.username });
     expect(res.status).toBe(200);
     // Earlier tests signed the admin in too: at least this sign-in's token and session.
