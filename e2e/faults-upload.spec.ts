@@ -75,7 +75,7 @@ faultMatrix('upload (new pool)', [
       await emulator.fault({ method: 'POST', pathRegex: CREATE, status: 504, processed: true });
       await upload.start();
       await upload.expectComplete();
-      await expect(upload.row('gateway-new')).toContainText('Created (confirmed after a lost response)');
+      await expect(upload.row('gateway-new')).toContainText(/Created by this upload \(found again after a lost response\)/);
       await expectOnePool(graph, 'gateway-new', 8);
       expect(await postStatuses(emulator)).toEqual([504]);
     },
@@ -147,7 +147,7 @@ faultMatrix('upload (new pool)', [
       await emulator.fault({ method: 'POST', pathRegex: CREATE, malformedJson: true });
       await upload.start();
       await upload.expectComplete();
-      await expect(upload.row('garbled-new')).toContainText('Created (confirmed after a lost response)');
+      await expect(upload.row('garbled-new')).toContainText(/Created by this upload \(found again after a lost response\)/);
       await expectOnePool(graph, 'garbled-new', 8);
       expect(await postStatuses(emulator)).toEqual([201]);
     },
@@ -220,7 +220,7 @@ faultMatrix('upload (replace)', [
       await ctx.emulator.fault({ method: 'POST', pathRegex: CREATE, status: 504, processed: true });
       await upload.startReplace();
       await upload.expectComplete();
-      await expect(upload.row(NAME)).toContainText('Created (confirmed after a lost response)');
+      await expect(upload.row(NAME)).toContainText(/Created by this upload \(found again after a lost response\)/);
       await expectReplaced(ctx.graph, old);
     },
   },
