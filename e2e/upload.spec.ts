@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from './fixtures.ts';
+import { codes, csv, iccid, type CsvFile } from './pages/carrier.ts';
 import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
 
 const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
@@ -18,50 +19,6 @@ test.beforeEach(async () => {
   await emulator.clearFaults();
 });
 
-// ---------------------------------------------------------------- carrier CSV contents, generated here
-
-function luhnDigit(body: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const digits = body + d;
-    let sum = 0;
-    let double = false;
-    for (let i = digits.length - 1; i >= 0; i--) {
-      let n = Number(digits[i]);
-      if (double) {
-        n *= 2;
-        if (n > 9) n -= 9;
-      }
-      sum += n;
-      double = !double;
-    }
-    if (sum % 10 === 0) return String(d);
-  }
-  throw new Error('unreachable');
-}
-
-/** 19-digit ICCIDs `8999` + 4-digit block + serial + Luhn digit: no seeded pool uses the `8999` issuer. */
-function iccid(block: number, serial: number): string {
-  const body = `8999${String(block).padStart(4, '0')}${String(serial).padStart(10, '0')}`;
-  return body + luhnDigit(body);
-}
-
-interface Code {
-  iccid: string;
-  matchingId: string;
-}
-
-function codes(block: number, from: number, count: number): Code[] {
-  return Array.from({ length: count }, (_, i) => ({ iccid: iccid(block, from + i), matchingId: `M${block}-${from + i}-K7Q2-ZX`.toUpperCase() }));
-}
-
-interface CsvFile {
-  name: string;
-  content: string;
-}
-
-function csv(name: string, host: string, rows: Code[], extraLines: string[] = []): CsvFile {
-  return { name, content: ['\uFEFF' + host, ...rows.map((r) => `${r.iccid},${r.matchingId}`), ...extraLines].join('\r\n') + '\r\n' };
-}
 
 /** Drops files on the drop zone the way a browser does: a DataTransfer built in the page, dragenter/dragover/drop. */
 async function dropFiles(page: Page, files: CsvFile[]): Promise<void> {

@@ -1,21 +1,9 @@
 /** Carrier CSV contents generated for e2e (valid Luhn ICCIDs in the `8999` test issuer range no seed uses). */
+import { luhnValid } from '../../src/features/upload/csv/luhn.ts';
 
+/** The check digit that makes `body` + digit pass the product's own Luhn check. */
 function luhnDigit(body: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const digits = body + d;
-    let sum = 0;
-    let double = false;
-    for (let i = digits.length - 1; i >= 0; i--) {
-      let n = Number(digits[i]);
-      if (double) {
-        n *= 2;
-        if (n > 9) n -= 9;
-      }
-      sum += n;
-      double = !double;
-    }
-    if (sum % 10 === 0) return String(d);
-  }
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return String(d);
   throw new Error('unreachable');
 }
 
@@ -42,8 +30,9 @@ export interface CsvFile {
   content: string;
 }
 
-export function csv(name: string, host: string, rows: Code[]): CsvFile {
-  return { name, host, codes: rows, content: ['\uFEFF' + host, ...rows.map((r) => `${r.iccid},${r.matchingId}`)].join('\r\n') + '\r\n' };
+/** A carrier file as carriers send it (BOM, CRLF); `extraLines` are appended as they are (bad rows for tests). */
+export function csv(name: string, host: string, rows: Code[], extraLines: string[] = []): CsvFile {
+  return { name, host, codes: rows, content: ['\uFEFF' + host, ...rows.map((r) => `${r.iccid},${r.matchingId}`), ...extraLines].join('\r\n') + '\r\n' };
 }
 
 /** The body of a Graph create for these codes (arranging a pool outside the UI). */
