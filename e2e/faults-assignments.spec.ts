@@ -6,12 +6,11 @@
 import { expect } from './fixtures.ts';
 import { AssignmentEditor } from './pages/assignment-editor.ts';
 import { EXCLUSION, GROUP, POOLS, type GraphState } from './pages/graph-state.ts';
-import { faultMatrix, WAITS_FOR, type MatrixContext } from './pages/matrix.ts';
+import { faultMatrix, type MatrixContext } from './pages/matrix.ts';
 import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
-import { ADMIN } from './support.ts';
+import { ADMIN, OPERATOR } from './support.ts';
 
 const ASSIGN = '/assign$';
-const ALEX = { name: 'Alex Wilber', username: 'alex.wilber@contoso.example' };
 const DRAFT = [
   { picker: 'Included groups', term: 'field eng', name: 'Field engineers EMEA' },
   { picker: 'Excluded groups', term: 'contractors', name: 'Contractors – temporary' },
@@ -129,17 +128,22 @@ faultMatrix('assignment save', [
   },
   {
     fault: 'a concurrent change by another admin',
-    fixme: WAITS_FOR.assignmentReread,
-    expects: 'Save re-reads first, says another admin changed the assignments, and keeps both changes',
+    expects: 'Save re-reads first: nothing sent, the change is named, the draft kept; reviewed again, both changes are saved',
     async run(ctx) {
       const { poolId, editor } = await drafted(ctx);
       const munich = await ctx.graph.groupId('Kiosks – Munich');
       await ctx.emulator.graph('POST', `${POOLS}/${poolId}/assignments`, { target: { '@odata.type': GROUP, groupId: munich } });
       await editor.save();
-      await expect(editor.section.getByText(/another admin changed/i)).toBeVisible();
+      const notice = editor.section.getByRole('alert').filter({ hasText: 'Nothing was saved' });
+      await expect(notice).toContainText(/Another admin changed this pool’s assignments.*Kiosks – Munich/);
+      await expect(editor.changes().getByRole('listitem')).toHaveCount(2);
+      await expect(editor.saveButton()).toBeDisabled();
+      expect(await ctx.graph.targetsOf(poolId)).toEqual([`${GROUP} ${munich}`]);
+      await notice.getByRole('button', { name: 'Review again on top of the current assignments' }).click();
+      await expect(notice).toHaveCount(0);
       await expect(editor.changes().getByRole('listitem')).toHaveCount(2);
       await editor.save();
-      await editor.expectSaved([...DRAFT]);
+      await editor.expectSaved([...DRAFT, { picker: 'Included groups', name: 'Kiosks – Munich' }]);
       expect(await ctx.graph.targetsOf(poolId)).toEqual([...(await intended(ctx.graph)), `${GROUP} ${munich}`].sort());
     },
   },
@@ -159,13 +163,15 @@ faultMatrix('assignment save', [
   },
   {
     fault: "403 from Intune's role",
-    fixme: WAITS_FOR.intuneRole403,
-    expects: 'not saved; the editor turns read-only with a notice and the draft stays readable',
+    expects: 'not saved, says why; the draft stays under review, Save turns disabled with the Intune-role notice',
     async run(ctx) {
-      const { poolId, editor } = await drafted(ctx, ALEX);
+      const { poolId, editor } = await drafted(ctx, OPERATOR);
       await editor.save();
-      await expect(ctx.page.getByText(/read-only/i).first()).toBeVisible();
+      await expect(editor.failure()).toContainText(/Read Only Operator can only view them/);
+      await expect(editor.section.getByText('Intune refused a change', { exact: true })).toBeVisible();
       await expect(editor.changes().getByRole('listitem')).toHaveCount(2);
+      await expect(editor.saveButton()).toBeDisabled();
+      await expect(editor.saveButton()).toHaveAccessibleDescription(/Read Only Operator/);
       expect(await ctx.graph.assignmentsOf(poolId)).toEqual([]);
     },
   },

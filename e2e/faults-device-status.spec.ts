@@ -81,7 +81,8 @@ faultMatrix('device status', [
       await ctx.emulator.clearRequests();
       await ctx.emulator.fault({ method: 'GET', pathRegex: STATES, stall: true });
       await status.refresh();
-      await ctx.page.clock.fastForward('00:31'); // past one 30 s attempt, well within the 90 s deadline
+      // Past the 30 s per attempt, with room left in the 90 s deadline for the repeated read.
+      await ctx.page.clock.fastForward('00:31');
       await expect.poll(async () => (await ctx.emulator.requests()).some((r) => r.dropped === 'stalled')).toBe(true);
       await expect.poll(async () => (await ctx.emulator.requests()).some((r) => /deviceStates/.test(r.path) && r.status === 200)).toBe(true);
       await expect(status.error()).toHaveCount(0);

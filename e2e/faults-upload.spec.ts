@@ -7,13 +7,12 @@
 import { expect, type Page } from './fixtures.ts';
 import { codes, createBody, csv, type CsvFile } from './pages/carrier.ts';
 import { POOLS, GROUP, type GraphState, type PoolRow } from './pages/graph-state.ts';
-import { faultMatrix, WAITS_FOR, type MatrixContext } from './pages/matrix.ts';
+import { faultMatrix, type MatrixContext } from './pages/matrix.ts';
 import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
 import { UploadPage } from './pages/upload-page.ts';
-import { ADMIN, type EmulatorControl } from './support.ts';
+import { ADMIN, OPERATOR, type EmulatorControl } from './support.ts';
 
 const CREATE = 'embeddedSIMActivationCodePools$';
-const ALEX = { name: 'Alex Wilber', username: 'alex.wilber@contoso.example' };
 
 /** A new pool `name` from one file (the pool is named after the host's first label). */
 function newFile(name: string, block: number, count = 8): CsvFile {
@@ -75,7 +74,7 @@ faultMatrix('upload (new pool)', [
       await emulator.fault({ method: 'POST', pathRegex: CREATE, status: 504, processed: true });
       await upload.start();
       await upload.expectComplete();
-      await expect(upload.row('gateway-new')).toContainText(/Created by this upload \(found again after a lost response\)/);
+      await expect(upload.row('gateway-new')).toContainText('Created by this upload (found again after a lost response)');
       await expectOnePool(graph, 'gateway-new', 8);
       expect(await postStatuses(emulator)).toEqual([504]);
     },
@@ -147,20 +146,21 @@ faultMatrix('upload (new pool)', [
       await emulator.fault({ method: 'POST', pathRegex: CREATE, malformedJson: true });
       await upload.start();
       await upload.expectComplete();
-      await expect(upload.row('garbled-new')).toContainText(/Created by this upload \(found again after a lost response\)/);
+      await expect(upload.row('garbled-new')).toContainText('Created by this upload (found again after a lost response)');
       await expectOnePool(graph, 'garbled-new', 8);
       expect(await postStatuses(emulator)).toEqual([201]);
     },
   },
   {
     fault: "403 from Intune's role",
-    fixme: WAITS_FOR.intuneRole403,
-    expects: 'the upload stops with a read-only notice, the files stay, nothing is created',
+    expects: 'the upload stops with the Intune-role notice, the files stay, Upload turns off, nothing is created',
     async run({ page, graph }) {
-      const upload = await openWith(page, newFile('forbidden-new', 610), ALEX);
+      const upload = await openWith(page, newFile('forbidden-new', 610), OPERATOR);
       await upload.start();
-      await expect(page.getByText(/read-only/i).first()).toBeVisible();
+      await expect(page.getByText('Intune refused a change', { exact: true })).toBeVisible();
+      await expect(upload.row('forbidden-new')).toContainText(/Read Only Operator can only view them/);
       await expect(upload.card('smdp.forbidden-new.example.com')).toBeVisible();
+      await expect(upload.uploadButton).toBeDisabled();
       expect(await graph.poolsNamed('forbidden-new')).toEqual([]);
     },
   },
@@ -220,7 +220,7 @@ faultMatrix('upload (replace)', [
       await ctx.emulator.fault({ method: 'POST', pathRegex: CREATE, status: 504, processed: true });
       await upload.startReplace();
       await upload.expectComplete();
-      await expect(upload.row(NAME)).toContainText(/Created by this upload \(found again after a lost response\)/);
+      await expect(upload.row(NAME)).toContainText('Created by this upload (found again after a lost response)');
       await expectReplaced(ctx.graph, old);
     },
   },
@@ -278,9 +278,8 @@ faultMatrix('upload (replace)', [
     },
   },
   {
-    fault: 'a concurrent change by another admin (assignments changed after the plan)',
-    fixme: WAITS_FOR.replaceSafety,
-    expects: 'the pool is re-read before the delete, and the new pool keeps the assignments as they are now',
+    fault: 'a concurrent change by another admin (assignments changed after the confirmation)',
+    expects: 're-read before the delete: stops, deletes nothing; confirmed again (typed name), the new pool keeps the current assignments',
     async run(ctx) {
       const { old, upload } = await arrangeReplace(ctx);
       const kiosks = await ctx.graph.groupId('Kiosks – Munich');
@@ -288,6 +287,15 @@ faultMatrix('upload (replace)', [
       await expect(upload.replaceDialog()).toBeVisible();
       await ctx.emulator.graph('POST', `${POOLS}/${old.id}/assignments`, { target: { '@odata.type': GROUP, groupId: kiosks } });
       await upload.replaceDialog().getByRole('button', { name: /Replace and upload/ }).click();
+      await expect(upload.row(NAME)).toContainText(/changed since you confirmed.*Nothing was deleted/);
+      expect((await ctx.graph.poolsNamed(NAME)).map((p) => p.id)).toEqual([old.id]);
+      await expect(upload.card(HOST)).toBeVisible();
+      await upload.start();
+      const dialog = upload.replaceDialog();
+      await expect(dialog).toContainText('assigned to 1 included group');
+      const typed = dialog.getByRole('textbox', { name: new RegExp(`type “${NAME}” to replace it`) });
+      await typed.fill(NAME);
+      await dialog.getByRole('button', { name: 'Replace and upload' }).click();
       await upload.expectComplete();
       const pool = await expectReplaced(ctx.graph, old);
       expect(await ctx.graph.targetsOf(pool.id)).toEqual([`${GROUP} ${kiosks}`]);
@@ -306,26 +314,33 @@ faultMatrix('upload (replace)', [
   },
   {
     fault: "create failing right after the replace's delete",
-    fixme: WAITS_FOR.replaceSafety,
-    expects: 'the create is retried after the delete, so the provider is never left without a pool',
+    expects: 'the create is tried three times; then the row says the old pool is deleted, the files stay, and Upload again creates it once without a new confirmation',
     async run(ctx) {
       const { old, upload } = await arrangeReplace(ctx);
-      // Refused, not ambiguous: the service did not create it (e.g. a transient validation outage).
+      await ctx.emulator.clearRequests();
       await ctx.emulator.fault({ method: 'POST', pathRegex: CREATE, status: 500, count: 3 });
       await upload.startReplace();
+      await expect(upload.row(NAME)).toContainText('The old pool is deleted and the new one is not created yet: keep these files and upload again.');
+      expect(await postStatuses(ctx.emulator)).toEqual([500, 500, 500]);
+      expect(await ctx.graph.poolsNamed(NAME)).toEqual([]);
+      await expect(upload.card(HOST)).toBeVisible();
+      await upload.start();
       await upload.expectComplete();
+      expect(await postStatuses(ctx.emulator)).toEqual([500, 500, 500, 201]);
       await expectReplaced(ctx.graph, old);
     },
   },
   {
     fault: "403 from Intune's role",
-    fixme: WAITS_FOR.intuneRole403,
-    expects: 'a read-only notice; the old pool is untouched',
+    expects: 'the delete is refused: the Intune-role notice, the files stay, the old pool is untouched',
     async run(ctx) {
-      const { old, upload } = await arrangeReplace(ctx, ALEX);
+      const { old, upload } = await arrangeReplace(ctx, OPERATOR);
       await upload.startReplace();
-      await expect(ctx.page.getByText(/read-only/i).first()).toBeVisible();
-      expect((await ctx.graph.poolsNamed(NAME)).map((p) => p.id)).toEqual([old.id]);
+      await expect(ctx.page.getByText('Intune refused a change', { exact: true })).toBeVisible();
+      await expect(upload.row(NAME)).toContainText(/Read Only Operator can only view them/);
+      await expect(upload.card(HOST)).toBeVisible();
+      await expect(upload.uploadButton).toBeDisabled();
+      expect((await ctx.graph.poolsNamed(NAME)).map((p) => [p.id, p.activationCodeCount])).toEqual([[old.id, 12]]);
     },
   },
 ]);

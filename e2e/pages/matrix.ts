@@ -54,10 +54,3 @@ export function faultMatrix(flow: string, cases: MatrixCase[]): void {
     }
   });
 }
-
-/** Reasons for cases that wait for product changes being built on other branches. */
-export const WAITS_FOR = {
-  intuneRole403: 'needs the Intune-role 403 handling (read-only UI with a notice) and the "Alex Wilber" emulator user',
-  assignmentReread: 'needs the assignment editor to re-read before save ("another admin changed…")',
-  replaceSafety: 'needs replace to carry assignments, re-read before delete and retry the create after the delete',
-} as const;
