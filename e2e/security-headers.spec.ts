@@ -115,7 +115,7 @@ test('renewal without cached tokens: the prompt=none iframe, then, if the sign-i
     if (await again.isVisible()) {
       const popup = page.waitForEvent('popup');
       await again.click();
-      await (await popup).waitForEvent('close');
+      await popup; // the popup signs in with the session cookie and closes itself
     }
     await expect(table).toBeVisible();
     await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
