@@ -3,6 +3,8 @@ import { forbiddenKind, isGraphError, missingPermissionFrom } from '../graph/err
 import { INTUNE_ROLE_ADVICE } from './read-only-notice.tsx';
 
 const useStyles = makeStyles({
+  // Service text can hold long unbroken tokens (URLs, ids): wrap them instead of overflowing a dialog.
+  body: { overflowWrap: 'anywhere' },
   details: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXS },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -31,7 +33,9 @@ export function describeError(error: unknown): { title: string; message: string;
       missing.length > 0
         ? `${error.message} The signed-in account needs the ${missing.join(' or ')} permission (ask an administrator to grant it, or sign in with an account that has it).`
         : roleRefusal
-          ? `${error.message} ${INTUNE_ROLE_ADVICE}`
+          ? // Intune wraps this refusal in support text (operation and activity ids, an internal URL):
+            // the advice says what to do; the code and request-id below are what support needs.
+            INTUNE_ROLE_ADVICE
           : error.message;
     return { title: roleRefusal ? 'Intune refused the change' : title, message, requestId: error.requestId, date: error.date, code: error.code };
   }
@@ -51,7 +55,7 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
   const d = describeError(error);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
-      <MessageBarBody>
+      <MessageBarBody className={styles.body}>
         <MessageBarTitle>{title ?? d.title}</MessageBarTitle>
         {d.message}
         {(d.requestId || d.code) && (

@@ -62,7 +62,7 @@ export function countRun(run: RunInfo, statuses: Record<string, JobStatus | unde
 }
 
 function summary(run: RunInfo, c: RunCounts): string {
-  const parts = [`${formatCount(c.created)} of ${formatCount(c.total)} pools created`];
+  const parts = [`${formatCount(c.created)} of ${formatCount(c.total)} ${c.total === 1 ? 'pool' : 'pools'} created`];
   if (c.failed) parts.push(`${formatCount(c.failed)} failed`);
   if (c.paused) parts.push(`${formatCount(c.paused)} paused`);
   if (c.cancelled) parts.push(`${formatCount(c.cancelled)} cancelled`);

@@ -318,7 +318,7 @@ export function planBatch(input: PlanInput): BatchPlan {
   const blockers: string[] = [];
   if (analysis.checking.length > 0) blockers.push(`Still checking ${plural(analysis.checking.length, 'file')}…`);
   const blocked = pools.filter((p) => p.blockers.length > 0);
-  if (blocked.length > 0) blockers.push(`${plural(blocked.length, 'pool')} cannot be uploaded yet; see the messages below.`);
+  if (blocked.length > 0) blockers.push(`${plural(blocked.length, 'pool')} cannot be uploaded yet; see the messages on each pool above.`);
   const fileCount = analysis.groups.reduce((n, g) => n + g.files.length, 0) + analysis.checking.length;
   return {
     pools,
