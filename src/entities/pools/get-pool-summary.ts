@@ -1,7 +1,7 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
 import { isGraphError } from '../../graph/errors.ts';
-import { poolEntityKeys } from './keys.ts';
+import { poolKeys } from './keys.ts';
 import { poolPaths } from './paths.ts';
 
 export interface PoolSummaryRead {
@@ -26,7 +26,7 @@ export async function getPoolSummary(poolId: string, signal?: AbortSignal): Prom
 
 export const poolSummaryQueryOptions = (poolId: string) =>
   queryOptions({
-    queryKey: poolEntityKeys.summary(poolId),
+    queryKey: poolKeys.summary(poolId),
     queryFn: ({ signal }) => getPoolSummary(poolId, signal),
     // Read before a destructive write: always from the service.
     staleTime: 0,
