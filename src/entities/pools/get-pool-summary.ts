@@ -3,18 +3,12 @@ import { graph } from '../../graph/client.ts';
 import { isGraphError } from '../../graph/errors.ts';
 import { poolKeys } from './keys.ts';
 import { poolPaths } from './paths.ts';
-
-export interface PoolSummaryRead {
-  id: string;
-  displayName: string;
-  activationCodeCount: number;
-  createdDateTime?: string;
-}
+import type { PoolSummary } from './types.ts';
 
 /** `GET /{id}` (id, name, code count, created), or null on 404. */
-export async function getPoolSummary(poolId: string, signal?: AbortSignal): Promise<PoolSummaryRead | null> {
+export async function getPoolSummary(poolId: string, signal?: AbortSignal): Promise<PoolSummary | null> {
   try {
-    return await graph().get<PoolSummaryRead>(poolPaths.pool(poolId), {
+    return await graph().get<PoolSummary>(poolPaths.pool(poolId), {
       query: { select: ['id', 'displayName', 'activationCodeCount', 'createdDateTime'] },
       signal,
     });

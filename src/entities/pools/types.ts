@@ -10,4 +10,7 @@ export type PoolProperties = Pick<
 export const POOL_PROPERTIES_SELECT = ['id', 'displayName', 'activationCodeCount', 'createdDateTime', 'modifiedDateTime'];
 
 /** id, name and code count: the upload's name check and "already exists" notice. */
-export type PoolName = Pick<EmbeddedSimActivationCodePool, 'id' | 'displayName'> & { activationCodeCount: number };
+export type PoolName = Pick<EmbeddedSimActivationCodePool, 'id' | 'displayName' | 'activationCodeCount'>;
+
+/** id, name, code count and (when read) creation time: what the upload runner reads back and re-lists by name. */
+export type PoolSummary = PoolName & Partial<Pick<EmbeddedSimActivationCodePool, 'createdDateTime'>>;

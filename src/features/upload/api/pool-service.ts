@@ -5,8 +5,8 @@ import { getDeviceStateCount } from '../../../entities/pools/get-device-state-co
 import { getPoolSummary } from '../../../entities/pools/get-pool-summary.ts';
 import { toAssignmentInputs } from '../lib/replace-steps.ts';
 import type { PoolService } from '../lib/upload-runner.ts';
-import { createPool } from './create-pool.ts';
-import { findPoolsByName } from './find-pools-by-name.ts';
+import { createPool } from '../../../entities/pools/create-pool.ts';
+import { findPoolsByName } from '../../../entities/pools/find-pools-by-name.ts';
 
 /** The upload runner's Graph calls, through the app's one Graph client and the shared resource layer. */
 export const graphPoolService: PoolService = {
