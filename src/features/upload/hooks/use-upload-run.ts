@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
-import { graphKeys } from '../../../lib/query-keys.ts';
+import { poolKeys } from '../../../entities/pools/keys.ts';
 import { graphPoolService } from '../api/pool-service.ts';
 import type { PoolName } from '../../../entities/pools/types.ts';
 import { UPLOAD_CONCURRENCY } from '../lib/limits.ts';
@@ -121,7 +121,7 @@ export function useUploadRun({ plan, state, dispatch, store, accountId, existing
         return;
       }
       // Pools lists everywhere (this page's name check included) show the new pools before the run is reported done.
-      await queryClient.invalidateQueries({ queryKey: graphKeys.pools });
+      await queryClient.invalidateQueries({ queryKey: poolKeys.all });
       startTransition(() => dispatch({ type: 'runFinished', cancelled: result?.cancelled ?? false, error, paused: result?.paused }));
     },
     [plan, queryClient, state.resume, state.resumed, store, accountId, existing, dispatch],
