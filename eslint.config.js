@@ -77,6 +77,23 @@ export default tseslint.config(
     },
   },
   {
+    // Graph paths and query keys are declared once, in src/entities (one model per Graph resource).
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@azure/msal-browser', '@azure/msal-browser/*', '@azure/msal-react'], message: 'Only src/auth (and src/app providers) touch MSAL.' },
+            { regex: '/graph/types(\\.ts)?$', importNames: ['POOLS_PATH'], message: 'Features declare no Graph paths: use the path builders in src/entities (poolPaths, groupPaths).' },
+            { regex: '/graph/odata(\\.ts)?$', importNames: ['graphPath'], message: 'Features declare no Graph paths: use the path builders in src/entities (poolPaths, groupPaths).' },
+            { regex: '/lib/query-keys(\\.ts)?$', message: 'Features build no query keys: use the key factories in src/entities (poolKeys, groupKeys).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/graph/**/*.{ts,tsx}'],
     rules: { 'no-restricted-globals': 'off' },
   },

@@ -1,8 +1,9 @@
 /**
- * Roots of every query key, mirroring Graph resources. Each feature builds
- * its own key factory below a root, so a write in one feature (an upload
- * creating pools) invalidates the reads of another (the pools list) by
- * prefix, without features importing each other.
+ * Roots of every query key, mirroring Graph resources. Each resource of
+ * src/entities builds its one key factory below a root (`poolKeys`,
+ * `groupKeys`), so a write in one feature (an upload creating pools)
+ * invalidates the reads of another (the pools list) by prefix, without
+ * features importing each other. Features never import this file (lint).
  */
 export const graphKeys = {
   pools: ['graph', 'pools'] as const,

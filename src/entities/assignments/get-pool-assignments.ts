@@ -2,7 +2,7 @@ import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
 import type { EmbeddedSimActivationCodePoolAssignment } from '../../graph/types.ts';
 import { poolPaths } from '../pools/paths.ts';
-import { assignmentKeys } from './keys.ts';
+import { poolKeys } from '../pools/keys.ts';
 
 /** `GET /{pool}/assignments`, every page. */
 export function getPoolAssignments(poolId: string, signal?: AbortSignal): Promise<EmbeddedSimActivationCodePoolAssignment[]> {
@@ -11,7 +11,7 @@ export function getPoolAssignments(poolId: string, signal?: AbortSignal): Promis
 
 export const poolAssignmentsQueryOptions = (poolId: string) =>
   queryOptions({
-    queryKey: assignmentKeys.pool(poolId),
+    queryKey: poolKeys.assignments(poolId),
     queryFn: ({ signal }) => getPoolAssignments(poolId, signal),
   });
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
-import { poolEntityKeys } from './keys.ts';
+import { poolKeys } from './keys.ts';
 import { poolPaths } from './paths.ts';
 
 /**
@@ -14,7 +14,7 @@ export function getDeviceStateCount(poolId: string, signal?: AbortSignal): Promi
 
 export const deviceStateCountQueryOptions = (poolId: string) =>
   queryOptions({
-    queryKey: poolEntityKeys.deviceStateCount(poolId),
+    queryKey: poolKeys.deviceStateCount(poolId),
     queryFn: ({ signal }) => getDeviceStateCount(poolId, signal),
     // Asked right before a delete or replace: never answer from an old cache entry.
     staleTime: 0,

@@ -1,20 +1,14 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
 import { isGraphError } from '../../graph/errors.ts';
-import { poolEntityKeys } from './keys.ts';
+import { poolKeys } from './keys.ts';
 import { poolPaths } from './paths.ts';
-
-export interface PoolSummaryRead {
-  id: string;
-  displayName: string;
-  activationCodeCount: number;
-  createdDateTime?: string;
-}
+import type { PoolSummary } from './types.ts';
 
 /** `GET /{id}` (id, name, code count, created), or null on 404. */
-export async function getPoolSummary(poolId: string, signal?: AbortSignal): Promise<PoolSummaryRead | null> {
+export async function getPoolSummary(poolId: string, signal?: AbortSignal): Promise<PoolSummary | null> {
   try {
-    return await graph().get<PoolSummaryRead>(poolPaths.pool(poolId), {
+    return await graph().get<PoolSummary>(poolPaths.pool(poolId), {
       query: { select: ['id', 'displayName', 'activationCodeCount', 'createdDateTime'] },
       signal,
     });
@@ -26,7 +20,7 @@ export async function getPoolSummary(poolId: string, signal?: AbortSignal): Prom
 
 export const poolSummaryQueryOptions = (poolId: string) =>
   queryOptions({
-    queryKey: poolEntityKeys.summary(poolId),
+    queryKey: poolKeys.summary(poolId),
     queryFn: ({ signal }) => getPoolSummary(poolId, signal),
     // Read before a destructive write: always from the service.
     staleTime: 0,

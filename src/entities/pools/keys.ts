@@ -1,8 +1,26 @@
 import { graphKeys } from '../../lib/query-keys.ts';
 
-/** Reads of one pool, below its detail key, so removing a deleted pool's detail removes them too. */
-export const poolEntityKeys = {
-  detail: (poolId: string) => [...graphKeys.pools, 'detail', poolId] as const,
-  summary: (poolId: string) => [...graphKeys.pools, 'detail', poolId, 'summary'] as const,
-  deviceStateCount: (poolId: string) => [...graphKeys.pools, 'detail', poolId, 'deviceStates', 'count'] as const,
+/**
+ * The one query-key factory of the pool resource, built level on level:
+ * every key starts with `poolKeys.all`, so invalidating it (any pool write)
+ * refreshes every pool read; a pool's own reads sit below `detail(id)`, so
+ * removing a deleted pool's reads (keys holding its id) removes them all.
+ * Keys never hold activation codes.
+ */
+export const poolKeys = {
+  all: graphKeys.pools,
+  lists: () => [...poolKeys.all, 'list'] as const,
+  /**
+   * One list of every pool, per view: `table` (the streamed `$select` list),
+   * `names` (the never-stale name lookup), `withAssignments` (the
+   * `$expand=assignments` overview). Each view caches its own shape.
+   */
+  list: (filters: { view: 'table' | 'names' | 'withAssignments' }) => [...poolKeys.lists(), filters] as const,
+  details: () => [...poolKeys.all, 'detail'] as const,
+  detail: (poolId: string) => [...poolKeys.details(), poolId] as const,
+  summary: (poolId: string) => [...poolKeys.detail(poolId), 'summary'] as const,
+  assignments: (poolId: string) => [...poolKeys.detail(poolId), 'assignments', 'list'] as const,
+  assignmentCount: (poolId: string) => [...poolKeys.detail(poolId), 'assignments', 'count'] as const,
+  deviceStates: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates'] as const,
+  deviceStateCount: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'count'] as const,
 };

@@ -1,13 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { configureGraph } from '../../../graph/client.ts';
-import { GRAPH, fakeFetch, graphError, hang, json, text, type RecordedCall, type Responder } from '../../../graph/test-support.ts';
+import { GRAPH, fakeFetch, graphError, json, text, type RecordedCall, type Responder } from '../../../graph/test-support.ts';
 import { toModel } from '../lib/model.ts';
 import { planSave } from '../lib/save-plan.ts';
 import { bulkAssignPool } from './bulk-assign-pool.ts';
-import { getGroupMemberCount } from './get-group-member-count.ts';
-import { getGroupsByIds } from './get-groups-by-ids.ts';
-import { getPoolsWithAssignments } from './get-pools-with-assignments.ts';
-import { groupSearchQuery, searchGroups } from './search-groups.ts';
 import { savePoolAssignments } from './save-pool-assignments.ts';
 
 const POOLS = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools`;
@@ -22,63 +18,6 @@ const body = (i: number): unknown => JSON.parse(calls[i]?.body ?? 'null');
 
 beforeEach(() => use());
 
-describe('group search', () => {
-  it('escapes " and \\ in the term inside the quoted $search phrase', () => {
-    expect(groupSearchQuery('  Sales "EMEA" \\ kiosks ').search).toBe('"displayName:Sales \\"EMEA\\" \\\\ kiosks"');
-  });
-
-  it('sends $search, $count=true and ConsistencyLevel: eventual, and returns the total', async () => {
-    use(json(200, { '@odata.count': 42, value: [{ id: 'g1', displayName: 'Sales "EMEA"' }] }));
-    const result = await searchGroups('Sales "EMEA"');
-    const url = new URL(calls[0]?.url ?? '');
-    expect(url.pathname).toBe('/beta/groups');
-    expect(url.searchParams.get('$search')).toBe('"displayName:Sales \\"EMEA\\""');
-    expect(url.searchParams.get('$count')).toBe('true');
-    expect(calls[0]?.headers.get('ConsistencyLevel')).toBe('eventual');
-    expect(result).toEqual({ groups: [{ id: 'g1', displayName: 'Sales "EMEA"' }], total: 42 });
-  });
-
-  it('passes the abort signal on, so a newer term cancels the request in flight', async () => {
-    use(hang());
-    const controller = new AbortController();
-    const pending = searchGroups('x', controller.signal);
-    await vi.waitFor(() => expect(calls).toHaveLength(1));
-    controller.abort(new DOMException('newer term', 'AbortError'));
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(calls[0]?.signal?.aborted).toBe(true);
-  });
-});
-
-describe('group names and member counts', () => {
-  it('resolves names with getByIds, types group, in chunks of 1,000', async () => {
-    const ids = Array.from({ length: 2_001 }, (_, i) => `g${i}`);
-    use(json(200, { value: [{ id: 'g0', displayName: 'Zero' }] }), json(200, { value: [] }), json(200, { value: [{ id: 'g2000', displayName: 'Last' }] }));
-    const names = await getGroupsByIds([...ids, 'g0']);
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(Array(3).fill(`POST ${GRAPH}/beta/directoryObjects/getByIds`));
-    expect((body(0) as { ids: string[] }).ids).toHaveLength(1_000);
-    expect((body(2) as { ids: string[]; types: string[] })).toEqual({ ids: ['g2000'], types: ['group'] });
-    expect(names.get('g2000')?.displayName).toBe('Last');
-    expect(names.has('g5')).toBe(false);
-  });
-
-  it('counts members with /members/$count and ConsistencyLevel: eventual', async () => {
-    use(text(200, '17', { 'Content-Type': 'text/plain' }));
-    await expect(getGroupMemberCount('g 1')).resolves.toBe(17);
-    expect(calls[0]?.url).toBe(`${GRAPH}/beta/groups/g%201/members/$count`);
-    expect(calls[0]?.headers.get('ConsistencyLevel')).toBe('eventual');
-  });
-});
-
-describe('overview', () => {
-  it('reads every page of pools with their assignments expanded', async () => {
-    use(json(200, { value: [{ id: 'p1', displayName: 'A' }], '@odata.nextLink': `${POOLS}?$skiptoken=2` }), json(200, { value: [{ id: 'p2', displayName: 'B' }] }));
-    const pools = await getPoolsWithAssignments();
-    const first = new URL(calls[0]?.url ?? '');
-    expect(first.searchParams.get('$expand')).toBe('assignments');
-    expect(first.searchParams.get('$select')).toBe('id,displayName,activationCodeCount');
-    expect(pools.map((p) => p.id)).toEqual(['p1', 'p2']);
-  });
-});
 
 describe('saving a pool’s assignments', () => {
   const model = toModel([

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graphKeys } from '../../../lib/query-keys.ts';
 import type { SavePlan } from '../lib/save-plan.ts';
 import { assignPool } from '../../../entities/assignments/assign-pool.ts';
+import { poolKeys } from '../../../entities/pools/keys.ts';
 import { createPoolAssignment } from '../../../entities/assignments/create-pool-assignment.ts';
 import { updatePoolAssignment } from '../../../entities/assignments/update-pool-assignment.ts';
 
@@ -37,6 +37,6 @@ export function useSavePoolAssignments(poolId: string) {
   return useMutation({
     scope: poolAssignmentsScope(poolId),
     mutationFn: (plan: SavePlan) => savePoolAssignments(poolId, plan),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: graphKeys.pools }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: poolKeys.all }),
   });
 }

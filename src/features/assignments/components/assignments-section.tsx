@@ -4,7 +4,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState, describeError } from '../../../components/error-state.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
-import { useGroupsByIds } from '../api/get-groups-by-ids.ts';
+import { useGroupsByIds } from '../../../entities/groups/get-groups-by-ids.ts';
 import { usePoolAssignments } from '../../../entities/assignments/get-pool-assignments.ts';
 import { groupNameLookup } from '../lib/group-names.ts';
 import { groupIdsOf, toModel } from '../lib/model.ts';

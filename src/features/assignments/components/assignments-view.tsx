@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { DesktopRegular, PeopleTeamRegular, QuestionCircleRegular } from '@fluentui/react-icons';
 import { formatCount } from '../../../components/format.ts';
-import { useGroupMemberCounts } from '../api/get-group-member-count.ts';
+import { useGroupMemberCounts } from '../../../entities/groups/get-group-member-count.ts';
 import { describeFilter, describeOtherTarget, filterOf, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
 
 const useStyles = makeStyles({

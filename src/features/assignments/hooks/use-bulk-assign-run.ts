@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { forbiddenKind } from '../../../graph/errors.ts';
 import { throttlePauseFrom } from '../../../graph/retry.ts';
-import { graphKeys } from '../../../lib/query-keys.ts';
+import { poolKeys } from '../../../entities/pools/keys.ts';
 import { runBulkAssignMutation, type BulkPoolOutcome } from '../api/bulk-assign-pool.ts';
 import type { BulkMode, BulkSet } from '../lib/bulk-plan.ts';
 import { BULK_CONCURRENCY } from '../lib/limits.ts';
@@ -95,7 +95,7 @@ export function useBulkAssignRun(pools: readonly BulkPool[], now: () => number =
     );
     setStatuses((prev) => Object.fromEntries(Object.entries(prev).map(([id, s]) => [id, s.state === 'queued' ? notDone() : s])));
     setHalt(halted);
-    await queryClient.invalidateQueries({ queryKey: graphKeys.pools });
+    await queryClient.invalidateQueries({ queryKey: poolKeys.all });
     setRunning(false);
   };
 

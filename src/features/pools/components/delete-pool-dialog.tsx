@@ -21,9 +21,9 @@ import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { formatCount } from '../../../components/format.ts';
-import { useAssignmentCount } from '../api/get-assignment-count.ts';
+import { useAssignmentCount } from '../../../entities/pools/get-assignment-count.ts';
 import { useDeviceStateCount } from '../../../entities/pools/get-device-state-count.ts';
-import type { PoolDetail } from '../api/get-pool.ts';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,7 +40,7 @@ const useStyles = makeStyles({
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface DeletePoolDialogProps {
-  pool: Pick<PoolDetail, 'id' | 'displayName' | 'activationCodeCount'>;
+  pool: Pick<PoolProperties, 'id' | 'displayName' | 'activationCodeCount'>;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;

@@ -20,7 +20,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { DEVICE_STATES } from '../../../graph/types.ts';
-import type { DeviceStateRow } from '../api/get-device-states.ts';
+import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { DeviceStateStatus } from './device-state-status.tsx';
 import { STATE_GROUPS, codeName, explainDetails, groupOf } from './device-state-text.ts';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { DeviceStateRow } from '../api/get-device-states.ts';
+import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { DeviceStatusSection } from './device-status-section.tsx';
 import { fakeGraph, graphError, renderWithApp, type FakeResponse } from './pool-test-utils.tsx';
 

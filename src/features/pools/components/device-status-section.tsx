@@ -17,7 +17,7 @@ import { useDeferredValue, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { formatCount } from '../../../components/format.ts';
-import { deviceStatesRefetchInterval, useDeviceStates, type DeviceStateRow } from '../api/get-device-states.ts';
+import { deviceStatesRefetchInterval, useDeviceStates, type DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { DeviceStatesTable } from './device-states-table.tsx';
 import { DeviceStatusSummary } from './device-status-summary.tsx';
 import {

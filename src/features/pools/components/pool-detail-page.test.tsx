@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { poolKeys } from '../api/pool-keys.ts';
-import type { PoolListItem } from '../api/get-pools.ts';
-import type { DeviceStateRow } from '../api/get-device-states.ts';
+import { poolKeys } from '../../../entities/pools/keys.ts';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
+import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { fakeAuth, type FakeAuth } from '../../../auth/test-support.ts';
 import { PoolDetailPage } from './pool-detail-page.tsx';
 import { createTestQueryClient, fakeGraph, graphError, renderWithApp, type GraphCall, type FakeResponse } from './pool-test-utils.tsx';
@@ -118,7 +118,7 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   it('renames: the new name shows at once, in the list cache too, with a toast', async () => {
     const { calls } = graphFor();
     const queryClient = createTestQueryClient();
-    queryClient.setQueryData<PoolListItem[]>(poolKeys.lists(), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
+    queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
     renderWithApp(<PoolDetailPage poolId="pool-1" />, { queryClient });
     await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rename pool' });
@@ -130,13 +130,13 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await screen.findByText('Pool renamed to “Fabrikam eSIM”');
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ displayName: 'Fabrikam eSIM' });
-    expect(queryClient.getQueryData<PoolListItem[]>(poolKeys.lists())?.map((p) => p.displayName)).toEqual(['Fabrikam eSIM', 'Other']);
+    expect(queryClient.getQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }))?.map((p) => p.displayName)).toEqual(['Fabrikam eSIM', 'Other']);
   });
 
   it('deletes after typing the name when devices use the pool, then opens the list with a toast', async () => {
     const { calls } = graphFor();
     const queryClient = createTestQueryClient();
-    queryClient.setQueryData<PoolListItem[]>(poolKeys.lists(), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
+    queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
     const { router } = renderWithApp(<PoolDetailPage poolId="pool-1" />, { queryClient });
     await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete this pool?' });
@@ -154,7 +154,7 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     // Nothing read the deleted pool again, and the list no longer has it.
     const deleteIndex = calls.findIndex((c) => c.method === 'DELETE');
     expect(calls.slice(deleteIndex + 1).filter((c) => c.path.startsWith(BASE))).toEqual([]);
-    expect(queryClient.getQueryData<PoolListItem[]>(poolKeys.lists())?.map((p) => p.id)).toEqual(['pool-2']);
+    expect(queryClient.getQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }))?.map((p) => p.id)).toEqual(['pool-2']);
     expect(queryClient.getQueryData(poolKeys.detail('pool-1'))).toBeUndefined();
   });
 

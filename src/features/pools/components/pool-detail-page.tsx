@@ -28,8 +28,9 @@ import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { isGraphError } from '../../../graph/errors.ts';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
-import { useDeletePool } from '../api/delete-pool.ts';
-import { usePool, type PoolDetail } from '../api/get-pool.ts';
+import { useDeletePool } from '../../../entities/pools/delete-pool.ts';
+import { usePool } from '../../../entities/pools/get-pool.ts';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { BreadcrumbLink } from './breadcrumb-link.tsx';
 import { DeletePoolDialog } from './delete-pool-dialog.tsx';
 import { DeviceStatusSection } from './device-status-section.tsx';
@@ -153,7 +154,7 @@ function CopyIdButton({ id }: { id: string }) {
   );
 }
 
-function Essentials({ pool }: { pool: PoolDetail }) {
+function Essentials({ pool }: { pool: PoolProperties }) {
   const styles = useStyles();
   const headingId = useId();
   const item = (term: string, value: ReactNode) => (

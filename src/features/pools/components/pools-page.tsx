@@ -8,7 +8,8 @@ import { formatCount } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
-import { usePools, type PoolListItem } from '../api/get-pools.ts';
+import { usePools } from '../../../entities/pools/get-pools.ts';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { PoolsTable, type SortState } from './pools-table.tsx';
 
 const useStyles = makeStyles({
@@ -28,7 +29,7 @@ const SORTABLE = new Set(['displayName', 'activationCodeCount', 'createdDateTime
 
 export interface PoolsPageProps {
   /** Bulk actions for the selected pools (composed by the app from other features). */
-  renderSelectionActions?: (selected: PoolListItem[], clear: () => void) => ReactNode;
+  renderSelectionActions?: (selected: PoolProperties[], clear: () => void) => ReactNode;
 }
 
 /** Devices › eSIM cellular profiles: every activation-code pool of the tenant. */

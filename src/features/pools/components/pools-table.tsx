@@ -23,7 +23,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { formatCount, formatDateTime } from '../../../components/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
-import type { PoolListItem } from '../api/get-pools.ts';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
 
 const ROW_HEIGHT = 44;
 
@@ -31,20 +31,20 @@ const ROW_HEIGHT = 44;
 // which makes sorting 10,000 pools take seconds.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-const columns: TableColumnDefinition<PoolListItem>[] = [
-  createTableColumn<PoolListItem>({
+const columns: TableColumnDefinition<PoolProperties>[] = [
+  createTableColumn<PoolProperties>({
     columnId: 'displayName',
     compare: (a, b) => collator.compare(a.displayName, b.displayName),
   }),
-  createTableColumn<PoolListItem>({
+  createTableColumn<PoolProperties>({
     columnId: 'activationCodeCount',
     compare: (a, b) => a.activationCodeCount - b.activationCodeCount,
   }),
-  createTableColumn<PoolListItem>({
+  createTableColumn<PoolProperties>({
     columnId: 'createdDateTime',
     compare: (a, b) => a.createdDateTime.localeCompare(b.createdDateTime),
   }),
-  createTableColumn<PoolListItem>({
+  createTableColumn<PoolProperties>({
     columnId: 'modifiedDateTime',
     compare: (a, b) => a.modifiedDateTime.localeCompare(b.modifiedDateTime),
   }),
@@ -82,7 +82,7 @@ export interface SortState {
 }
 
 export interface PoolsTableProps {
-  pools: PoolListItem[];
+  pools: PoolProperties[];
   sort: SortState;
   onSortChange: (sort: SortState) => void;
   /** Enables row selection (bulk actions) when given. */

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeAuth } from '../../../auth/test-support.ts';
-import { renamePoolSchema } from '../api/update-pool.ts';
+import { renamePoolSchema } from '../lib/rename-pool-schema.ts';
 import { RenamePoolDialog } from './rename-pool-dialog.tsx';
 import { fakeGraph, graphError, renderWithApp, type FakeResponse } from './pool-test-utils.tsx';
 

@@ -21,8 +21,9 @@ import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
-import type { PoolDetail } from '../api/get-pool.ts';
-import { POOL_NAME_MAX_LENGTH, renamePoolSchema, useUpdatePool, type RenamePoolInput } from '../api/update-pool.ts';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
+import { useUpdatePool } from '../../../entities/pools/update-pool.ts';
+import { POOL_NAME_MAX_LENGTH, renamePoolSchema, type RenamePoolInput } from '../lib/rename-pool-schema.ts';
 import { zodFormResolver } from './zod-form-resolver.ts';
 
 const useStyles = makeStyles({
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
 });
 
 export interface RenamePoolDialogProps {
-  pool: Pick<PoolDetail, 'id' | 'displayName'>;
+  pool: Pick<PoolProperties, 'id' | 'displayName'>;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }

@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useForm, useWatch, type FieldError, type Resolver, type ResolverResult } from 'react-hook-form';
 import { useAuthState } from '../../../auth/auth-context.tsx';
-import { usePoolNames } from '../api/get-pool-names.ts';
+import { usePoolNames } from '../../../entities/pools/get-pool-names.ts';
 import { fileProblemResult } from '../csv/results.ts';
 import { validateFiles } from '../csv/validate-in-worker.ts';
 import { VALIDATION_CONCURRENCY } from '../lib/limits.ts';

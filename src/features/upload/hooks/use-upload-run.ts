@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
-import { graphKeys } from '../../../lib/query-keys.ts';
+import { poolKeys } from '../../../entities/pools/keys.ts';
 import { graphPoolService } from '../api/pool-service.ts';
-import type { ExistingPool } from '../api/get-pool-names.ts';
+import type { PoolName } from '../../../entities/pools/types.ts';
 import { UPLOAD_CONCURRENCY } from '../lib/limits.ts';
 import type { BatchAction, BatchState } from '../lib/batch-state.ts';
 import { batchLockName, withBatchLock } from '../lib/batch-lock.ts';
@@ -18,7 +18,7 @@ interface Args {
   dispatch: Dispatch<BatchAction>;
   store: ResumeStore;
   accountId: string;
-  existing: readonly ExistingPool[] | undefined;
+  existing: readonly PoolName[] | undefined;
 }
 
 type Ready = PoolPlan & { codes: NonNullable<PoolPlan['codes']>; choice: PoolChoice };
@@ -121,7 +121,7 @@ export function useUploadRun({ plan, state, dispatch, store, accountId, existing
         return;
       }
       // Pools lists everywhere (this page's name check included) show the new pools before the run is reported done.
-      await queryClient.invalidateQueries({ queryKey: graphKeys.pools });
+      await queryClient.invalidateQueries({ queryKey: poolKeys.all });
       startTransition(() => dispatch({ type: 'runFinished', cancelled: result?.cancelled ?? false, error, paused: result?.paused }));
     },
     [plan, queryClient, state.resume, state.resumed, store, accountId, existing, dispatch],

@@ -15,6 +15,7 @@
  * the files only, so it is memoised apart from the cheap per-keystroke plan.
  */
 import { z } from 'zod';
+import type { PoolName } from '../../../entities/pools/types.ts';
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
 import { checkBatchRules } from '../csv/batch-rules.ts';
 import { defaultPoolName, uniquePoolName } from '../csv/pool-name.ts';
@@ -34,11 +35,8 @@ export interface BatchFile {
   parsed?: ParsedCsvFile;
 }
 
-export interface ExistingPool {
-  id: string;
-  displayName: string;
-  activationCodeCount: number;
-}
+/** A pool already in the tenant (id, name, code count). */
+export type ExistingPool = PoolName;
 
 export type PoolChoice =
   | { mode: 'new' }

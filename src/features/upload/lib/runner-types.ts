@@ -4,15 +4,11 @@
  * an activation code or a matching ID (names, counts and ids only).
  */
 import type { AssignmentInput } from '../../../entities/assignments/types.ts';
+import type { PoolSummary } from '../../../entities/pools/types.ts';
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
 
-export interface PoolSummary {
-  id: string;
-  displayName: string;
-  activationCodeCount: number;
-  /** ISO time; the re-list adopts only pools created after the batch first started. */
-  createdDateTime?: string;
-}
+/** What the runner reads back of a pool (the re-list adopts only pools created after the batch first started). */
+export type { PoolSummary } from '../../../entities/pools/types.ts';
 
 /** What the admin saw of a pool about to be replaced (and what is read again just before the delete). */
 export interface OldPoolSnapshot {

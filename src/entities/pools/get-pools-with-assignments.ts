@@ -1,13 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { POOLS_PATH, type EmbeddedSimActivationCodePool } from '../../../graph/types.ts';
-import { assignmentKeys } from './assignment-keys.ts';
+import { graph } from '../../graph/client.ts';
+import type { EmbeddedSimActivationCodePool } from '../../graph/types.ts';
+import { poolKeys } from './keys.ts';
+import { poolPaths } from './paths.ts';
 
 export type PoolWithAssignments = Pick<EmbeddedSimActivationCodePool, 'id' | 'displayName' | 'activationCodeCount' | 'assignments'>;
 
 /** Every pool with its assignments: `GET pools?$expand=assignments&$select=id,displayName,activationCodeCount`, all pages. */
 export function getPoolsWithAssignments(signal?: AbortSignal): Promise<PoolWithAssignments[]> {
-  return graph().getAll<PoolWithAssignments>(POOLS_PATH, {
+  return graph().getAll<PoolWithAssignments>(poolPaths.collection, {
     query: { expand: 'assignments', select: ['id', 'displayName', 'activationCodeCount'] },
     signal,
   });
@@ -15,7 +16,7 @@ export function getPoolsWithAssignments(signal?: AbortSignal): Promise<PoolWithA
 
 export const poolsWithAssignmentsQueryOptions = () =>
   queryOptions({
-    queryKey: assignmentKeys.overview(),
+    queryKey: poolKeys.list({ view: 'withAssignments' }),
     queryFn: ({ signal }) => getPoolsWithAssignments(signal),
   });
 

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import type { EmbeddedSimDeviceState, EmbeddedSimDeviceStateValue } from '../../../graph/types.ts';
-import { poolPath } from './get-pool.ts';
-import { poolKeys } from './pool-keys.ts';
+import { graph } from '../../graph/client.ts';
+import type { EmbeddedSimDeviceState, EmbeddedSimDeviceStateValue } from '../../graph/types.ts';
+import { poolKeys } from './keys.ts';
+import { poolPaths } from './paths.ts';
 
 /** The columns the device status table shows (and sorts/filters on). */
 export type DeviceStateRow = Pick<
@@ -37,7 +37,7 @@ export function deviceStatesRefetchInterval(rows: readonly DeviceStateRow[] | un
 
 /** Every device state of a pool (all pages). */
 export function getDeviceStates(poolId: string, signal?: AbortSignal): Promise<DeviceStateRow[]> {
-  return graph().getAll<DeviceStateRow>(`${poolPath(poolId)}/deviceStates`, { query: { select: SELECT }, signal });
+  return graph().getAll<DeviceStateRow>(poolPaths.deviceStates(poolId), { query: { select: SELECT }, signal });
 }
 
 export const deviceStatesQueryOptions = (poolId: string) =>

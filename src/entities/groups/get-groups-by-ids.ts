@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import type { ODataCollection } from '../../../graph/types.ts';
-import { groupKeys } from './assignment-keys.ts';
+import { graph } from '../../graph/client.ts';
+import type { ODataCollection } from '../../graph/types.ts';
+import { groupKeys } from './keys.ts';
+import { groupPaths } from './paths.ts';
 
 /** `getByIds` takes at most 1,000 ids per request. */
 export const GET_BY_IDS_LIMIT = 1000;
@@ -26,7 +27,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export async function getGroupsByIds(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, DirectoryGroup>> {
   const found = new Map<string, DirectoryGroup>();
   for (const part of chunk([...new Set(ids)], GET_BY_IDS_LIMIT)) {
-    const page = await graph().post<ODataCollection<DirectoryGroup>>('/directoryObjects/getByIds', { ids: part, types: ['group'] }, { signal, readOnly: true });
+    const page = await graph().post<ODataCollection<DirectoryGroup>>(groupPaths.getByIds, { ids: part, types: ['group'] }, { signal, readOnly: true });
     for (const g of page?.value ?? []) found.set(g.id, g);
   }
   return found;

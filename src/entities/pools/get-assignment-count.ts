@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { poolPath } from './get-pool.ts';
-import { poolKeys } from './pool-keys.ts';
+import { graph } from '../../graph/client.ts';
+import { poolKeys } from './keys.ts';
+import { poolPaths } from './paths.ts';
 
-/** How many assignments (included and excluded groups) a pool has; for the delete confirmation. */
+/** `GET /{id}/assignments?$select=id`, all pages: how many assignments (included and excluded groups) a pool has; for the delete confirmation. */
 export async function getAssignmentCount(poolId: string, signal?: AbortSignal): Promise<number> {
-  const ids = await graph().getAll<{ id: string }>(`${poolPath(poolId)}/assignments`, { query: { select: ['id'] }, signal });
+  const ids = await graph().getAll<{ id: string }>(poolPaths.assignments(poolId), { query: { select: ['id'] }, signal });
   return ids.length;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeGraph } from '../components/pool-test-utils.tsx';
+import { configureGraph } from '../../graph/client.ts';
+import { GRAPH, fakeFetch, json } from '../../graph/test-support.ts';
 import {
   DEVICE_STATES_POLL_LARGE_MS,
   DEVICE_STATES_POLL_MS,
@@ -41,23 +42,20 @@ describe('deviceStatesRefetchInterval', () => {
 
 describe('getDeviceStates', () => {
   it('selects only the shown columns and reads every page', async () => {
-    const { calls } = fakeGraph((call) => {
-      if (call.path !== '/deviceManagement/embeddedSIMActivationCodePools/pool 1/deviceStates') return undefined;
-      return call.query.get('$skiptoken') === '2'
-        ? { status: 200, body: { value: [row('failed', 2)] } }
-        : {
-            status: 200,
-            body: {
-              value: [row('installed', 0), row('installing', 1)],
-              '@odata.nextLink': 'https://graph.test/beta/deviceManagement/embeddedSIMActivationCodePools/pool%201/deviceStates?$skiptoken=2',
-            },
-          };
-    });
+    const states = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools/pool%201/deviceStates`;
+    const fake = fakeFetch(
+      json(200, { value: [row('installed', 0), row('installing', 1)], '@odata.nextLink': `${states}?$skiptoken=2` }),
+      json(200, { value: [row('failed', 2)] }),
+    );
+    configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('token'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
     const rows = await getDeviceStates('pool 1');
     expect(rows.map((r) => r.id)).toEqual(['s0', 's1', 's2']);
-    expect(calls).toHaveLength(2);
-    expect(calls[0]?.query.get('$select')?.split(',').sort()).toEqual(
+    expect(fake.calls).toHaveLength(2);
+    const first = new URL(fake.calls[0]?.url ?? '');
+    expect(first.origin + first.pathname).toBe(states);
+    expect(first.searchParams.get('$select')?.split(',').sort()).toEqual(
       ['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
     );
+    expect(fake.calls[1]?.url).toBe(`${states}?$skiptoken=2`);
   });
 });

@@ -1,7 +1,7 @@
-import { graph } from '../../../graph/client.ts';
-import { eq } from '../../../graph/odata.ts';
-import { POOLS_PATH } from '../../../graph/types.ts';
-import type { PoolSummary } from '../lib/upload-runner.ts';
+import { graph } from '../../graph/client.ts';
+import { eq } from '../../graph/odata.ts';
+import { poolPaths } from './paths.ts';
+import type { PoolSummary } from './types.ts';
 
 /**
  * `GET …/embeddedSIMActivationCodePools?$filter=displayName eq '<name>'`: the
@@ -9,7 +9,7 @@ import type { PoolSummary } from '../lib/upload-runner.ts';
  * state now), so it has no query options or hook.
  */
 export function findPoolsByName(name: string, signal?: AbortSignal): Promise<PoolSummary[]> {
-  return graph().getAll<PoolSummary>(POOLS_PATH, {
+  return graph().getAll<PoolSummary>(poolPaths.collection, {
     query: { filter: eq('displayName', name), select: ['id', 'displayName', 'activationCodeCount', 'createdDateTime'] },
     signal,
   });

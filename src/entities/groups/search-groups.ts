@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { searchPhrase, type ODataQuery } from '../../../graph/odata.ts';
-import type { Group, ODataCollection } from '../../../graph/types.ts';
-import { groupKeys } from './assignment-keys.ts';
+import { graph } from '../../graph/client.ts';
+import { searchPhrase, type ODataQuery } from '../../graph/odata.ts';
+import type { Group, ODataCollection } from '../../graph/types.ts';
+import { groupKeys } from './keys.ts';
+import { groupPaths } from './paths.ts';
 
 export const GROUP_SEARCH_PAGE = 25;
 const GROUP_FIELDS = ['id', 'displayName', 'description', 'groupTypes', 'securityEnabled', 'membershipRule'];
@@ -24,7 +25,7 @@ export interface GroupSearchResult {
 }
 
 export async function searchGroups(term: string, signal?: AbortSignal): Promise<GroupSearchResult> {
-  const page = await graph().get<ODataCollection<Group>>('/groups', { query: groupSearchQuery(term), consistencyLevelEventual: true, signal });
+  const page = await graph().get<ODataCollection<Group>>(groupPaths.collection, { query: groupSearchQuery(term), consistencyLevelEventual: true, signal });
   return { groups: page.value, total: page['@odata.count'] };
 }
 

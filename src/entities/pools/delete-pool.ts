@@ -1,20 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { isGraphError } from '../../../graph/errors.ts';
-import { graphKeys } from '../../../lib/query-keys.ts';
-import type { PoolListItem } from './get-pools.ts';
-import { poolPath } from './get-pool.ts';
-import { poolKeys } from './pool-keys.ts';
+import { graph } from '../../graph/client.ts';
+import { isGraphError } from '../../graph/errors.ts';
+import { poolKeys } from './keys.ts';
+import { poolPaths } from './paths.ts';
+import type { PoolProperties } from './types.ts';
 
 export interface DeletePoolResult {
   /** The pool was gone before this request (deleted elsewhere): what the admin wanted, so not an error. */
   alreadyDeleted: boolean;
 }
 
-/** DELETE the pool (204). A 404 means someone else already deleted it. */
-export async function deletePool(id: string): Promise<DeletePoolResult> {
+/** `DELETE /{id}` (204). A 404 means someone else already deleted it. */
+export async function deletePool(id: string, signal?: AbortSignal): Promise<DeletePoolResult> {
   try {
-    await graph().delete(poolPath(id));
+    await graph().delete(poolPaths.pool(id), signal ? { signal } : undefined);
     return { alreadyDeleted: false };
   } catch (error) {
     if (isGraphError(error) && error.status === 404) return { alreadyDeleted: true };
@@ -34,11 +33,11 @@ export function useDeletePool(id: string) {
     mutationFn: () => deletePool(id),
     scope: { id: `pool-${id}` },
     onSuccess: async () => {
-      const filter = { queryKey: graphKeys.pools, predicate: (q: { queryKey: readonly unknown[] }) => q.queryKey.includes(id) };
+      const filter = { queryKey: poolKeys.all, predicate: (q: { queryKey: readonly unknown[] }) => q.queryKey.includes(id) };
       await queryClient.cancelQueries(filter);
       queryClient.removeQueries(filter);
-      queryClient.setQueryData<PoolListItem[]>(poolKeys.lists(), (old) => old?.filter((p) => p.id !== id));
-      await queryClient.invalidateQueries({ queryKey: graphKeys.pools });
+      queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), (old) => old?.filter((p) => p.id !== id));
+      await queryClient.invalidateQueries({ queryKey: poolKeys.all });
     },
   });
 }

@@ -1,18 +1,12 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { POOLS_PATH, type EmbeddedSimActivationCodePool } from '../../../graph/types.ts';
-import { poolKeys } from './pool-keys.ts';
-
-export type PoolListItem = Pick<
-  EmbeddedSimActivationCodePool,
-  'id' | 'displayName' | 'activationCodeCount' | 'createdDateTime' | 'modifiedDateTime'
->;
-
-const SELECT = ['id', 'displayName', 'activationCodeCount', 'createdDateTime', 'modifiedDateTime'];
+import { graph } from '../../graph/client.ts';
+import { poolKeys } from './keys.ts';
+import { poolPaths } from './paths.ts';
+import { POOL_PROPERTIES_SELECT, type PoolProperties } from './types.ts';
 
 /** The tenant's pools, one Graph page at a time (following @odata.nextLink). */
-export async function* getPoolPages(signal?: AbortSignal): AsyncGenerator<PoolListItem[]> {
-  for await (const page of graph().pages<PoolListItem>(POOLS_PATH, { query: { select: SELECT }, signal })) {
+export async function* getPoolPages(signal?: AbortSignal): AsyncGenerator<PoolProperties[]> {
+  for await (const page of graph().pages<PoolProperties>(poolPaths.collection, { query: { select: POOL_PROPERTIES_SELECT }, signal })) {
     yield page.value;
   }
 }
@@ -25,8 +19,8 @@ export async function* getPoolPages(signal?: AbortSignal): AsyncGenerator<PoolLi
  */
 export const poolsQueryOptions = () =>
   queryOptions({
-    queryKey: poolKeys.lists(),
-    queryFn: streamedQuery<PoolListItem[], PoolListItem[]>({
+    queryKey: poolKeys.list({ view: 'table' }),
+    queryFn: streamedQuery<PoolProperties[], PoolProperties[]>({
       streamFn: ({ signal }) => getPoolPages(signal),
       reducer: (all, page) => all.concat(page),
       initialValue: [],

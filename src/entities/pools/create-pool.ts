@@ -1,6 +1,7 @@
-import { graph } from '../../../graph/client.ts';
-import { POOLS_PATH, type EmbeddedSimActivationCode, type EmbeddedSimActivationCodePool } from '../../../graph/types.ts';
-import type { PoolSummary } from '../lib/upload-runner.ts';
+import { graph } from '../../graph/client.ts';
+import type { EmbeddedSimActivationCode, EmbeddedSimActivationCodePool } from '../../graph/types.ts';
+import { poolPaths } from './paths.ts';
+import type { PoolSummary } from './types.ts';
 
 export interface CreatePoolInput {
   displayName: string;
@@ -15,7 +16,7 @@ export interface CreatePoolInput {
  */
 export async function createPool(input: CreatePoolInput, signal?: AbortSignal): Promise<PoolSummary> {
   const pool = await graph().post<EmbeddedSimActivationCodePool>(
-    POOLS_PATH,
+    poolPaths.collection,
     { displayName: input.displayName, activationCodes: input.activationCodes },
     { signal },
   );

@@ -1,11 +1,11 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import { graph } from '../../../graph/client.ts';
-import { graphPath } from '../../../graph/odata.ts';
-import { groupKeys } from './assignment-keys.ts';
+import { graph } from '../../graph/client.ts';
+import { groupKeys } from './keys.ts';
+import { groupPaths } from './paths.ts';
 
 /** `GET /groups/{id}/members/$count` with ConsistencyLevel: eventual (the client's `count`). */
 export function getGroupMemberCount(groupId: string, signal?: AbortSignal): Promise<number> {
-  return graph().count(graphPath`/groups/${groupId}/members`, { signal });
+  return graph().count(groupPaths.members(groupId), { signal });
 }
 
 export const groupMemberCountQueryOptions = (groupId: string) =>
