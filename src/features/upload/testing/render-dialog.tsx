@@ -8,24 +8,6 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { configureGraph } from '../../../graph/client.ts';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar expects one.
-class NoopResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-globalThis.ResizeObserver ??= NoopResizeObserver;
-
-// jsdom lays nothing out, so Tabster (Fluent's focus manager) finds no visible
-// element in a dialog and aria-hides it: give it the little layout it checks.
-Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
-  configurable: true,
-  get(this: HTMLElement) {
-    return this.parentElement;
-  },
-});
-document.body.getBoundingClientRect = () => new DOMRect(0, 0, 1280, 800);
-
 export interface FakeResponse {
   status: number;
   body?: unknown;
