@@ -67,20 +67,5 @@ export async function retryTransient<T>(task: () => Promise<T>, opts: RetryOptio
   }
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** The Graph client's abortable sleep: one timer helper for every batch. */
+export { sleep } from '../../../graph/retry.ts';
