@@ -1,5 +1,4 @@
 /** Pool device states: list, count, create, get, update, delete. */
-import { randomUUID } from 'node:crypto';
 import type { GraphResponse } from '../types.ts';
 import { countEntities, entityBody, getEntity, listEntities } from './collection.ts';
 import type { SetConfig } from './collection.ts';
@@ -103,7 +102,7 @@ export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
   if (body['state'] === undefined || body['state'] === null) throw badRequest("The property 'state' is required and cannot be null.");
   const stamp = intuneDate(ctx.now);
   const record: DeviceStateRecord = {
-    id: randomUUID(),
+    id: crypto.randomUUID(),
     createdDateTime: stamp,
     modifiedDateTime: stamp,
     lastSyncDateTime: null,
