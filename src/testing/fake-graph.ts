@@ -29,6 +29,8 @@ const DEFAULT_DATE = '2026-01-05T10:00:00Z';
 /** One request as the fake Graph saw it. */
 export interface FakeRequest {
   method: string;
+  /** The URL as the client sent it (ids still percent-encoded). */
+  url: string;
   /** Path below `/beta`, decoded, without the query. */
   path: string;
   query: URLSearchParams;
@@ -113,6 +115,8 @@ export interface FakeGraph {
   pools(): PoolRecord[];
   /** Requests matching `route`, e.g. `graph.calls({ method: 'DELETE', path: /pools\// })`. */
   calls(route: Omit<Route, 'times'>): FakeRequest[];
+  /** Sends a request straight to Graph as another admin (not through the client, not logged): someone else's change. */
+  send(method: string, path: string, body?: unknown): Reply;
   /** Routes matching requests to `handler` before the engine (first added, first asked). */
   on(route: Route, handler: RouteHandler): void;
   /** Answers matching requests with a Graph error `{error:{code,message,innerError}}`. */
@@ -284,6 +288,19 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
     pools: () => state().pools,
     calls: (route) => requests.filter((r) => matches(route, r)),
 
+    send(method, path, body) {
+      const res = engine.handle({
+        method,
+        path,
+        query: new URLSearchParams(),
+        headers: {},
+        body,
+        principal: principalOf(fakeAuth({ account: 'admin' })),
+        baseUrl: BASE,
+        requestId: `fake-request-${++requestSerial}`,
+      }) as GraphResponse;
+      return { status: res.status, body: res.body, ...(res.headers && { headers: res.headers }) };
+    },
     on(route, handler) {
       rules.push({ route, left: route.times ?? Infinity, handler });
     },
@@ -310,6 +327,7 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
     const requestId = `fake-request-${++requestSerial}`;
     const request: FakeRequest = {
       method: (init.method ?? 'GET').toUpperCase(),
+      url: url.href,
       path: url.pathname.slice('/beta'.length).split('/').map(decodeURIComponent).join('/'),
       query: url.searchParams,
       headers,
