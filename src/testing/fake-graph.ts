@@ -51,10 +51,10 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** Which requests a route rule applies to: `path` exact (below /beta, no query) or a RegExp tested on it. */
+/** Which requests a route rule applies to: `path` exact (below /beta, no query) or a RegExp tested on it; no path: any. */
 export interface Route {
   method?: string;
-  path: string | RegExp;
+  path?: string | RegExp;
   /** Applies to this many matching requests, then falls through (default: all). */
   times?: number;
 }
@@ -142,7 +142,8 @@ export function untilAborted(signal: AbortSignal | undefined): Promise<never> {
 }
 
 const matches = (route: Omit<Route, 'times'>, req: Pick<FakeRequest, 'method' | 'path'>): boolean =>
-  (route.method === undefined || route.method.toUpperCase() === req.method) && (typeof route.path === 'string' ? route.path === req.path : route.path.test(req.path));
+  (route.method === undefined || route.method.toUpperCase() === req.method) &&
+  (route.path === undefined || (typeof route.path === 'string' ? route.path === req.path : route.path.test(req.path)));
 
 function principalOf(auth: FakeAuth): Principal {
   return {
