@@ -78,6 +78,20 @@ describe('createFakeGraph', () => {
     await expect(graph.client.get('/groups/g-gone')).rejects.toMatchObject({ status: 404 });
   });
 
+  it('drop: the connection is lost before or after Graph acted; the client reports the write as ambiguous and does not repeat it', async () => {
+    const graph = createFakeGraph();
+    const body = (name: string, smdp: string) => ({
+      displayName: name,
+      activationCodes: [{ integratedCircuitCardIdentifier: '89990000000000000018', matchingIdentifier: 'M-1', smdpPlusServerAddress: smdp }],
+    });
+    graph.drop({ method: 'POST', path: POOLS, times: 1 }, { processed: true });
+    graph.drop({ method: 'POST', path: POOLS, times: 1 });
+    await expect(graph.client.post(POOLS, body('after', 'smdp.after.example.com'))).rejects.toMatchObject({ ambiguous: true });
+    await expect(graph.client.post(POOLS, body('before', 'smdp.before.example.com'))).rejects.toMatchObject({ ambiguous: true });
+    expect(graph.pools().map((p) => p.displayName)).toEqual(['after']);
+    expect(graph.requests.map((r) => [r.method, r.status])).toEqual([['POST', undefined], ['POST', undefined]]);
+  });
+
   it('hang: the request never answers and rejects with the abort reason once the client aborts it', async () => {
     const graph = createFakeGraph();
     graph.hang({ path: '/groups' });

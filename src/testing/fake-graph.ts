@@ -13,81 +13,21 @@
  */
 import { errorResponse, GraphError as EngineError } from '../../emulator/graph/errors.ts';
 import { createGraphEngine, type GraphEngine } from '../../emulator/graph/engine.ts';
-import type { AssignmentRecord, DeviceStateRecord, GroupRecord, PoolRecord, TargetRecord } from '../../emulator/graph/model.ts';
+import type { GroupRecord, PoolRecord } from '../../emulator/graph/model.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../../emulator/graph/snapshot.ts';
 import { SPA_CLIENT_ID } from '../../emulator/constants.ts';
 import type { GraphRequest, GraphResponse, Principal } from '../../emulator/types.ts';
 import { configureGraph, type GraphClient, type GraphClientOptions } from '../graph/client.ts';
 import type { FakeAuth } from './fake-auth.ts';
 import { fakeAuth } from './fake-auth.ts';
+import { groupRecord, poolRecord, type SeedGroup, type SeedPool } from './graph-seed.ts';
+import { graphError, matches, toResponse, untilAborted, type FakeRequest, type Reply, type Route, type RouteHandler } from './graph-wire.ts';
+
+export type { SeedGroup, SeedPool, SeedTarget } from './graph-seed.ts';
+export { graphError, untilAborted, type FakeRequest, type Reply, type Route, type RouteHandler } from './graph-wire.ts';
 
 export const GRAPH_ORIGIN = 'https://graph.test';
 const BASE = `${GRAPH_ORIGIN}/beta`;
-const ALL_DEVICES_ID = 'adadadad-808e-44e2-905a-0b7873a8a531';
-const DEFAULT_DATE = '2026-01-05T10:00:00Z';
-
-/** One request as the fake Graph saw it. */
-export interface FakeRequest {
-  method: string;
-  /** The URL as the client sent it (ids still percent-encoded). */
-  url: string;
-  /** Path below `/beta`, decoded, without the query. */
-  path: string;
-  query: URLSearchParams;
-  headers: Headers;
-  /** Parsed JSON body (undefined when none was sent). */
-  body: unknown;
-  signal: AbortSignal | undefined;
-  /** The request-id Graph answers with. */
-  requestId: string;
-  /** Status of the answer (undefined while pending, or when the connection dropped or hung). */
-  status?: number;
-}
-
-/** An answer: a JSON body (objects) or text/plain (strings, e.g. `$count`); none for 204. */
-export interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** Which requests a route rule applies to: `path` exact (below /beta, no query) or a RegExp tested on it; no path: any. */
-export interface Route {
-  method?: string;
-  path?: string | RegExp;
-  /** Applies to this many matching requests, then falls through (default: all). */
-  times?: number;
-}
-
-/** Answers a routed request: a Reply, or undefined to let Graph (the engine) answer; `graph()` asks the engine. */
-export type RouteHandler = (request: FakeRequest, graph: () => Reply) => Reply | undefined | Promise<Reply | undefined>;
-
-export type SeedTarget =
-  | { include: string; filterId?: string; filterType?: 'include' | 'exclude' }
-  | { exclude: string }
-  | { allDevices: true; filterId?: string; filterType?: 'include' | 'exclude' };
-
-export interface SeedPool {
-  id?: string;
-  displayName: string;
-  /** Default 1. */
-  activationCodeCount?: number;
-  createdDateTime?: string;
-  modifiedDateTime?: string;
-  /** Default: one per pool (Intune allows one pool per SM-DP+ address). */
-  smdpPlusServerAddress?: string;
-  /** Assignment targets; a group not seeded is one deleted from the directory (Intune keeps the assignment). */
-  assignments?: (SeedTarget & { id?: string })[];
-  deviceStates?: (Partial<DeviceStateRecord> & { id: string })[];
-}
-
-export interface SeedGroup {
-  id: string;
-  displayName: string;
-  memberCount?: number;
-  deviceMemberCount?: number;
-  description?: string | null;
-}
 
 export interface FakeGraphOptions {
   /** Whose token the requests carry (scopes, Intune role). Default: a fake admin; renderWithApp passes its own. */
@@ -123,27 +63,9 @@ export interface FakeGraph {
   fail(route: Route, status: number, code: string, message: string, headers?: Record<string, string>): void;
   /** Matching requests never answer; they reject with the signal's reason once the client aborts them. */
   hang(route: Route): void;
+  /** Matching requests lose their connection (fetch rejects); with `processed`, after Graph acted on them. */
+  drop(route: Route, opts?: { processed?: boolean }): void;
 }
-
-/** A Graph error reply, shaped as Graph sends it (innerError with date and request ids). */
-export function graphError(status: number, code: string, message: string, headers?: Record<string, string>, request?: Pick<FakeRequest, 'requestId' | 'headers'>): Reply {
-  const error = new EngineError(status, code, message, headers ? { headers } : {});
-  const ids = { requestId: request?.requestId ?? 'fake-request-id', clientRequestId: request?.headers.get('client-request-id') ?? undefined };
-  const res = errorResponse(ids as GraphRequest, error, new Date());
-  return { status: res.status, body: res.body, ...(res.headers && { headers: res.headers }) };
-}
-
-/** A promise that rejects with the signal's reason once it aborts (as a browser's fetch does), and never resolves. */
-export function untilAborted(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise<never>((_, reject) => {
-    if (signal?.aborted) reject(signal.reason);
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-}
-
-const matches = (route: Omit<Route, 'times'>, req: Pick<FakeRequest, 'method' | 'path'>): boolean =>
-  (route.method === undefined || route.method.toUpperCase() === req.method) &&
-  (route.path === undefined || (typeof route.path === 'string' ? route.path === req.path : route.path.test(req.path)));
 
 function principalOf(auth: FakeAuth): Principal {
   return {
@@ -155,41 +77,6 @@ function principalOf(auth: FakeAuth): Principal {
     name: auth.user.name,
     permissions: auth.scopes,
   };
-}
-
-function target(t: SeedTarget): TargetRecord {
-  const filter = (f: { filterId?: string; filterType?: 'include' | 'exclude' }): Pick<TargetRecord, 'deviceAndAppManagementAssignmentFilterId' | 'deviceAndAppManagementAssignmentFilterType'> => ({
-    deviceAndAppManagementAssignmentFilterId: f.filterId ?? null,
-    deviceAndAppManagementAssignmentFilterType: f.filterType ?? 'none',
-  });
-  if ('include' in t) return { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: t.include, ...filter(t) };
-  if ('exclude' in t) return { '@odata.type': '#microsoft.graph.exclusionGroupAssignmentTarget', groupId: t.exclude, ...filter({}) };
-  return { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget', ...filter(t) };
-}
-
-function groupRecord(g: SeedGroup): GroupRecord {
-  return {
-    id: g.id,
-    displayName: g.displayName,
-    description: g.description ?? null,
-    createdDateTime: DEFAULT_DATE,
-    groupTypes: [],
-    mailEnabled: false,
-    mailNickname: g.id,
-    membershipRule: null,
-    membershipRuleProcessingState: null,
-    securityEnabled: true,
-    memberCount: g.memberCount ?? 0,
-    deviceMemberCount: g.deviceMemberCount ?? g.memberCount ?? 0,
-  };
-}
-
-function toResponse(reply: Reply, requestId: string, clientRequestId: string | undefined): Response {
-  const headers = new Headers({ 'request-id': requestId, ...(clientRequestId && { 'client-request-id': clientRequestId }), ...reply.headers });
-  if (reply.status === 204 || reply.body === undefined) return new Response(null, { status: reply.status, headers });
-  const text = typeof reply.body === 'string';
-  if (!headers.has('Content-Type')) headers.set('Content-Type', text ? 'text/plain; charset=utf-8' : 'application/json; odata.metadata=minimal; charset=utf-8');
-  return new Response(text ? (reply.body as string) : JSON.stringify(reply.body), { status: reply.status, headers });
 }
 
 /** Configures the app-wide Graph client against a new, empty in-memory Graph. */
@@ -242,35 +129,8 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
     },
 
     seedPool(p) {
-      const n = ++poolSerial;
-      const id = p.id ?? `pool-${n}`;
-      const count = p.activationCodeCount ?? 1;
-      const assignments: AssignmentRecord[] = (p.assignments ?? []).map((a) => {
-        const t = target(a);
-        return { id: a.id ?? `${id}_${t.groupId ?? ALL_DEVICES_ID}`, target: t };
-      });
-      const record: PoolRecord = {
-        id,
-        displayName: p.displayName,
-        createdDateTime: p.createdDateTime ?? DEFAULT_DATE,
-        modifiedDateTime: p.modifiedDateTime ?? p.createdDateTime ?? DEFAULT_DATE,
-        smdpPlusServerAddress: p.smdpPlusServerAddress ?? `smdp.fake-pool-${n}.example.com`,
-        // Compact ICCIDs, a block of its own per pool (an ICCID is in at most one pool).
-        iccids: { kind: 'range', ranges: [{ prefix: `8999${String(n).padStart(9, '0')}`, start: 0, count }] },
-        activationCodeCount: count,
-        assignments,
-        deviceStates: (p.deviceStates ?? []).map((d) => ({
-          createdDateTime: DEFAULT_DATE,
-          modifiedDateTime: DEFAULT_DATE,
-          lastSyncDateTime: null,
-          universalIntegratedCircuitCardIdentifier: null,
-          deviceName: null,
-          userName: null,
-          state: 'notEvaluated',
-          stateDetails: null,
-          ...d,
-        })),
-      };
+      const record = poolRecord(p, ++poolSerial);
+      const { assignments } = record;
       change((s) => {
         // A target's group that was not seeded exists for Intune only: deleted from the directory.
         for (const a of assignments) {
@@ -310,6 +170,12 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
     },
     hang(route) {
       fake.on(route, (req) => untilAborted(req.signal));
+    },
+    drop(route, { processed = false } = {}) {
+      fake.on(route, (_req, graph) => {
+        if (processed) graph();
+        throw new TypeError('Failed to fetch');
+      });
     },
   };
 
