@@ -49,6 +49,8 @@ export interface FakeGraph {
   /** The account whose token requests carry; set by renderWithApp. */
   auth: FakeAuth;
   seedPool(pool: SeedPool): PoolRecord;
+  /** Many pools at once (one snapshot import, for paging tests). */
+  seedPools(pools: readonly SeedPool[]): PoolRecord[];
   seedGroup(group: SeedGroup): GroupRecord;
   /** The engine's current record of a pool (undefined once deleted). */
   pool(id: string): PoolRecord | undefined;
@@ -128,21 +130,21 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
       return record;
     },
 
-    seedPool(p) {
-      const record = poolRecord(p, ++poolSerial);
-      const { assignments } = record;
+    seedPool: (p) => fake.seedPools([p])[0] as PoolRecord,
+
+    seedPools(list) {
+      const records = list.map((p) => poolRecord(p, ++poolSerial));
       change((s) => {
         // A target's group that was not seeded exists for Intune only: deleted from the directory.
-        for (const a of assignments) {
-          const gid = a.target.groupId;
+        for (const gid of records.flatMap((r) => r.assignments.map((a) => a.target.groupId))) {
           if (gid !== undefined && !s.groups.some((g) => g.id.toLowerCase() === gid.toLowerCase())) {
             s.groups.push(groupRecord({ id: gid, displayName: `Deleted group ${gid}` }));
             deletedGroups.add(gid.toLowerCase());
           }
         }
-        s.pools.push(record);
+        s.pools.push(...records);
       });
-      return record;
+      return records;
     },
 
     pool: (id) => state().pools.find((p) => p.id.toLowerCase() === id.toLowerCase()),
