@@ -93,16 +93,10 @@ export function getDeviceState(ctx: Ctx, poolId: string, id: string): GraphRespo
   return getEntity(ctx.req, deviceStateRow(requireState(pool, id)), setConfig(pool));
 }
 
-export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
-  const { req } = ctx;
-  requireEsimWrite(req);
-  const pool = requirePool(ctx.store, poolId);
-  const body = objectBody(req);
-  checkBody(body);
-  if (body['state'] === undefined || body['state'] === null) throw badRequest("The property 'state' is required and cannot be null.");
-  const stamp = intuneDate(ctx.now);
-  const record: DeviceStateRecord = {
-    id: crypto.randomUUID(),
+/** A device state as a create starts it: `notEvaluated`, every optional property null (the body then fills some in). */
+export function blankDeviceState(id: string, stamp: string): DeviceStateRecord {
+  return {
+    id,
     createdDateTime: stamp,
     modifiedDateTime: stamp,
     lastSyncDateTime: null,
@@ -112,6 +106,17 @@ export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
     state: 'notEvaluated',
     stateDetails: null,
   };
+}
+
+export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
+  const { req } = ctx;
+  requireEsimWrite(req);
+  const pool = requirePool(ctx.store, poolId);
+  const body = objectBody(req);
+  checkBody(body);
+  if (body['state'] === undefined || body['state'] === null) throw badRequest("The property 'state' is required and cannot be null.");
+  const stamp = intuneDate(ctx.now);
+  const record = blankDeviceState(crypto.randomUUID(), stamp);
   applyBody(body, record);
   statesOf(pool).push(record);
   auditState(ctx, 'Create', pool, record.id, null, record);

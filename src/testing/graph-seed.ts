@@ -2,6 +2,7 @@
  * What a test seeds into the fake Graph (src/testing/fake-graph.ts), as the
  * emulator engine's records: pools with assignments and device states, groups.
  */
+import { blankDeviceState } from '../../emulator/graph/device-states.ts';
 import type { AssignmentRecord, DeviceStateRecord, GroupRecord, PoolRecord, TargetRecord } from '../../emulator/graph/model.ts';
 
 const ALL_DEVICES_ID = 'adadadad-808e-44e2-905a-0b7873a8a531';
@@ -79,16 +80,6 @@ export function poolRecord(p: SeedPool, serial: number): PoolRecord {
     iccids: { kind: 'range', ranges: [{ prefix: `8999${String(serial).padStart(9, '0')}`, start: 0, count }] },
     activationCodeCount: count,
     assignments,
-    deviceStates: (p.deviceStates ?? []).map((d) => ({
-      createdDateTime: DEFAULT_DATE,
-      modifiedDateTime: DEFAULT_DATE,
-      lastSyncDateTime: null,
-      universalIntegratedCircuitCardIdentifier: null,
-      deviceName: null,
-      userName: null,
-      state: 'notEvaluated',
-      stateDetails: null,
-      ...d,
-    })),
+    deviceStates: (p.deviceStates ?? []).map((d) => ({ ...blankDeviceState(d.id, DEFAULT_DATE), ...d })),
   };
 }
