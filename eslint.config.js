@@ -56,7 +56,12 @@ export default tseslint.config(
             { target: './src/lib', from: ['./src/features', './src/app'], message: 'src/lib must not depend on features or the app.' },
             { target: './src/graph', from: ['./src/features', './src/app', './src/components', './src/auth'], message: 'src/graph is below features and auth.' },
             { target: './src/auth', from: ['./src/features', './src/app', './src/components'], message: 'src/auth is below features.' },
-            { target: './src', from: ['./emulator', './e2e', './bench', './scripts'], message: 'Product code must not know about the emulator, tests or scripts.' },
+            { target: './src', from: ['./e2e', './bench', './scripts'], message: 'Product code must not know about the emulator, tests or scripts.' },
+            { target: ['./src/*.{ts,tsx}', './src/!(testing)/**/*'], from: './emulator', message: 'Product code must not know about the emulator, tests or scripts.' },
+            // The unit tests' fake Graph is the emulator's engine, in-process (src/testing/fake-graph.ts); never its server.
+            { target: './src/testing', from: './emulator', except: ['./graph', './constants.ts', './types.ts'], message: 'src/testing may use the emulator’s Graph engine only (no sockets, no Node).' },
+            // Test helpers are for tests: product code never imports them.
+            { target: './src/!(testing)/**/!(*.test|*.table).{ts,tsx}', from: './src/testing', message: 'src/testing holds test helpers; product code must not import them.' },
           ],
         },
       ],

@@ -9,7 +9,7 @@
  * 200 reads, plus one pool's unthrottled read + assign.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { generateCarrierFiles } from './lib/carrier-files.ts';
+import { generateCarrierFiles } from '../src/testing/carrier-csv.ts';
 import { writeTimeline } from './lib/emulator.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';

@@ -6,7 +6,7 @@
 import vm from 'node:vm';
 import v8 from 'node:v8';
 import Papa from 'papaparse';
-import { generateCarrierFiles } from './lib/carrier-files.ts';
+import { generateCarrierFiles } from '../src/testing/carrier-csv.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMb, formatMs, median } from './lib/stats.ts';
 

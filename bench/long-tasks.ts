@@ -11,6 +11,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { BenchEmulator } from './lib/emulator.ts';
+import { carrierCsv, codes } from '../src/testing/carrier-csv.ts';
 import { metric, type Metric } from './lib/report.ts';
 import { formatMs } from './lib/stats.ts';
 
@@ -35,26 +36,14 @@ async function buildFilesInPage(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.__benchFiles = [];
   });
-  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  const build = (i: number) => `(() => {
-    const luhn = (body) => {
-      let sum = 0, double = true;
-      for (let k = body.length - 1; k >= 0; k--) {
-        let d = body.charCodeAt(k) - 48;
-        if (double) { d *= 2; if (d > 9) d -= 9; }
-        sum += d; double = !double;
-      }
-      return String((10 - (sum % 10)) % 10);
-    };
-    const i = ${i};
-    const lines = ['smdp.longtask-' + String(i).padStart(2, '0') + '.example.com'];
-    for (let k = 0; k < ${CODES}; k++) {
-      const body = '8998' + String(i).padStart(4, '0') + String(k).padStart(10, '0');
-      lines.push(body + luhn(body) + ',LT' + i + '-' + k + '-Q7ZX-K2');
-    }
-    window.__benchFiles.push(new File([lines.join('\\r\\n') + '\\r\\n'], 'longtask-' + i + '.csv', { type: 'text/csv' }));
-  })()`;
-  for (let i = 1; i <= FILES; i++) await page.evaluate(build(i));
+  // The texts come from the repository's one carrier-CSV generator; each File is made in the page, one per task.
+  for (let i = 1; i <= FILES; i++) {
+    const n = String(i).padStart(2, '0');
+    const text = carrierCsv(`smdp.longtask-${n}.example.com`, codes(CODES, { from: 0, prefix: `8998${String(i).padStart(4, '0')}`, tag: `LT${i}` }));
+    await page.evaluate(([name, content]) => {
+      window.__benchFiles?.push(new File([content], name, { type: 'text/csv' }));
+    }, [`longtask-${i}.csv`, text] as const);
+  }
 }
 
 /** dragenter, dragover, drop on the drop zone, the way a browser delivers a drop. */

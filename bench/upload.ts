@@ -7,7 +7,7 @@
  * The floor is the least time the throttle permits for those writes plus one
  * unthrottled create, measured first with throttling off.
  */
-import { generateCarrierFiles } from './lib/carrier-files.ts';
+import { generateCarrierFiles } from '../src/testing/carrier-csv.ts';
 import { writeTimeline } from './lib/emulator.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
+import { withCheckDigit } from '../src/testing/carrier-csv.ts';
 
 const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
 const GROUP = '#microsoft.graph.groupAssignmentTarget';
@@ -249,19 +250,6 @@ test('a failed save says what failed and shows the pool as Graph has it', async 
 
 // ---------------------------------------------------------------- bulk
 
-function luhn(digits: string): string {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
-
 async function createBulkPools(count: number): Promise<Pool[]> {
   const created: Pool[] = [];
   for (let i = 1; i <= count; i++) {
@@ -269,7 +257,7 @@ async function createBulkPools(count: number): Promise<Pool[]> {
     const host = `smdp${n}.e2e-bulk.example`;
     const activationCodes = Array.from({ length: 3 }, (_, j) => {
       const body = `8949${String(700 + i).padStart(4, '0')}${String(j).padStart(10, '0')}`; // 18 digits + 1 check = 19
-      return { integratedCircuitCardIdentifier: body + luhn(body), matchingIdentifier: `E2E-${n}-${j}`, smdpPlusServerAddress: host };
+      return { integratedCircuitCardIdentifier: withCheckDigit(body), matchingIdentifier: `E2E-${n}-${j}`, smdpPlusServerAddress: host };
     });
     created.push(await emulator.graph<Pool>('POST', POOLS, { displayName: `E2E bulk ${n}`, activationCodes }));
   }

@@ -4,7 +4,7 @@
  * that nothing typed is lost, and what Graph holds afterwards.
  */
 import { expect } from './fixtures.ts';
-import { codes, createBody, csv } from './pages/carrier.ts';
+import { blockPrefix, carrierFile, codes, createBody } from '../src/testing/carrier-csv.ts';
 import { POOLS } from './pages/graph-state.ts';
 import { faultMatrix } from './pages/matrix.ts';
 import { PoolsList } from './pages/pools-list.ts';
@@ -151,7 +151,7 @@ faultMatrix('sign-in and pools list', [
       await list.expectLoaded(before.length);
       const gone = before[0]!;
       await emulator.graph('DELETE', `${POOLS}/${gone.id}`);
-      await emulator.graph('POST', POOLS, createBody('Created by another admin', csv('other.csv', 'smdp.other-admin.example.com', codes(41, 0, 3))));
+      await emulator.graph('POST', POOLS, createBody('Created by another admin', carrierFile('other.csv', 'smdp.other-admin.example.com', codes(3, { prefix: blockPrefix(41), from: 0 }))));
       await list.refresh();
       await expect(list.row('Created by another admin')).toBeVisible();
       await expect(list.row(gone.displayName)).toHaveCount(0);

@@ -7,7 +7,7 @@
  */
 import { expect, test } from './fixtures.ts';
 import { AssignmentEditor } from './pages/assignment-editor.ts';
-import { codes, csv } from './pages/carrier.ts';
+import { blockPrefix, carrierFile, codes } from '../src/testing/carrier-csv.ts';
 import { EXCLUSION, GROUP } from './pages/graph-state.ts';
 import { faultMatrix } from './pages/matrix.ts';
 import { POPUP_BLOCKING_LAUNCH, armRenewalNoticeWatch, expectNotReloaded, expireAccessTokens, markPage, renewalNotice, signIn, signInAgainFromNotice } from './pages/session.ts';
@@ -28,7 +28,7 @@ faultMatrix('refresh token revoked (popup blocker on)', [
 
       await signIn(page, ADMIN, '/upload');
       const upload = new UploadPage(page);
-      const files = Array.from({ length: 5 }, (_, i) => csv(`revoked-${i + 1}.csv`, `smdp.revoked-${i + 1}.example.net`, codes(500 + i, 0, 6)));
+      const files = Array.from({ length: 5 }, (_, i) => carrierFile(`revoked-${i + 1}.csv`, `smdp.revoked-${i + 1}.example.net`, codes(6, { prefix: blockPrefix(500 + i), from: 0 })));
       await upload.dropReady(files);
       await markPage(page);
       let popups = 0;

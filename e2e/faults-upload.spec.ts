@@ -5,7 +5,7 @@
  * one pool per name (no duplicate, no lost pool).
  */
 import { expect, type Page } from './fixtures.ts';
-import { codes, createBody, csv, type CsvFile } from './pages/carrier.ts';
+import { blockPrefix, carrierFile, codes, createBody, type CarrierFile } from '../src/testing/carrier-csv.ts';
 import { POOLS, GROUP, type GraphState, type PoolRow } from './pages/graph-state.ts';
 import { faultMatrix, type MatrixContext } from './pages/matrix.ts';
 import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
@@ -15,11 +15,11 @@ import { ADMIN, OPERATOR, type EmulatorControl } from './support.ts';
 const CREATE = 'embeddedSIMActivationCodePools$';
 
 /** A new pool `name` from one file (the pool is named after the host's first label). */
-function newFile(name: string, block: number, count = 8): CsvFile {
-  return csv(`${name}.csv`, `smdp.${name}.example.com`, codes(block, 0, count));
+function newFile(name: string, block: number, count = 8): CarrierFile {
+  return carrierFile(`${name}.csv`, `smdp.${name}.example.com`, codes(count, { prefix: blockPrefix(block), from: 0 }));
 }
 
-async function openWith(page: Page, file: CsvFile, user = ADMIN): Promise<UploadPage> {
+async function openWith(page: Page, file: CarrierFile, user = ADMIN): Promise<UploadPage> {
   await signIn(page, user, '/upload');
   const upload = new UploadPage(page);
   await upload.expectOpen();
@@ -131,7 +131,7 @@ faultMatrix('upload (new pool)', [
     async run({ page, emulator, graph }) {
       const file = newFile('raced-new', 607);
       const upload = await openWith(page, file);
-      await emulator.graph('POST', POOLS, createBody('raced by another admin', csv('other.csv', file.host, codes(608, 0, 3))));
+      await emulator.graph('POST', POOLS, createBody('raced by another admin', carrierFile('other.csv', file.host, codes(3, { prefix: blockPrefix(608), from: 0 }))));
       await upload.start();
       await expect(upload.row('raced-new')).toContainText(/one pool per SM-DP\+ server/);
       expect(await graph.poolsNamed('raced-new')).toEqual([]);
@@ -173,11 +173,11 @@ const NAME = 'contoso-mobile';
 
 /** An existing pool for HOST (12 old codes) and a new file for it (20 codes): replace makes a pool of 20. */
 async function arrangeReplace({ page, emulator }: MatrixContext, user = ADMIN): Promise<{ old: PoolRow; upload: UploadPage }> {
-  const old = await emulator.graph<PoolRow>('POST', POOLS, createBody(NAME, csv('old.csv', HOST, codes(650, 0, 12))));
+  const old = await emulator.graph<PoolRow>('POST', POOLS, createBody(NAME, carrierFile('old.csv', HOST, codes(12, { prefix: blockPrefix(650), from: 0 }))));
   await signIn(page, user, '/upload');
   const upload = new UploadPage(page);
   await upload.expectOpen();
-  await upload.drop([csv('contoso-2026.csv', HOST, codes(651, 0, 20))]);
+  await upload.drop([carrierFile('contoso-2026.csv', HOST, codes(20, { prefix: blockPrefix(651), from: 0 }))]);
   await upload.chooseReplace(HOST);
   return { old, upload };
 }

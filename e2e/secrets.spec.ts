@@ -5,7 +5,7 @@
  * IndexedDB, a cookie, or the page. The scanner proves itself on planted values.
  */
 import { expect, test } from './fixtures.ts';
-import { codes, csv } from './pages/carrier.ts';
+import { blockPrefix, carrierFile, codes } from '../src/testing/carrier-csv.ts';
 import { GraphState } from './pages/graph-state.ts';
 import { SecretScanner } from './pages/secret-scan.ts';
 import { signIn } from './pages/session.ts';
@@ -31,8 +31,8 @@ const TAG = 'SECRETQ9';
 test('no matching ID is left in storage, cookies, URLs, the console or the page after an upload and a replace', async ({ page, context }) => {
   const scanner = new SecretScanner(page, context);
   const host = 'smdp.leakcheck-mobile.example.com';
-  const first = csv('leakcheck-2025.csv', host, codes(720, 0, 15, TAG));
-  const second = csv('leakcheck-2026.csv', host, codes(720, 10, 15, TAG));
+  const first = carrierFile('leakcheck-2025.csv', host, codes(15, { prefix: blockPrefix(720), from: 0, tag: TAG }));
+  const second = carrierFile('leakcheck-2026.csv', host, codes(15, { prefix: blockPrefix(720), from: 10, tag: TAG }));
   const secrets = [TAG, ...new Set([...first.codes, ...second.codes].map((c) => c.matchingId))];
 
   await signIn(page, ADMIN, '/upload');

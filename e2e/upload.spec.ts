@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { codes, csv, iccid, type CsvFile } from './pages/carrier.ts';
+import { badLuhnIccid, blockPrefix, carrierFile, codes, iccid, type CarrierFile } from '../src/testing/carrier-csv.ts';
 import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
 
 const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
@@ -21,7 +21,7 @@ test.beforeEach(async () => {
 
 
 /** Drops files on the drop zone the way a browser does: a DataTransfer built in the page, dragenter/dragover/drop. */
-async function dropFiles(page: Page, files: CsvFile[]): Promise<void> {
+async function dropFiles(page: Page, files: CarrierFile[]): Promise<void> {
   await fileInput(page).evaluate((input, list) => {
     const target = input.parentElement ?? input;
     const dt = new DataTransfer();
@@ -68,10 +68,10 @@ test('drops valid, invalid and warning files; shows errors by line; removing the
   await openUpload(page);
   await expectNoAxeViolations(page);
 
-  const good = csv('alpha-2026.csv', 'smdp.alpha-mobile.example.com', codes(1, 0, 12));
-  const bad = csv('broken.csv', 'rsp.broken-carrier.example.net', codes(2, 0, 3), ['12345,ABCD-EFGH', `${iccid(2, 9)},`]);
-  const luhnBad = iccid(3, 4).slice(0, -1) + String((Number(iccid(3, 4).slice(-1)) + 1) % 10);
-  const warn = csv('beta.csv', 'smdp.beta-telecom.example.org', [...codes(3, 0, 4), { iccid: luhnBad, matchingId: 'WARN-0001-AAAA' }]);
+  const good = carrierFile('alpha-2026.csv', 'smdp.alpha-mobile.example.com', codes(12, { prefix: blockPrefix(1), from: 0 }));
+  const bad = carrierFile('broken.csv', 'rsp.broken-carrier.example.net', codes(3, { prefix: blockPrefix(2), from: 0 }), ['12345,ABCD-EFGH', `${iccid(9, blockPrefix(2))},`]);
+  const luhnBad = badLuhnIccid(4, blockPrefix(3));
+  const warn = carrierFile('beta.csv', 'smdp.beta-telecom.example.org', [...codes(4, { prefix: blockPrefix(3), from: 0 }), { iccid: luhnBad, matchingId: 'WARN-0001-AAAA' }]);
   await dropFiles(page, [good, bad, warn]);
 
   // Errors against the right file, with line numbers.
@@ -85,8 +85,8 @@ test('drops valid, invalid and warning files; shows errors by line; removing the
   await expect(warnCard.getByRole('table', { name: 'Problems in beta.csv' }).getByRole('row').filter({ hasText: /^6/ })).toContainText('Warning');
   // Preview: ICCID and masked matching id, never the matching id itself.
   const preview = poolCard(page, 'smdp.alpha-mobile.example.com').getByRole('table', { name: 'First rows of alpha-2026.csv' });
-  await expect(preview.getByRole('row').nth(1)).toContainText(iccid(1, 0));
-  await expect(preview).not.toContainText(codes(1, 0, 1)[0]!.matchingId);
+  await expect(preview.getByRole('row').nth(1)).toContainText(iccid(0, blockPrefix(1)));
+  await expect(preview).not.toContainText(codes(1, { prefix: blockPrefix(1), from: 0 })[0]!.matchingId);
   await expect(uploadButton(page)).toBeDisabled();
   await expect(page.getByTestId('upload-blockers')).toContainText('cannot be uploaded yet');
 
@@ -130,7 +130,7 @@ test('uploads 30 files under Intune throttling: all 30 created, none twice', asy
   });
   await openUpload(page);
   const since = await page.evaluate(() => performance.now());
-  const files = Array.from({ length: 30 }, (_, i) => csv(`carrier-${i + 1}.csv`, `smdp.throttle-${String(i + 1).padStart(2, '0')}.example.com`, codes(100 + i, 0, 40)));
+  const files = Array.from({ length: 30 }, (_, i) => carrierFile(`carrier-${i + 1}.csv`, `smdp.throttle-${String(i + 1).padStart(2, '0')}.example.com`, codes(40, { prefix: blockPrefix(100 + i), from: 0 })));
   // The file picker path (keyboard users) rather than a drop.
   await fileInput(page).setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.content) })));
   await expect(uploadButton(page)).toHaveText('Upload 30 pools', { timeout: 30_000 });
@@ -156,7 +156,7 @@ test('uploads 30 files under Intune throttling: all 30 created, none twice', asy
 
 test('a connection dropped after the service created the pool: found by name, not created again', async ({ page }) => {
   await openUpload(page);
-  await dropFiles(page, [csv('gamma.csv', 'smdp.gamma-wireless.example.com', codes(7, 0, 20))]);
+  await dropFiles(page, [carrierFile('gamma.csv', 'smdp.gamma-wireless.example.com', codes(20, { prefix: blockPrefix(7), from: 0 }))]);
   await expect(uploadButton(page)).toBeEnabled();
   await emulator.clearRequests();
   await emulator.fault({ method: 'POST', pathRegex: 'embeddedSIMActivationCodePools$', count: 1, drop: 'after' });
@@ -175,7 +175,7 @@ test('a connection dropped after the service created the pool: found by name, no
 test('an upload interrupted by a reload is finished by dropping the same files again, creating none twice', async ({ page }) => {
   test.setTimeout(120_000);
   await openUpload(page);
-  const files = Array.from({ length: 6 }, (_, i) => csv(`resume-${i + 1}.csv`, `smdp.resume-${i + 1}.example.net`, codes(200 + i, 0, 15)));
+  const files = Array.from({ length: 6 }, (_, i) => carrierFile(`resume-${i + 1}.csv`, `smdp.resume-${i + 1}.example.net`, codes(15, { prefix: blockPrefix(200 + i), from: 0 })));
   await dropFiles(page, files);
   await expect(uploadButton(page)).toHaveText('Upload 6 pools');
   await emulator.fault({ method: 'POST', pathRegex: 'embeddedSIMActivationCodePools$', count: 6, latencyMs: 2500 });
@@ -208,14 +208,14 @@ test('an upload interrupted by a reload is finished by dropping the same files a
 
 test('replace: a same-name pool is detected, the admin chooses to replace it, the old and new files are merged', async ({ page }) => {
   const host = 'smdp.contoso-mobile.example.com';
-  const old = codes(9, 0, 25);
+  const old = codes(25, { prefix: blockPrefix(9), from: 0 });
   const seeded = await emulator.graph<PoolRow>('POST', POOLS, {
     displayName: 'contoso-mobile',
     activationCodes: old.map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
   });
   await openUpload(page);
   // The provider's earlier file and the new one (5 codes in both): one pool of 45 codes.
-  await dropFiles(page, [csv('contoso-2025.csv', host, old), csv('contoso-2026.csv', host, codes(9, 20, 25))]);
+  await dropFiles(page, [carrierFile('contoso-2025.csv', host, old), carrierFile('contoso-2026.csv', host, codes(25, { prefix: blockPrefix(9), from: 20 }))]);
   const card = poolCard(page, host);
   await expect(card.getByText('A pool named “contoso-mobile” already exists')).toBeVisible();
   await expect(card.getByTestId('pool-status')).toHaveText('Choose an option');
@@ -256,7 +256,7 @@ test('replacing a pool that devices use warns with the device count and needs it
   const { pool, devices } = target!;
   await openUpload(page);
   const host = `smdp.${pool.displayName}.example.com`;
-  await dropFiles(page, [csv('next.csv', host, codes(11, 0, 10))]);
+  await dropFiles(page, [carrierFile('next.csv', host, codes(10, { prefix: blockPrefix(11), from: 0 }))]);
   const card = poolCard(page, host);
   await expect(card.getByTestId('pool-status')).toHaveText('Choose an option');
   await card.getByRole('radio', { name: /^Replace/ }).check();
@@ -288,7 +288,7 @@ const targetKey = (t: Record<string, unknown>) =>
 
 test('replace carries the old pool’s assignments (include, exclude, filters) to the new pool', async ({ page }) => {
   const host = 'smdp.contoso-mobile.example.com';
-  const old = codes(13, 0, 6);
+  const old = codes(6, { prefix: blockPrefix(13), from: 0 });
   const seeded = await emulator.graph<PoolRow>('POST', POOLS, {
     displayName: 'contoso-mobile',
     activationCodes: old.map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
@@ -304,7 +304,7 @@ test('replace carries the old pool’s assignments (include, exclude, filters) t
   await emulator.graph('POST', `${POOLS}/${seeded.id}/assign`, { assignments: targets });
 
   await openUpload(page);
-  await dropFiles(page, [csv('contoso-unused.csv', host, codes(13, 100, 8))]);
+  await dropFiles(page, [carrierFile('contoso-unused.csv', host, codes(8, { prefix: blockPrefix(13), from: 100 }))]);
   const card = poolCard(page, host);
   await card.getByRole('radio', { name: /^Replace “contoso-mobile”/ }).check();
   await uploadButton(page).click();
@@ -330,10 +330,10 @@ test('replace is refused for an empty set: a file with only the SM-DP+ address d
   const host = 'smdp.contoso-mobile.example.com';
   const seeded = await emulator.graph<PoolRow>('POST', POOLS, {
     displayName: 'contoso-mobile',
-    activationCodes: codes(14, 0, 4).map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
+    activationCodes: codes(4, { prefix: blockPrefix(14), from: 0 }).map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host })),
   });
   await openUpload(page);
-  await dropFiles(page, [csv('contoso-empty.csv', host, [])]);
+  await dropFiles(page, [carrierFile('contoso-empty.csv', host, [])]);
   const card = poolCard(page, host);
   const replace = card.getByRole('radio', { name: /^Replace “contoso-mobile”/ });
   // However the file check judges such a file, it never reaches an upload that replaces the pool.
@@ -347,7 +347,7 @@ test('replace is refused for an empty set: a file with only the SM-DP+ address d
 test('a read-only operator can check files, but the upload is disabled with the reason', async ({ page }) => {
   await openUpload(page, READER);
   await expect(page.getByText('Read-only access').first()).toBeVisible();
-  await dropFiles(page, [csv('delta.csv', 'smdp.delta-mobile.example.com', codes(12, 0, 5))]);
+  await dropFiles(page, [carrierFile('delta.csv', 'smdp.delta-mobile.example.com', codes(5, { prefix: blockPrefix(12), from: 0 }))]);
   await expect(poolCard(page, 'smdp.delta-mobile.example.com').getByTestId('pool-status')).toHaveText('Ready to upload');
   await expect(uploadButton(page)).toBeDisabled();
   await expect(page.getByTestId('upload-blockers')).toContainText('read-only access');
@@ -356,7 +356,7 @@ test('a read-only operator can check files, but the upload is disabled with the 
 
 test('cancel stops the upload; a create cut off by the cancel is checked, never duplicated', async ({ page }) => {
   await openUpload(page);
-  const files = Array.from({ length: 8 }, (_, i) => csv(`cancel-${i + 1}.csv`, `smdp.cancel-${i + 1}.example.org`, codes(300 + i, 0, 10)));
+  const files = Array.from({ length: 8 }, (_, i) => carrierFile(`cancel-${i + 1}.csv`, `smdp.cancel-${i + 1}.example.org`, codes(10, { prefix: blockPrefix(300 + i), from: 0 })));
   await dropFiles(page, files);
   await expect(uploadButton(page)).toHaveText('Upload 8 pools');
   await emulator.fault({ method: 'POST', pathRegex: 'embeddedSIMActivationCodePools$', count: 8, latencyMs: 2000 });

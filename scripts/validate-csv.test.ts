@@ -10,10 +10,10 @@ import {
   codeRows,
   csvBytes,
   HOST,
-  makeIccid,
-  makeMatchingId,
+  iccid,
+  matchingId,
   validLines,
-} from '../src/features/upload/csv/test-fixtures.ts';
+} from '../src/testing/carrier-csv.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -39,12 +39,12 @@ beforeAll(async () => {
   const files: Record<string, Uint8Array> = {
     'contoso.csv': csvBytes(validLines(25)),
     'fabrikam.csv': csvBytes(validLines(1000, 100, 'rsp.fabrikam-telecom.example.net'), { eol: '\r\n', bom: true }),
-    'luhn.csv': csvBytes([HOST, `${badLuhnIccid(1)},${makeMatchingId(1)}`]),
-    'broken.csv': csvBytes(['ICCID,MatchingID', `${makeIccid(1)},SECRET@ID9`, '8.90126E+18,SK7Q-9999-ZXVW', '', ...codeRows(1, 5)]),
-    'clash.csv': csvBytes(['smdp.other.example.com', `${makeIccid(3)},${makeMatchingId(77)}`]),
+    'luhn.csv': csvBytes([HOST, `${badLuhnIccid(1)},${matchingId(1)}`]),
+    'broken.csv': csvBytes(['ICCID,MatchingID', `${iccid(1)},SECRET@ID9`, '8.90126E+18,SK7Q-9999-ZXVW', '', ...codeRows(1, 5)]),
+    'clash.csv': csvBytes(['smdp.other.example.com', `${iccid(3)},${matchingId(77)}`]),
     'address-only.csv': csvBytes([HOST]),
     'commas.csv': csvBytes(['smdp.commas.example.com', ',', ',']),
-    'long-id.csv': csvBytes(['smdp.long-ids.example.com', `${makeIccid(1)},${'Z9'.repeat(1_000_000)}`, ...codeRows(1, 2)]),
+    'long-id.csv': csvBytes(['smdp.long-ids.example.com', `${iccid(1)},${'Z9'.repeat(1_000_000)}`, ...codeRows(1, 2)]),
   };
   await Promise.all(Object.entries(files).map(([name, bytes]) => writeFile(path(name), bytes)));
 });
@@ -98,8 +98,8 @@ describe('validate-csv CLI', { timeout: 60_000 }, () => {
   it('exits 1 for a duplicate across files, naming the other file', async () => {
     const run = await cli(path('contoso.csv'), path('clash.csv'));
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${path('clash.csv')}:2: error: ICCID ${makeIccid(3)} is also in ${path('contoso.csv')} line 4`);
-    expect(run.stdout).toContain(`${path('contoso.csv')}:4: error: ICCID ${makeIccid(3)} is also in ${path('clash.csv')} line 2`);
+    expect(run.stdout).toContain(`${path('clash.csv')}:2: error: ICCID ${iccid(3)} is also in ${path('contoso.csv')} line 4`);
+    expect(run.stdout).toContain(`${path('contoso.csv')}:4: error: ICCID ${iccid(3)} is also in ${path('clash.csv')} line 2`);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2 files: 0 valid, 2 invalid; 2 errors, 0 warnings; 26 codes in 2 pools');
   });
 

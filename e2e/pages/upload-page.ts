@@ -1,6 +1,6 @@
 /** The upload page: drop carrier files, (choose replace), upload, follow the progress. */
 import { expect, type Locator, type Page } from '../fixtures.ts';
-import type { CsvFile } from './carrier.ts';
+import type { CarrierFile } from '../../src/testing/carrier-csv.ts';
 
 export class UploadPage {
   readonly uploadButton: Locator;
@@ -15,7 +15,7 @@ export class UploadPage {
   }
 
   /** Drops files on the drop zone the way a browser does: a DataTransfer, dragenter/dragover/drop. */
-  async drop(files: CsvFile[]): Promise<void> {
+  async drop(files: CarrierFile[]): Promise<void> {
     await this.page.getByLabel('Carrier CSV files').evaluate(
       (input, list) => {
         const target = input.parentElement ?? input;
@@ -32,7 +32,7 @@ export class UploadPage {
   }
 
   /** Drops the files and waits until the batch can be uploaded. */
-  async dropReady(files: CsvFile[]): Promise<void> {
+  async dropReady(files: CarrierFile[]): Promise<void> {
     await this.drop(files);
     await expect(this.uploadButton).toBeEnabled();
   }

@@ -13,7 +13,6 @@
  * `activationCodeCount`, not `activationCodes` (whether Intune redacts or
  * omits them is not documented; omitting them cannot leak).
  */
-import { randomUUID } from 'node:crypto';
 import { DAEMON_CLIENT_ID, SPA_CLIENT_ID } from '../constants.ts';
 import type { GraphResponse, Principal } from '../types.ts';
 import { getEntity, listEntities } from './collection.ts';
@@ -143,7 +142,7 @@ export function auditEvent(input: AuditInput): AuditEventRecord {
   const verb = input.operation === 'Action' ? 'Assign' : input.operation;
   const activity = `${verb} ${input.type}`;
   return {
-    id: input.id ?? randomUUID(),
+    id: input.id ?? crypto.randomUUID(),
     displayName: activity,
     componentName: AUDIT_CATEGORY,
     actor: input.actor,
@@ -168,7 +167,7 @@ export function recordAudit(ctx: Ctx, operation: AuditOperation, type: AuditedTy
       resources,
       actor: actorOf(ctx.req.principal),
       at: ctx.now.getTime(),
-      correlationId: clientId !== undefined && GUID_RE.test(clientId) ? clientId.toLowerCase() : randomUUID(),
+      correlationId: clientId !== undefined && GUID_RE.test(clientId) ? clientId.toLowerCase() : crypto.randomUUID(),
     }),
   );
 }

@@ -1,5 +1,4 @@
 /** Pool device states: list, count, create, get, update, delete. */
-import { randomUUID } from 'node:crypto';
 import type { GraphResponse } from '../types.ts';
 import { countEntities, entityBody, getEntity, listEntities } from './collection.ts';
 import type { SetConfig } from './collection.ts';
@@ -94,16 +93,10 @@ export function getDeviceState(ctx: Ctx, poolId: string, id: string): GraphRespo
   return getEntity(ctx.req, deviceStateRow(requireState(pool, id)), setConfig(pool));
 }
 
-export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
-  const { req } = ctx;
-  requireEsimWrite(req);
-  const pool = requirePool(ctx.store, poolId);
-  const body = objectBody(req);
-  checkBody(body);
-  if (body['state'] === undefined || body['state'] === null) throw badRequest("The property 'state' is required and cannot be null.");
-  const stamp = intuneDate(ctx.now);
-  const record: DeviceStateRecord = {
-    id: randomUUID(),
+/** A device state as a create starts it: `notEvaluated`, every optional property null (the body then fills some in). */
+export function blankDeviceState(id: string, stamp: string): DeviceStateRecord {
+  return {
+    id,
     createdDateTime: stamp,
     modifiedDateTime: stamp,
     lastSyncDateTime: null,
@@ -113,6 +106,17 @@ export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
     state: 'notEvaluated',
     stateDetails: null,
   };
+}
+
+export function createDeviceState(ctx: Ctx, poolId: string): GraphResponse {
+  const { req } = ctx;
+  requireEsimWrite(req);
+  const pool = requirePool(ctx.store, poolId);
+  const body = objectBody(req);
+  checkBody(body);
+  if (body['state'] === undefined || body['state'] === null) throw badRequest("The property 'state' is required and cannot be null.");
+  const stamp = intuneDate(ctx.now);
+  const record = blankDeviceState(crypto.randomUUID(), stamp);
   applyBody(body, record);
   statesOf(pool).push(record);
   auditState(ctx, 'Create', pool, record.id, null, record);

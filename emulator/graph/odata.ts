@@ -272,8 +272,21 @@ function signature(clauses: readonly OrderClause[]): string {
   return clauses.map((c) => `${c.prop} ${c.desc ? 'desc' : 'asc'}`).join(',');
 }
 
+// base64url of UTF-8 with Web APIs only (no Buffer), so the engine also runs in the browser-like test environment.
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(token: string): string {
+  const base64 = token.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
 function encodeToken(clauses: readonly OrderClause[], key: Key): string {
-  return Buffer.from(JSON.stringify({ v: 1, o: signature(clauses), k: key }), 'utf8').toString('base64url');
+  return toBase64Url(JSON.stringify({ v: 1, o: signature(clauses), k: key }));
 }
 
 function invalidToken(): GraphError {
@@ -283,7 +296,7 @@ function invalidToken(): GraphError {
 function decodeToken(token: string, clauses: readonly OrderClause[]): Key {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    parsed = JSON.parse(fromBase64Url(token));
   } catch {
     throw invalidToken();
   }

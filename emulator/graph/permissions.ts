@@ -5,7 +5,6 @@
  * the scopes the application must have; an Intune role that does not allow
  * the write gets Intune's wrapped, generic "An error has occurred" 403.
  */
-import { randomUUID } from 'node:crypto';
 import { SCOPE_READ, SCOPE_WRITE, USERS } from '../constants.ts';
 import type { GraphRequest, Principal } from '../types.ts';
 import { badRequest, GraphError } from './errors.ts';
@@ -31,7 +30,7 @@ function intuneForbidden(scopes: readonly string[]): GraphError {
  * generic text, the activity id (the client-request-id) and Intune's URL.
  */
 export function intuneRoleForbidden(req: Pick<GraphRequest, 'path' | 'clientRequestId'>): GraphError {
-  const activityId = req.clientRequestId ?? randomUUID();
+  const activityId = req.clientRequestId ?? crypto.randomUUID();
   const url = `https://intune.emulator.localhost/StatelessESimFEService${req.path}?api-version=5024-11-01`;
   const inner = {
     _version: 3,

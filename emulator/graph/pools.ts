@@ -1,5 +1,4 @@
 /** `/deviceManagement/embeddedSIMActivationCodePools` and `/{id}`: list, count, create, get, update, delete. */
-import { randomUUID } from 'node:crypto';
 import type { GraphResponse } from '../types.ts';
 import { entityBody, getEntity, listEntities, countEntities } from './collection.ts';
 import type { SetConfig } from './collection.ts';
@@ -104,7 +103,7 @@ export function createPool(ctx: Ctx): GraphResponse {
 
   const stamp = intuneDate(ctx.now);
   const pool: PoolRecord = {
-    id: randomUUID(),
+    id: crypto.randomUUID(),
     displayName,
     createdDateTime: stamp,
     modifiedDateTime: stamp,

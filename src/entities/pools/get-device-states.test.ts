@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configureGraph } from '../../graph/client.ts';
-import { GRAPH, fakeFetch, json } from '../../graph/test-support.ts';
+import { createFakeGraph } from '../../testing/fake-graph.ts';
 import {
   DEVICE_STATES_POLL_LARGE_MS,
   DEVICE_STATES_POLL_MS,
@@ -42,20 +41,21 @@ describe('deviceStatesRefetchInterval', () => {
 
 describe('getDeviceStates', () => {
   it('selects only the shown columns and reads every page', async () => {
-    const states = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools/pool%201/deviceStates`;
-    const fake = fakeFetch(
-      json(200, { value: [row('installed', 0), row('installing', 1)], '@odata.nextLink': `${states}?$skiptoken=2` }),
-      json(200, { value: [row('failed', 2)] }),
-    );
-    configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('token'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
+    // One more state than Intune's largest page, so they come in two pages.
+    const graph = createFakeGraph();
+    graph.seedPool({ id: 'pool 1', displayName: 'Contoso Mobile', activationCodeCount: 1001, deviceStates: Array.from({ length: 1001 }, (_, i) => ({ ...row('installed', i), id: `s${String(i).padStart(4, '0')}` })) });
     const rows = await getDeviceStates('pool 1');
-    expect(rows.map((r) => r.id)).toEqual(['s0', 's1', 's2']);
-    expect(fake.calls).toHaveLength(2);
-    const first = new URL(fake.calls[0]?.url ?? '');
+    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 1001 }, (_, i) => `s${String(i).padStart(4, '0')}`));
+    expect(graph.requests).toHaveLength(2);
+    const states = 'https://graph.test/beta/deviceManagement/embeddedSIMActivationCodePools/pool%201/deviceStates';
+    const first = new URL(graph.requests[0]?.url ?? '');
     expect(first.origin + first.pathname).toBe(states);
     expect(first.searchParams.get('$select')?.split(',').sort()).toEqual(
       ['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
     );
-    expect(fake.calls[1]?.url).toBe(`${states}?$skiptoken=2`);
+    // The second page is the nextLink Graph gave.
+    expect(graph.requests[1]?.url.startsWith(`${states}?`)).toBe(true);
+    expect(graph.requests[1]?.query.get('$skiptoken')).toBeTruthy();
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName']);
   });
 });

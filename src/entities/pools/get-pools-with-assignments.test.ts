@@ -1,27 +1,20 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { configureGraph } from '../../graph/client.ts';
-import { GRAPH, fakeFetch, json, type RecordedCall, type Responder } from '../../graph/test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { createFakeGraph } from '../../testing/fake-graph.ts';
 import { getPoolsWithAssignments } from './get-pools-with-assignments.ts';
-
-const POOLS = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools`;
-let calls: RecordedCall[];
-
-function use(...responders: Responder[]) {
-  const fake = fakeFetch(...responders);
-  calls = fake.calls;
-  configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('token'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 1 });
-}
-
-beforeEach(() => use());
-
 
 describe('overview', () => {
   it('reads every page of pools with their assignments expanded', async () => {
-    use(json(200, { value: [{ id: 'p1', displayName: 'A' }], '@odata.nextLink': `${POOLS}?$skiptoken=2` }), json(200, { value: [{ id: 'p2', displayName: 'B' }] }));
+    // One more pool than Intune's largest page, so the list comes in two pages.
+    const graph = createFakeGraph();
+    graph.seedGroup({ id: 'g1', displayName: 'Field engineers' });
+    graph.seedPools(Array.from({ length: 1001 }, (_, i) => ({ id: `p${String(i).padStart(4, '0')}`, displayName: `Pool ${i}`, ...(i === 1000 && { assignments: [{ include: 'g1' }] }) })));
     const pools = await getPoolsWithAssignments();
-    const first = new URL(calls[0]?.url ?? '');
-    expect(first.searchParams.get('$expand')).toBe('assignments');
-    expect(first.searchParams.get('$select')).toBe('id,displayName,activationCodeCount');
-    expect(pools.map((p) => p.id)).toEqual(['p1', 'p2']);
+    const first = graph.requests[0];
+    expect(first?.query.get('$expand')).toBe('assignments');
+    expect(first?.query.get('$select')).toBe('id,displayName,activationCodeCount');
+    expect(graph.requests).toHaveLength(2);
+    expect(pools).toHaveLength(1001);
+    expect(pools[0]?.id).toBe('p0000');
+    expect(pools[1000]).toMatchObject({ id: 'p1000', assignments: [{ target: { groupId: 'g1' } }] });
   });
 });

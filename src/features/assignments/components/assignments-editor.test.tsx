@@ -1,81 +1,34 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthProvider } from '../../../auth/auth-context.tsx';
-import { fakeAuth, type FakeAuth } from '../../../auth/test-support.ts';
-import { configureGraph } from '../../../graph/client.ts';
-import { GRAPH } from '../../../graph/test-support.ts';
-import type { EmbeddedSimActivationCodePoolAssignment } from '../../../graph/types.ts';
+import { describe, expect, it } from 'vitest';
+import { createFakeGraph, type FakeGraph } from '../../../testing/fake-graph.ts';
+import { renderWithApp, type RenderWithAppOptions } from '../../../testing/render-with-app.tsx';
 import { AssignmentsSection } from './assignments-section.tsx';
 
 const INC = '#microsoft.graph.groupAssignmentTarget';
 const EXC = '#microsoft.graph.exclusionGroupAssignmentTarget';
 const ALL = '#microsoft.graph.allDevicesAssignmentTarget';
-const GROUPS: Record<string, string> = { 'g-field': 'Field engineers EMEA', 'g-fin': 'Finance devices' };
-const ROLE_403 = { error: { code: 'Forbidden', message: 'The caller does not have the Intune permission for this operation.', innerError: {} } };
+const ASSIGNMENTS = '/deviceManagement/embeddedSIMActivationCodePools/pool-1/assignments';
 
-interface Write {
-  method: string;
-  path: string;
-  body: unknown;
+/** One pool including Field engineers; Finance devices exists too. */
+function renderSection(options: RenderWithAppOptions = {}) {
+  const graph = createFakeGraph();
+  graph.seedGroup({ id: 'g-field', displayName: 'Field engineers EMEA', memberCount: 3 });
+  graph.seedGroup({ id: 'g-fin', displayName: 'Finance devices', memberCount: 3 });
+  graph.seedPool({ id: 'pool-1', displayName: 'Contoso Mobile', assignments: [{ include: 'g-field' }] });
+  const view = renderWithApp(<AssignmentsSection poolId="pool-1" />, { graph, ...options });
+  return { ...view, writes: () => writesTo(graph) };
 }
 
-let assignments: EmbeddedSimActivationCodePoolAssignment[];
-let writes: Write[];
-/** Runs before the next assignments read (another admin's change). */
-let beforeNextRead: (() => void) | undefined;
-let writeAnswer: { status: number; body: unknown } | undefined;
+/** Every request that changes something (getByIds only reads). */
+const writesTo = (graph: FakeGraph) => graph.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/getByIds'));
 
-function respond(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
-/** One pool's assignments, group names, member counts; writes are recorded and applied unless `writeAnswer` says otherwise. */
-async function graphFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(String(input));
-  const method = init.method ?? 'GET';
-  const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-  const path = url.pathname.replace(/^\/beta/, '');
-  if (path.endsWith('/assignments') && method === 'GET') {
-    beforeNextRead?.();
-    beforeNextRead = undefined;
-    return respond(200, { value: assignments });
-  }
-  if (path.endsWith('/directoryObjects/getByIds')) {
-    const ids = (body as { ids: string[] }).ids;
-    return respond(200, { value: ids.filter((id) => GROUPS[id]).map((id) => ({ id, displayName: GROUPS[id] })) });
-  }
-  if (path.endsWith('/members/$count')) return new Response('3', { status: 200, headers: { 'Content-Type': 'text/plain' } });
-  writes.push({ method, path, body });
-  if (writeAnswer) return respond(writeAnswer.status, writeAnswer.body);
-  if (path.endsWith('/assign')) {
-    assignments = (body as { assignments: { target: EmbeddedSimActivationCodePoolAssignment['target'] }[] }).assignments.map((a, i) => ({ id: `n${i}`, target: a.target }));
-    return respond(200, { value: assignments });
-  }
-  return respond(404, { error: { code: 'NotFound', message: `no fake for ${method} ${path}` } });
-}
-
-function renderSection(auth: FakeAuth): void {
-  configureGraph({
-    baseUrl: GRAPH,
-    getToken: () => Promise.resolve('t'),
-    fetch: graphFetch as typeof fetch,
-    sleep: () => Promise.resolve(),
-    maxRetries: 0,
-    onWriteForbidden: (e) => auth.markWriteRefused(e),
+/** Runs `change` once, just before the next read of the assignments (another admin's change, or a counter). */
+function beforeNextRead(graph: FakeGraph, change: () => void): void {
+  graph.on({ method: 'GET', path: ASSIGNMENTS, times: 1 }, () => {
+    change();
+    return undefined;
   });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <AuthProvider auth={auth}>
-        <QueryClientProvider client={client}>
-          <AssignmentsSection poolId="pool-1" />
-        </QueryClientProvider>
-      </AuthProvider>
-    </FluentProvider>,
-  );
 }
 
 /** Opens the editor, ticks "Include all devices" and goes to the review. */
@@ -86,25 +39,18 @@ async function addAllDevicesAndReview(user: ReturnType<typeof userEvent.setup>) 
   await screen.findByRole('heading', { name: 'Review changes' });
 }
 
-beforeEach(() => {
-  assignments = [{ id: 'a1', target: { '@odata.type': INC, groupId: 'g-field' } }];
-  writes = [];
-  beforeNextRead = undefined;
-  writeAnswer = undefined;
-});
-
 describe('AssignmentsEditor: another admin changed the pool meanwhile', () => {
   it('sends nothing, says what changed, and after "Review again" saves the draft on top of the current assignments', async () => {
     const user = userEvent.setup();
-    renderSection(fakeAuth(true));
+    const { graph, writes } = renderSection();
     await addAllDevicesAndReview(user);
 
-    beforeNextRead = () => assignments.push({ id: 'a2', target: { '@odata.type': EXC, groupId: 'g-fin' } });
+    beforeNextRead(graph, () => expect(graph.send('POST', ASSIGNMENTS, { target: { '@odata.type': EXC, groupId: 'g-fin' } }).status).toBe(201));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     const alert = await screen.findByText(/Another admin changed this pool’s assignments since you opened the editor/);
     expect(alert.textContent).toMatch(/added (Finance devices|Unknown group \(g-fin\)) \(excluded\)/);
-    expect(writes).toEqual([]);
+    expect(writes()).toEqual([]);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save' }).disabled).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Review again on top of the current assignments' }));
@@ -113,9 +59,9 @@ describe('AssignmentsEditor: another admin changed the pool meanwhile', () => {
     expect(changes.textContent).toMatch(/Added: All devices/);
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(writes).toHaveLength(1));
-    const sent = (writes[0]?.body as { assignments: { target: { '@odata.type': string; groupId?: string } }[] }).assignments.map((a) => a.target);
-    expect(writes[0]?.path).toBe('/deviceManagement/embeddedSIMActivationCodePools/pool-1/assign');
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    const sent = (writes()[0]?.body as { assignments: { target: { '@odata.type': string; groupId?: string } }[] }).assignments.map((a) => a.target);
+    expect(writes()[0]?.path).toBe('/deviceManagement/embeddedSIMActivationCodePools/pool-1/assign');
     // The other admin's exclusion is kept, and the admin's All devices is added.
     expect(sent).toEqual(
       expect.arrayContaining([
@@ -130,24 +76,25 @@ describe('AssignmentsEditor: another admin changed the pool meanwhile', () => {
 
   it('saves at once when nothing changed in between (one read just before the write)', async () => {
     const user = userEvent.setup();
-    renderSection(fakeAuth(true));
+    const { graph, writes } = renderSection();
     await addAllDevicesAndReview(user);
-    let reads = 0;
-    beforeNextRead = () => reads++;
+    const reviewed = graph.requests.length;
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Assignments saved.');
-    expect(reads).toBe(1);
-    expect(writes).toHaveLength(1);
+    expect(writes()).toHaveLength(1);
+    // Between the review and the write: exactly one read of the assignments.
+    const sinceReview = graph.requests.slice(reviewed);
+    const write = sinceReview.findIndex((r) => r.method !== 'GET' && !r.path.endsWith('/getByIds'));
+    expect(sinceReview.slice(0, write).filter((r) => r.method === 'GET' && r.path === ASSIGNMENTS)).toHaveLength(1);
   }, 20_000);
 });
 
 describe('AssignmentsEditor: Intune refuses the save', () => {
   it('keeps the draft, names the missing Intune role, and disables Save with the notice', async () => {
     const user = userEvent.setup();
-    const auth = fakeAuth(true);
-    renderSection(auth);
+    // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
+    const { auth, writes } = renderSection({ account: 'operator' });
     await addAllDevicesAndReview(user);
-    writeAnswer = { status: 403, body: ROLE_403 };
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
@@ -161,6 +108,6 @@ describe('AssignmentsEditor: Intune refuses the save', () => {
     const notice = document.getElementById(save.getAttribute('aria-describedby') ?? '');
     expect(notice?.textContent).toMatch(/^Intune refused a change: your Intune role does not allow changing eSIM pools/);
     await user.click(save);
-    expect(writes).toHaveLength(1);
+    expect(writes()).toHaveLength(1);
   }, 20_000);
 });

@@ -1,49 +1,46 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { configureGraph } from '../../../graph/client.ts';
-import { GRAPH } from '../../../graph/test-support.ts';
+import { createFakeGraph, graphError, type FakeGraph } from '../../../testing/fake-graph.ts';
+import { createTestQueryClient } from '../../../testing/render-with-app.tsx';
 import { useBulkAssignRun, type BulkPool } from './use-bulk-assign-run.ts';
 
 const POOLS: BulkPool[] = Array.from({ length: 7 }, (_, i) => ({ id: `pool-${i + 1}`, displayName: `Pool ${i + 1}` }));
 const SET = { included: ['g-new'], excluded: [] };
 const NOW = Date.parse('2026-03-01T10:00:00Z');
+const assignPath = (poolId: string) => `/deviceManagement/embeddedSIMActivationCodePools/${poolId}/assign`;
 
-let requests: { method: string; poolId: string; what: string }[];
-/** Answers the next assign of a pool with this instead of success. */
-let assignAnswer: Map<string, () => Response>;
+let graph: FakeGraph;
 /** Successful assigns are answered once this resolves (the test decides when). */
 let gate: Promise<void>;
 let openGate: () => void;
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-
-function graphFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(String(input));
-  const method = init.method ?? 'GET';
-  const [, poolId = '', what = ''] = /pools\/([^/]+)\/(\w+)$/i.exec(url.pathname) ?? [];
-  requests.push({ method, poolId, what });
-  if (what === 'assignments') return Promise.resolve(json(200, { value: [] }));
-  const answer = assignAnswer.get(poolId);
-  assignAnswer.delete(poolId);
-  return answer ? Promise.resolve(answer()) : gate.then(() => json(200, { value: [] }));
-}
+/** Each request as pool id and what it touched (`assignments`, `assign`). */
+const requests = () =>
+  graph.requests.map((r) => {
+    const [, poolId = '', what = ''] = /pools\/([^/]+)\/(\w+)$/i.exec(r.path) ?? [];
+    return { method: r.method, poolId, what };
+  });
 
 function setup() {
-  configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: graphFetch as typeof fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  // Assigns wait for the gate (rules added by a test before this one answer first).
+  graph.on({ method: 'POST', path: /\/assign$/ }, async () => {
+    await gate;
+    return undefined;
+  });
+  const client = createTestQueryClient();
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   return renderHook(() => useBulkAssignRun(POOLS, () => NOW), { wrapper });
 }
 
-const assignsOf = (poolId: string) => requests.filter((r) => r.poolId === poolId && r.what === 'assign').length;
+const assignsOf = (poolId: string) => requests().filter((r) => r.poolId === poolId && r.what === 'assign').length;
 const states = (statuses: Record<string, { state: string }>) => POOLS.map((p) => statuses[p.id]?.state);
 
 beforeEach(() => {
-  requests = [];
-  assignAnswer = new Map();
+  graph = createFakeGraph();
+  graph.seedGroup({ id: 'g-new', displayName: 'New devices' });
+  for (const p of POOLS) graph.seedPool(p);
   gate = new Promise((resolve) => {
     openGate = resolve;
   });
@@ -51,9 +48,7 @@ beforeEach(() => {
 
 describe('useBulkAssignRun', () => {
   it('pauses on a Retry-After above the cap: starts no new pool, says why, and Resume does only the pools not done', async () => {
-    assignAnswer.set('pool-2', () =>
-      json(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } }, { 'Retry-After': '600' }),
-    );
+    graph.fail({ method: 'POST', path: assignPath('pool-2'), times: 1 }, 429, 'TooManyRequests', 'Too many requests', { 'Retry-After': '600' });
     const { result } = setup();
     let run: Promise<void> = Promise.resolve();
     act(() => {
@@ -67,7 +62,7 @@ describe('useBulkAssignRun', () => {
     // Pools 1–4 were already under way (four at a time); 5–7 were never started.
     expect(states(result.current.statuses)).toEqual(['succeeded', 'paused', 'succeeded', 'succeeded', 'paused', 'paused', 'paused']);
     expect(result.current.halt).toEqual({ kind: 'paused', retryAfterMs: 600_000, resumeAfter: NOW + 600_000 });
-    expect(requests.filter((r) => ['pool-5', 'pool-6', 'pool-7'].includes(r.poolId))).toEqual([]);
+    expect(requests().filter((r) => ['pool-5', 'pool-6', 'pool-7'].includes(r.poolId))).toEqual([]);
     expect(result.current.counts).toMatchObject({ succeeded: 3, notDone: 4 });
 
     await act(() => result.current.again());
@@ -81,13 +76,13 @@ describe('useBulkAssignRun', () => {
     const { result } = setup();
     await act(() => result.current.start(SET, 'add'));
     for (const p of POOLS) {
-      const mine = requests.filter((r) => r.poolId === p.id).map((r) => `${r.method} ${r.what}`);
+      const mine = requests().filter((r) => r.poolId === p.id).map((r) => `${r.method} ${r.what}`);
       expect(mine).toEqual(['GET assignments', 'POST assign']);
     }
   });
 
   it('stops starting pools when Intune refuses a write, and keeps the reason on the refused pool', async () => {
-    assignAnswer.set('pool-1', () => json(403, { error: { code: 'Forbidden', message: 'Not allowed by your Intune role.' } }));
+    graph.on({ method: 'POST', path: assignPath('pool-1'), times: 1 }, () => graphError(403, 'Forbidden', 'Not allowed by your Intune role.'));
     const { result } = setup();
     let run: Promise<void> = Promise.resolve();
     act(() => {
@@ -101,6 +96,6 @@ describe('useBulkAssignRun', () => {
     expect(result.current.halt).toEqual({ kind: 'refused' });
     expect(states(s).slice(4)).toEqual(['stopped', 'stopped', 'stopped']);
     expect(s['pool-5']).toEqual({ state: 'stopped', why: 'refused' });
-    expect(requests.filter((r) => r.poolId === 'pool-5')).toEqual([]);
+    expect(requests().filter((r) => r.poolId === 'pool-5')).toEqual([]);
   });
 });

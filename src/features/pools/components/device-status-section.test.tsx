@@ -2,8 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
+import { createFakeGraph, graphError } from '../../../testing/fake-graph.ts';
+import { renderWithApp } from '../../../testing/render-with-app.tsx';
 import { DeviceStatusSection } from './device-status-section.tsx';
-import { fakeGraph, graphError, renderWithApp, type FakeResponse } from './pool-test-utils.tsx';
 
 const PATH = '/deviceManagement/embeddedSIMActivationCodePools/pool-1/deviceStates';
 
@@ -29,18 +30,20 @@ const ROWS = [
   row(8, 'deleted'),
 ];
 
-function setup(respond: () => FakeResponse, url = '/pools/pool-1') {
-  const graph = fakeGraph((call) => (call.path === PATH ? respond() : undefined));
-  const view = renderWithApp(<DeviceStatusSection poolId="pool-1" />, { url });
+/** Graph with pool-1 and its device states. */
+function setup(states: DeviceStateRow[], path = '/pools/pool-1') {
+  const graph = createFakeGraph();
+  graph.seedPool({ id: 'pool-1', displayName: 'Contoso Mobile', activationCodeCount: 20, deviceStates: states });
+  const view = renderWithApp(<DeviceStatusSection poolId="pool-1" />, { graph, path });
   const section = screen.getByRole('region', { name: 'Device status' });
-  return { ...graph, ...view, section };
+  return { ...view, calls: graph.requests, section };
 }
 
 const tableRows = (section: HTMLElement) => within(within(section).getByRole('table')).getAllByRole('row').slice(1);
 
 describe('DeviceStatusSection', { timeout: 20_000 }, () => {
   it('summarises devices per group, in words and as a chart, and says why devices failed', async () => {
-    const { section } = setup(() => ({ status: 200, body: { value: ROWS } }));
+    const { section } = setup(ROWS);
     const legend = await within(section).findByRole('list', { name: 'Devices by status' });
     const names = within(legend).getAllByRole('button').map((b) => b.textContent);
     expect(names).toEqual(['Installed 2 devices, 25%', 'In progress 2 devices, 25%', 'Failed 3 devices, 38%', 'Removed 1 device, 12%']);
@@ -59,7 +62,7 @@ describe('DeviceStatusSection', { timeout: 20_000 }, () => {
   });
 
   it('filters by status group (chart buttons and dropdown) and by device or user text', async () => {
-    const { section, router } = setup(() => ({ status: 200, body: { value: ROWS } }));
+    const { section, router } = setup(ROWS);
     const failed = await within(section).findByRole('button', { name: /^Failed/ });
     await userEvent.click(failed);
     expect(failed.getAttribute('aria-pressed')).toBe('true');
@@ -84,7 +87,7 @@ describe('DeviceStatusSection', { timeout: 20_000 }, () => {
   });
 
   it('shows friendly labels and details in the table, and sorts by status', async () => {
-    const { section } = setup(() => ({ status: 200, body: { value: ROWS } }));
+    const { section } = setup(ROWS);
     await within(section).findByRole('table');
     const byDevice = (name: string) => tableRows(section).find((r) => r.textContent?.includes(name));
     expect(byDevice('LAPTOP-04')?.textContent).toContain('Waiting for check-in');
@@ -98,24 +101,25 @@ describe('DeviceStatusSection', { timeout: 20_000 }, () => {
   });
 
   it('starts filtered from the URL', async () => {
-    const { section } = setup(() => ({ status: 200, body: { value: ROWS } }), '/pools/pool-1?status=removed');
+    const { section } = setup(ROWS, '/pools/pool-1?status=removed');
     await within(section).findByRole('table');
     expect(tableRows(section)).toHaveLength(1);
     expect(within(section).getByRole('button', { name: /^Removed/ }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('says how to get devices when none has a state yet, and does not poll', async () => {
-    const { section } = setup(() => ({ status: 200, body: { value: [] } }));
+    const { section } = setup([]);
     await within(section).findByText('No device has received a profile from this pool yet. Assign the pool to device groups.');
     expect(section.textContent).not.toContain('Refreshing every');
   });
 
   it('shows a load error with retry, and refreshes on demand', async () => {
-    let answer: FakeResponse = graphError(503, 'ServiceUnavailable', 'Try later.');
-    const { section, calls } = setup(() => answer);
+    let failing = true;
+    const { section, calls, graph } = setup([row(1, 'installed')]);
+    graph.on({ path: PATH }, () => (failing ? graphError(503, 'ServiceUnavailable', 'Try later.') : undefined));
     const alert = await within(section).findByRole('alert');
     expect(alert.textContent).toContain('Device status could not be loaded');
-    answer = { status: 200, body: { value: [row(1, 'installed')] } };
+    failing = false;
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     await within(section).findByRole('table');
     expect(section.textContent).not.toContain('Refreshing every');

@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { poolKeys } from '../../../entities/pools/keys.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
-import { fakeAuth, type FakeAuth } from '../../../auth/test-support.ts';
+import { createFakeGraph, graphError, type FakeGraph } from '../../../testing/fake-graph.ts';
+import { createTestQueryClient, renderWithApp, type RenderWithAppOptions } from '../../../testing/render-with-app.tsx';
 import { PoolDetailPage } from './pool-detail-page.tsx';
-import { createTestQueryClient, fakeGraph, graphError, renderWithApp, type GraphCall, type FakeResponse } from './pool-test-utils.tsx';
 
 const POOL = {
   id: 'pool-1',
@@ -27,45 +28,30 @@ const state = (i: number, s: DeviceStateRow['state'], stateDetails: string | nul
   lastSyncDateTime: '2026-02-02T08:00:00Z',
 });
 
+/** Graph with the pool (unless null), its device states and `assignments` group assignments. */
 function graphFor({
   pool = POOL,
   states = [state(1, 'installed'), state(2, 'failed', 'ProfileNotReleasedByOperator'), state(3, 'installed')],
   assignments = 2,
-  overrides = () => undefined,
-  auth,
 }: {
   pool?: typeof POOL | null;
   states?: DeviceStateRow[];
   assignments?: number;
-  overrides?: (call: GraphCall) => FakeResponse | undefined;
-  /** Told about a refused write, as the app wires it. */
-  auth?: FakeAuth;
-} = {}) {
-  let current = pool;
-  return fakeGraph((call) => {
-    const o = overrides(call);
-    if (o) return o;
-    if (!current) return graphError(404, 'ResourceNotFound', 'The pool was not found.');
-    if (call.method === 'GET' && call.path === BASE) return { status: 200, body: current };
-    if (call.method === 'PATCH' && call.path === BASE) {
-      current = { ...current, ...(call.body as { displayName: string }) };
-      return { status: 200, body: current };
-    }
-    if (call.method === 'DELETE' && call.path === BASE) {
-      current = null;
-      return { status: 204 };
-    }
-    if (call.path === `${BASE}/deviceStates/$count`) return { status: 200, text: String(states.length) };
-    if (call.path === `${BASE}/deviceStates`) return { status: 200, body: { value: states } };
-    if (call.path === `${BASE}/assignments`) return { status: 200, body: { value: Array.from({ length: assignments }, (_, i) => ({ id: `a${i}` })) } };
-    return undefined;
-  }, { onWriteForbidden: (e) => auth?.markWriteRefused(e) });
+} = {}): FakeGraph {
+  const graph = createFakeGraph();
+  const groups = Array.from({ length: assignments }, (_, i) => graph.seedGroup({ id: `g${i}`, displayName: `Group ${i}` }).id);
+  if (pool) graph.seedPool({ ...pool, assignments: groups.map((id) => ({ include: id })), deviceStates: states });
+  return graph;
 }
+
+/** The page at /pools/pool-1, with the list it goes back to at /pools. */
+const renderPage = (ui: ReactNode, options: RenderWithAppOptions = {}) =>
+  renderWithApp(ui, { path: '/pools/pool-1', pages: { '/pools': <h1>Pools list</h1> }, ...options });
 
 describe('PoolDetailPage', { timeout: 20_000 }, () => {
   it('shows the pool properties, the assignments slot and device status', async () => {
-    graphFor();
-    renderWithApp(<PoolDetailPage poolId="pool-1" assignmentsSlot={<h2>Assignments</h2>} />);
+    const graph = graphFor();
+    renderPage(<PoolDetailPage poolId="pool-1" assignmentsSlot={<h2>Assignments</h2>} />, { graph });
     await screen.findByRole('heading', { level: 1, name: POOL.displayName });
     const essentials = screen.getByRole('region', { name: 'Essentials' });
     within(essentials).getByText('1,000');
@@ -80,8 +66,8 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   });
 
   it('shows a not-found state with a link back when the pool does not exist', async () => {
-    graphFor({ pool: null });
-    renderWithApp(<PoolDetailPage poolId="pool-1" assignmentsSlot={<h2>Assignments</h2>} />);
+    const graph = graphFor({ pool: null });
+    renderPage(<PoolDetailPage poolId="pool-1" assignmentsSlot={<h2>Assignments</h2>} />, { graph });
     await screen.findByRole('heading', { level: 1, name: 'This pool no longer exists' });
     expect(screen.getByRole('link', { name: 'Back to eSIM cellular profiles' }).getAttribute('href')).toBe('/pools');
     expect(screen.queryByRole('heading', { name: 'Assignments' })).toBeNull();
@@ -89,10 +75,9 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
 
   it('shows other load errors with the service message and a retry', async () => {
     let fail = true;
-    graphFor({
-      overrides: (call) => (fail && call.path === BASE ? graphError(500, 'InternalServerError', 'Something broke.') : undefined),
-    });
-    renderWithApp(<PoolDetailPage poolId="pool-1" />);
+    const graph = graphFor();
+    graph.on({ path: BASE }, () => (fail ? graphError(500, 'InternalServerError', 'Something broke.') : undefined));
+    renderPage(<PoolDetailPage poolId="pool-1" />, { graph });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This pool could not be loaded');
     expect(alert.textContent).toContain('Something broke.');
@@ -102,8 +87,8 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   });
 
   it('disables rename and delete for a read-only user and says why', async () => {
-    graphFor();
-    renderWithApp(<PoolDetailPage poolId="pool-1" />, { canWrite: false });
+    const graph = graphFor();
+    renderPage(<PoolDetailPage poolId="pool-1" />, { graph, canWrite: false });
     const rename = await screen.findByRole('button', { name: 'Rename' });
     const del = screen.getByRole('button', { name: 'Delete' });
     for (const b of [rename, del]) {
@@ -116,10 +101,11 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   });
 
   it('renames: the new name shows at once, in the list cache too, with a toast', async () => {
-    const { calls } = graphFor();
+    const graph = graphFor();
+    const calls = graph.requests;
     const queryClient = createTestQueryClient();
     queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
-    renderWithApp(<PoolDetailPage poolId="pool-1" />, { queryClient });
+    renderPage(<PoolDetailPage poolId="pool-1" />, { graph, queryClient });
     await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
     const dialog = await screen.findByRole('dialog', { name: 'Rename pool' });
     const input = within(dialog).getByRole('textbox', { name: /Name/ });
@@ -134,10 +120,11 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   });
 
   it('deletes after typing the name when devices use the pool, then opens the list with a toast', async () => {
-    const { calls } = graphFor();
+    const graph = graphFor();
+    const calls = graph.requests;
     const queryClient = createTestQueryClient();
     queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
-    const { router } = renderWithApp(<PoolDetailPage poolId="pool-1" />, { queryClient });
+    const { router } = renderPage(<PoolDetailPage poolId="pool-1" />, { graph, queryClient });
     await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete this pool?' });
     await within(dialog).findByText('3 devices use this pool');
@@ -159,13 +146,9 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   });
 
   it('keeps the dialog open with the reason when the delete is refused', async () => {
-    graphFor({
-      overrides: (call) =>
-        call.method === 'DELETE'
-          ? graphError(403, 'Forbidden', 'Application must have one of the following scopes: DeviceManagementConfiguration.ReadWrite.All')
-          : undefined,
-    });
-    const { router } = renderWithApp(<PoolDetailPage poolId="pool-1" />);
+    const graph = graphFor();
+    graph.fail({ method: 'DELETE', path: BASE }, 403, 'Forbidden', 'Application must have one of the following scopes: DeviceManagementConfiguration.ReadWrite.All');
+    const { router } = renderPage(<PoolDetailPage poolId="pool-1" />, { graph });
     await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog');
     await userEvent.type(await within(dialog).findByRole('textbox', { name: /to confirm/ }), POOL.displayName);
@@ -178,12 +161,10 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
   });
 
   it('when Intune refuses a delete: keeps the typed name, names the missing role, and turns every write button off with the notice', async () => {
-    const auth = fakeAuth(true);
-    const { calls } = graphFor({
-      auth,
-      overrides: (call) => (call.method === 'DELETE' ? graphError(403, 'Forbidden', 'The user is not authorized to perform this operation.') : undefined),
-    });
-    renderWithApp(<PoolDetailPage poolId="pool-1" />, { auth });
+    // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
+    const graph = graphFor();
+    const calls = graph.requests;
+    renderPage(<PoolDetailPage poolId="pool-1" />, { graph, account: 'operator' });
     await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog');
     const name = await within(dialog).findByRole('textbox', { name: /to confirm/ });

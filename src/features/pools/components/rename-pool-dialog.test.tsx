@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeAuth } from '../../../auth/test-support.ts';
+import { createFakeGraph, type FakeGraph } from '../../../testing/fake-graph.ts';
+import { renderWithApp, type RenderWithAppOptions } from '../../../testing/render-with-app.tsx';
 import { renamePoolSchema } from '../lib/rename-pool-schema.ts';
 import { RenamePoolDialog } from './rename-pool-dialog.tsx';
-import { fakeGraph, graphError, renderWithApp, type FakeResponse } from './pool-test-utils.tsx';
 
 const POOL = { id: 'pool-1', displayName: 'Contoso Mobile' };
 
@@ -28,14 +28,15 @@ describe('renamePoolSchema', () => {
   });
 });
 
-function setup(respond: () => FakeResponse = () => ({ status: 200, body: { ...POOL, displayName: 'x' } })) {
-  const auth = fakeAuth(true);
-  const graph = fakeGraph((call) => (call.method === 'PATCH' ? respond() : undefined), { onWriteForbidden: (e) => auth.markWriteRefused(e) });
+function setup(arrange: (graph: FakeGraph) => void = () => undefined, options: RenderWithAppOptions = {}) {
+  const graph = createFakeGraph();
+  graph.seedPool({ ...POOL, activationCodeCount: 10 });
+  arrange(graph);
   const onOpenChange = vi.fn();
-  renderWithApp(<RenamePoolDialog pool={POOL} open onOpenChange={onOpenChange} />, { auth });
+  renderWithApp(<RenamePoolDialog pool={POOL} open onOpenChange={onOpenChange} />, { graph, ...options });
   const dialog = screen.getByRole('dialog', { name: 'Rename pool' });
   const input = within(dialog).getByRole('textbox', { name: /Name/ });
-  return { ...graph, onOpenChange, dialog, input };
+  return { calls: graph.requests, onOpenChange, dialog, input };
 }
 
 describe('RenamePoolDialog', { timeout: 20_000 }, () => {
@@ -71,7 +72,7 @@ describe('RenamePoolDialog', { timeout: 20_000 }, () => {
   });
 
   it('keeps the dialog open with the service’s reason when the rename fails', async () => {
-    const { dialog, input, onOpenChange } = setup(() => graphError(400, 'BadRequest', 'The request is invalid.'));
+    const { dialog, input, onOpenChange } = setup((graph) => graph.fail({ method: 'PATCH', path: /pool-1$/ }, 400, 'BadRequest', 'The request is invalid.'));
     await userEvent.clear(input);
     await userEvent.type(input, 'Fabrikam');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -82,7 +83,8 @@ describe('RenamePoolDialog', { timeout: 20_000 }, () => {
   });
 
   it('when Intune refuses the rename: keeps the typed name, names the missing role, and disables Save with the notice', async () => {
-    const { calls, dialog, input, onOpenChange } = setup(() => graphError(403, 'Forbidden', 'Access denied by Intune role-based access control.'));
+    // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
+    const { calls, dialog, input, onOpenChange } = setup(undefined, { account: 'operator' });
     await userEvent.clear(input);
     await userEvent.type(input, 'Fabrikam');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));

@@ -3,13 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
 import type { PoolPlan } from '../lib/plan-batch.ts';
-import { fakeGraph, renderWithProviders } from '../testing/render-dialog.tsx';
+import { createFakeGraph, type SeedPool } from '../../../testing/fake-graph.ts';
+import { renderWithApp } from '../../../testing/render-with-app.tsx';
 import { ReplaceDialog } from './replace-dialog.tsx';
 
-const BASE = '/deviceManagement/embeddedSIMActivationCodePools/old-1';
-const ASSIGNMENTS = [
-  { id: 'a1', target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: 'g-sales', deviceAndAppManagementAssignmentFilterId: 'f-1', deviceAndAppManagementAssignmentFilterType: 'include' } },
-  { id: 'a2', target: { '@odata.type': '#microsoft.graph.exclusionGroupAssignmentTarget', groupId: 'g-kiosk' } },
+const ASSIGNMENTS: SeedPool['assignments'] = [{ id: 'a1', include: 'g-sales', filterId: 'f-1', filterType: 'include' }, { id: 'a2', exclude: 'g-kiosk' }];
+/** The old pool's assignments as Graph returns them (every target property, null or `none` when unset). */
+const AS_GRAPH_RETURNS = [
+  { target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: 'g-sales', deviceAndAppManagementAssignmentFilterId: 'f-1', deviceAndAppManagementAssignmentFilterType: 'include' } },
+  { target: { '@odata.type': '#microsoft.graph.exclusionGroupAssignmentTarget', groupId: 'g-kiosk', deviceAndAppManagementAssignmentFilterId: null, deviceAndAppManagementAssignmentFilterType: 'none' } },
 ];
 
 function plan(codeCount: number): PoolPlan {
@@ -30,15 +32,18 @@ function plan(codeCount: number): PoolPlan {
 }
 
 function setup({ devices = 0, assignments = ASSIGNMENTS, codes = 25 } = {}) {
-  fakeGraph((method, path) => {
-    if (method !== 'GET') return undefined;
-    if (path === BASE) return { status: 200, body: { id: 'old-1', displayName: 'contoso-mobile', activationCodeCount: 40 } };
-    if (path === `${BASE}/deviceStates/$count`) return { status: 200, text: String(devices) };
-    if (path === `${BASE}/assignments`) return { status: 200, body: { value: assignments } };
-    return undefined;
+  const graph = createFakeGraph();
+  graph.seedGroup({ id: 'g-sales', displayName: 'Sales devices' });
+  graph.seedGroup({ id: 'g-kiosk', displayName: 'Kiosks' });
+  graph.seedPool({
+    id: 'old-1',
+    displayName: 'contoso-mobile',
+    activationCodeCount: 40,
+    assignments,
+    deviceStates: Array.from({ length: devices }, (_, i) => ({ id: `s${i}`, state: 'installed' as const })),
   });
   const onConfirm = vi.fn();
-  renderWithProviders(<ReplaceDialog open pools={[plan(codes)]} newCount={0} onConfirm={onConfirm} onCancel={() => undefined} />);
+  renderWithApp(<ReplaceDialog open pools={[plan(codes)]} newCount={0} onConfirm={onConfirm} onCancel={() => undefined} />, { graph });
   const dialog = screen.getByRole('alertdialog', { name: 'Replace “contoso-mobile”?' });
   const confirm = within(dialog).getByRole('button', { name: 'Replace and upload' }) as HTMLButtonElement;
   return { dialog, confirm, onConfirm };
@@ -67,7 +72,7 @@ describe('ReplaceDialog', { timeout: 20_000 }, () => {
     expect(onConfirm).toHaveBeenCalledWith({
       h1: {
         carryAssignments: true,
-        confirmedOldPool: { codeCount: 40, deviceStateCount: 20, assignments: ASSIGNMENTS.map(({ target }) => ({ target })) },
+        confirmedOldPool: { codeCount: 40, deviceStateCount: 20, assignments: AS_GRAPH_RETURNS },
       },
     });
   });

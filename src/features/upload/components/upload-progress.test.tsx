@@ -6,7 +6,6 @@ import { GraphError } from '../../../graph/errors.ts';
 import type { RunInfo } from '../lib/batch-state.ts';
 import { createRedactor } from '../lib/redact.ts';
 import type { JobStatus } from '../lib/upload-runner.ts';
-import '../testing/render-dialog.tsx';
 import { UploadProgress } from './upload-progress.tsx';
 
 const RUN: RunInfo = { keys: ['a', 'b'], names: { a: 'alpha', b: 'beta' }, fileNames: { a: ['a.csv'], b: ['b.csv'] }, state: 'finished', cancelled: false };

@@ -4,7 +4,7 @@
  * same expectations: the two must say the same thing. Test data only.
  */
 import { MAX_MATCHING_ID_LENGTH } from './rules.ts';
-import { codeRows, HOST, makeIccid, makeMatchingId } from './test-fixtures.ts';
+import { codeRows, HOST, iccid, matchingId } from '../../../testing/carrier-csv.ts';
 
 export interface BatchRuleCase {
   name: string;
@@ -19,7 +19,7 @@ export interface BatchRuleCase {
 
 const FABRIKAM = 'rsp.fabrikam-telecom.example.net';
 const OTHER = 'esim.northwind.example.org';
-const line = (n: number, matchingId = makeMatchingId(n)) => `${makeIccid(n)},${matchingId}`;
+const line = (n: number, id = matchingId(n)) => `${iccid(n)},${id}`;
 
 export const BATCH_RULE_CASES: BatchRuleCase[] = [
   {
@@ -52,8 +52,8 @@ export const BATCH_RULE_CASES: BatchRuleCase[] = [
       { name: 'b.csv', lines: [HOST, line(10), line(2, 'OTHER-ID-0002')] },
     ],
     issues: [
-      `a.csv:3: error: ICCID ${makeIccid(2)} is also in b.csv line 3 with a different matching ID; keep one of them`,
-      `b.csv:3: error: ICCID ${makeIccid(2)} is also in a.csv line 3 with a different matching ID; keep one of them`,
+      `a.csv:3: error: ICCID ${iccid(2)} is also in b.csv line 3 with a different matching ID; keep one of them`,
+      `b.csv:3: error: ICCID ${iccid(2)} is also in a.csv line 3 with a different matching ID; keep one of them`,
     ],
     pools: [{ host: HOST, files: ['a.csv', 'b.csv'], codes: 5, merged: 0 }],
     valid: false,
@@ -64,7 +64,7 @@ export const BATCH_RULE_CASES: BatchRuleCase[] = [
       { name: 'a.csv', lines: [HOST, ...codeRows(3, 1)] },
       { name: 'b.csv', lines: [FABRIKAM, line(50), line(3)] },
     ],
-    issues: [`a.csv:4: error: ICCID ${makeIccid(3)} is also in b.csv line 3`, `b.csv:3: error: ICCID ${makeIccid(3)} is also in a.csv line 4`],
+    issues: [`a.csv:4: error: ICCID ${iccid(3)} is also in b.csv line 3`, `b.csv:3: error: ICCID ${iccid(3)} is also in a.csv line 4`],
     pools: [
       { host: HOST, files: ['a.csv'], codes: 3, merged: 0 },
       { host: FABRIKAM, files: ['b.csv'], codes: 2, merged: 0 },
@@ -79,10 +79,10 @@ export const BATCH_RULE_CASES: BatchRuleCase[] = [
       { name: 'c.csv', lines: [OTHER, line(7)] },
     ],
     issues: [
-      `a.csv:2: error: ICCID ${makeIccid(7)} is also in b.csv line 3`,
-      `a.csv:2: error: ICCID ${makeIccid(7)} is also in c.csv line 2`,
-      `b.csv:3: error: ICCID ${makeIccid(7)} is also in a.csv line 2`,
-      `c.csv:2: error: ICCID ${makeIccid(7)} is also in a.csv line 2`,
+      `a.csv:2: error: ICCID ${iccid(7)} is also in b.csv line 3`,
+      `a.csv:2: error: ICCID ${iccid(7)} is also in c.csv line 2`,
+      `b.csv:3: error: ICCID ${iccid(7)} is also in a.csv line 2`,
+      `c.csv:2: error: ICCID ${iccid(7)} is also in a.csv line 2`,
     ],
     pools: [
       { host: HOST, files: ['a.csv'], codes: 1, merged: 0 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBatch, checkBatchWithPools } from './check-batch.ts';
 import { formatIssue } from './format-issue.ts';
 import { parseCarrierCsv } from './parse-carrier-csv.ts';
-import { codeRows, csvBytes, HOST, makeIccid, makeMatchingId, validLines } from './test-fixtures.ts';
+import { codeRows, csvBytes, HOST, iccid, matchingId, validLines } from '../../../testing/carrier-csv.ts';
 import type { ParsedCsvFile } from './types.ts';
 
 const parse = (name: string, lines: readonly string[]): Promise<ParsedCsvFile> => parseCarrierCsv(name, csvBytes(lines));
@@ -19,11 +19,11 @@ describe('checkBatch', () => {
 
   it('reports an ICCID in two files in both, naming the other file and line, and drops their codes', async () => {
     const a = await parse('a.csv', [HOST, ...codeRows(3, 1)]);
-    const b = await parse('b.csv', ['rsp.other.example.net', ...codeRows(2, 10), `${makeIccid(2)},${makeMatchingId(99)}`]);
+    const b = await parse('b.csv', ['rsp.other.example.net', ...codeRows(2, 10), `${iccid(2)},${matchingId(99)}`]);
     const c = await parse('c.csv', ['esim.third.example.org', ...codeRows(2, 50)]);
     const [ca, cb, cc] = checkBatch([a, b, c]);
-    expect(cb?.issues.map(formatIssue)).toEqual([`b.csv:4: error: ICCID ${makeIccid(2)} is also in a.csv line 3`]);
-    expect(ca?.issues.map(formatIssue)).toEqual([`a.csv:3: error: ICCID ${makeIccid(2)} is also in b.csv line 4`]);
+    expect(cb?.issues.map(formatIssue)).toEqual([`b.csv:4: error: ICCID ${iccid(2)} is also in a.csv line 3`]);
+    expect(ca?.issues.map(formatIssue)).toEqual([`a.csv:3: error: ICCID ${iccid(2)} is also in b.csv line 4`]);
     expect([ca?.valid, cb?.valid, cc?.valid]).toEqual([false, false, true]);
     expect([ca?.codes, cb?.codes]).toEqual([[], []]);
     expect(cc?.codes).toHaveLength(2);
@@ -36,7 +36,7 @@ describe('checkBatch', () => {
       ['a', 'b', 'c'].map((n, i) => parse(`${n}.csv`, [`smdp.${n}.example.com`, ...codeRows(1, 100 * (i + 1)), ...codeRows(1, 7)])),
     );
     const checked = checkBatch(files);
-    const dup = makeIccid(7);
+    const dup = iccid(7);
     expect(checked.map((f) => f.issues.map((i) => i.message))).toEqual([
       [`ICCID ${dup} is also in b.csv line 3`, `ICCID ${dup} is also in c.csv line 3`],
       [`ICCID ${dup} is also in a.csv line 3`],
@@ -54,7 +54,7 @@ describe('checkBatch', () => {
     const withClash = [...files, await parse('g.csv', ['smdp.g.example.com', ...codeRows(1, 6 * 49 + 2)])];
     const checked = checkBatch(withClash);
     expect(checked.map((f) => f.valid)).toEqual([true, true, false, true, true, true, false]);
-    expect(checked[6]?.issues[0]?.message).toBe(`ICCID ${makeIccid(296)} is also in f2.csv line 51`);
+    expect(checked[6]?.issues[0]?.message).toBe(`ICCID ${iccid(296)} is also in f2.csv line 51`);
   });
 
   it('reports the same file twice once, not ICCID by ICCID', async () => {

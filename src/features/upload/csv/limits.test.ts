@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue } from './format-issue.ts';
 import { parseCarrierCsv } from './parse-carrier-csv.ts';
 import { MAX_FILE_BYTES, MAX_MATCHING_ID_LENGTH } from './rules.ts';
-import { codeRows, csvBytes, HOST, makeIccid, utf8 } from './test-fixtures.ts';
+import { codeRows, csvBytes, HOST, iccid, utf8 } from '../../../testing/carrier-csv.ts';
 import type { ParsedCsvFile } from './types.ts';
 
 const parse = (input: string | readonly string[], name = 'codes.csv'): Promise<ParsedCsvFile> =>
@@ -39,7 +39,7 @@ describe('a file without activation codes is an error', () => {
 
   it('does not fire for a file with one code, or with codes that are all broken', async () => {
     expect(summary(await parse([HOST, ...codeRows(1)]))).toEqual([]);
-    expect(summary(await parse([HOST, `${makeIccid(1)},`]))).toEqual(['2:error:blank-cell']);
+    expect(summary(await parse([HOST, `${iccid(1)},`]))).toEqual(['2:error:blank-cell']);
   });
 });
 
@@ -47,11 +47,11 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
   const id = (length: number, ch = 'K') => ch.repeat(length);
 
   it(`accepts ${MAX_MATCHING_ID_LENGTH} characters and refuses ${MAX_MATCHING_ID_LENGTH + 1}, naming the line and the field, not the value`, async () => {
-    const ok = await parse([HOST, `${makeIccid(1)},${id(MAX_MATCHING_ID_LENGTH)}`]);
+    const ok = await parse([HOST, `${iccid(1)},${id(MAX_MATCHING_ID_LENGTH)}`]);
     expect(summary(ok)).toEqual([]);
     expect(ok.codes[0]?.matchingIdentifier).toHaveLength(MAX_MATCHING_ID_LENGTH);
 
-    const tooLong = await parse([HOST, `${makeIccid(1)},${id(MAX_MATCHING_ID_LENGTH + 1)}`, ...codeRows(1, 2)]);
+    const tooLong = await parse([HOST, `${iccid(1)},${id(MAX_MATCHING_ID_LENGTH + 1)}`, ...codeRows(1, 2)]);
     expect(summary(tooLong)).toEqual(['2:error:matching-id-length']);
     expect(tooLong.issues[0]).toMatchObject({ field: 'matchingIdentifier', message: 'MatchingID has 256 characters; at most 255 are allowed' });
     expect(tooLong).toMatchObject({ valid: false, codes: [], codeCount: 1 });
@@ -59,7 +59,7 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
   });
 
   it('is the same rule on the slow path (a row with other problems) as on the fast path', async () => {
-    const r = await parse([HOST, `${makeIccid(1)},${id(300)},`, ` ${makeIccid(2)} , "${id(300)}"`, `${makeIccid(3)},${id(300)}@`]);
+    const r = await parse([HOST, `${iccid(1)},${id(300)},`, ` ${iccid(2)} , "${id(300)}"`, `${iccid(3)},${id(300)}@`]);
     expect(summary(r)).toEqual(['2:error:trailing-comma', '2:error:matching-id-length', '3:error:matching-id-length', '4:error:matching-id-length']);
     expect(r.issues.filter((i) => i.code === 'matching-id-length').map((i) => i.message)).toEqual(
       Array.from({ length: 3 }, (_, i) => `MatchingID has ${i === 2 ? 301 : 300} characters; at most 255 are allowed`),
@@ -68,7 +68,7 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
 
   it('refuses a 2,000,000-character matching ID quickly, in a file under the size limit, without copying it into a message', async () => {
     const huge = id(1_000_000, 'Q7');
-    const text = `${HOST}\n${makeIccid(1)},${huge}\n`;
+    const text = `${HOST}\n${iccid(1)},${huge}\n`;
     expect(utf8(text).length).toBeLessThan(MAX_FILE_BYTES);
     const started = performance.now();
     const r = await parse(text);
@@ -82,9 +82,9 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
   it('keeps other 2,000,000-character cells fast and out of the messages too', async () => {
     const cases: [string, string][] = [
       [`${HOST}\n${'8'.repeat(2_000_000)},ABC\n`, '2:error:iccid-length'],
-      [`${HOST}\n${makeIccid(1)},${'Q'.repeat(2_000_000)}@\n`, '2:error:matching-id-length'],
+      [`${HOST}\n${iccid(1)},${'Q'.repeat(2_000_000)}@\n`, '2:error:matching-id-length'],
       [`${'a-'.repeat(1_000_000)}x\n${codeRows(1)[0]}\n`, '1:error:smdp-address-format'],
-      [`${HOST}\n${'Q'.repeat(2_000_000)},${makeIccid(1)}\n`, '2:error:columns-swapped'],
+      [`${HOST}\n${'Q'.repeat(2_000_000)},${iccid(1)}\n`, '2:error:columns-swapped'],
     ];
     for (const [text, expected] of cases) {
       const started = performance.now();

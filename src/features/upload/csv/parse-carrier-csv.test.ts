@@ -9,11 +9,11 @@ import {
   codeRows,
   csvBytes,
   HOST,
-  makeIccid,
-  makeMatchingId,
+  iccid,
+  matchingId,
   utf8,
   validLines,
-} from './test-fixtures.ts';
+} from '../../../testing/carrier-csv.ts';
 import type { ParsedCsvFile } from './types.ts';
 
 async function parse(input: string | Uint8Array | readonly string[], name = 'codes.csv'): Promise<ParsedCsvFile> {
@@ -44,13 +44,13 @@ describe('parseCarrierCsv: valid files', () => {
     expect(r.codeCount).toBe(25);
     expect(r.codes).toHaveLength(25);
     expect(r.codes[0]).toEqual({
-      integratedCircuitCardIdentifier: makeIccid(1),
-      matchingIdentifier: makeMatchingId(1),
+      integratedCircuitCardIdentifier: iccid(1),
+      matchingIdentifier: matchingId(1),
       smdpPlusServerAddress: HOST,
     });
     expect(r.preview).toHaveLength(5);
-    expect(r.preview[0]).toEqual({ line: 2, iccid: makeIccid(1), matchingIdMasked: 'SK7Q-••••-••VW' });
-    expect(new IccidLookup(r.iccidIndex).line(makeIccid(25))).toBe(26);
+    expect(r.preview[0]).toEqual({ line: 2, iccid: iccid(1), matchingIdMasked: 'SK7Q-••••-••VW' });
+    expect(new IccidLookup(r.iccidIndex).line(iccid(25))).toBe(26);
     expect(r.iccidIndex.ascending).toBe(true);
     expect(r.sizeBytes).toBe(csvBytes(lines).length);
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -61,8 +61,8 @@ describe('parseCarrierCsv: valid files', () => {
     for (const eol of ['\r\n', '\n', '\r']) {
       const r = await parse(csvBytes(lines, { eol, bom: true, finalNewline: false }));
       expect(summary(r), JSON.stringify(eol)).toEqual([]);
-      expect(r.codes.map((c) => c.integratedCircuitCardIdentifier)).toEqual([makeIccid(1), makeIccid(2), makeIccid(3)]);
-      expect(r.codes[2]?.matchingIdentifier).toBe(makeMatchingId(3));
+      expect(r.codes.map((c) => c.integratedCircuitCardIdentifier)).toEqual([iccid(1), iccid(2), iccid(3)]);
+      expect(r.codes[2]?.matchingIdentifier).toBe(matchingId(3));
       expect(r.smdpServerAddress).toBe(HOST);
     }
   });
@@ -74,13 +74,13 @@ describe('parseCarrierCsv: valid files', () => {
   });
 
   it('accepts quoted cells, even after a space', async () => {
-    const r = await parse(`"${HOST}"\n"${makeIccid(1)}","${makeMatchingId(1)}"\n${makeIccid(2)}, "${makeMatchingId(2)}"\n`);
+    const r = await parse(`"${HOST}"\n"${iccid(1)}","${matchingId(1)}"\n${iccid(2)}, "${matchingId(2)}"\n`);
     expect(summary(r)).toEqual([]);
-    expect(r.codes[1]?.matchingIdentifier).toBe(makeMatchingId(2));
+    expect(r.codes[1]?.matchingIdentifier).toBe(matchingId(2));
   });
 
   it('accepts a matching ID starting with "-" (it matches the Graph regex)', async () => {
-    const r = await parse([HOST, `${makeIccid(1)},-ABC-123`]);
+    const r = await parse([HOST, `${iccid(1)},-ABC-123`]);
     expect(summary(r)).toEqual([]);
     expect(r.codes[0]?.matchingIdentifier).toBe('-ABC-123');
   });
@@ -111,7 +111,7 @@ describe('parseCarrierCsv: whole-file errors', () => {
   });
 
   it('refuses a file name that is not .csv, but still checks the content', async () => {
-    const r = await parse([HOST, `${makeIccid(1)},${makeMatchingId(1)}`, `${makeIccid(1)},${makeMatchingId(2)}`], 'codes.txt');
+    const r = await parse([HOST, `${iccid(1)},${matchingId(1)}`, `${iccid(1)},${matchingId(2)}`], 'codes.txt');
     expect(summary(r)).toEqual(['-:error:not-csv', '3:error:duplicate-iccid']);
     expect((await parse(validLines(1), 'CODES.CSV')).valid).toBe(true);
   });
@@ -196,17 +196,17 @@ describe('parseCarrierCsv: code rows', () => {
   const row = (iccid: string, matchingId: string): string[] => [HOST, `${iccid},${matchingId}`];
 
   it.each([
-    ['extra column', `${makeIccid(1)},${makeMatchingId(1)},x`, ['2:error:extra-column']],
-    ['trailing comma', `${makeIccid(1)},${makeMatchingId(1)},`, ['2:error:trailing-comma']],
-    ['two trailing commas', `${makeIccid(1)},${makeMatchingId(1)},,`, ['2:error:trailing-comma']],
-    ['missing column', makeIccid(1), ['2:error:missing-column']],
-    ['blank matching ID', `${makeIccid(1)},`, ['2:error:blank-cell']],
-    ['blank matching ID (spaces)', `${makeIccid(1)},   `, ['2:error:blank-cell']],
-    ['blank ICCID', `,${makeMatchingId(1)}`, ['2:error:blank-cell']],
-    ['semicolons', `${makeIccid(1)};${makeMatchingId(1)}`, ['2:error:wrong-delimiter']],
-    ['swapped columns', `${makeMatchingId(1)},${makeIccid(1)}`, ['2:error:columns-swapped']],
+    ['extra column', `${iccid(1)},${matchingId(1)},x`, ['2:error:extra-column']],
+    ['trailing comma', `${iccid(1)},${matchingId(1)},`, ['2:error:trailing-comma']],
+    ['two trailing commas', `${iccid(1)},${matchingId(1)},,`, ['2:error:trailing-comma']],
+    ['missing column', iccid(1), ['2:error:missing-column']],
+    ['blank matching ID', `${iccid(1)},`, ['2:error:blank-cell']],
+    ['blank matching ID (spaces)', `${iccid(1)},   `, ['2:error:blank-cell']],
+    ['blank ICCID', `,${matchingId(1)}`, ['2:error:blank-cell']],
+    ['semicolons', `${iccid(1)};${matchingId(1)}`, ['2:error:wrong-delimiter']],
+    ['swapped columns', `${matchingId(1)},${iccid(1)}`, ['2:error:columns-swapped']],
     ['second address', 'smdp.other.example.com', ['2:error:extra-smdp-address']],
-    ['unclosed quote', `${makeIccid(1)},"${makeMatchingId(1)}`, ['2:error:malformed-quotes']],
+    ['unclosed quote', `${iccid(1)},"${matchingId(1)}`, ['2:error:malformed-quotes']],
   ])('refuses a row with %s', async (_, line, expected) => {
     const r = await parse([HOST, line]);
     expect(summary(r)).toEqual(expected);
@@ -229,13 +229,13 @@ describe('parseCarrierCsv: code rows', () => {
     ['8901260000000\u00A0000014', 'unicode-lookalike'],
     ['８９01260000000000014', 'unicode-lookalike'],
   ])('refuses the ICCID %s', async (iccid, code) => {
-    const r = await parse(row(iccid, makeMatchingId(1)));
+    const r = await parse(row(iccid, matchingId(1)));
     expect(summary(r)).toEqual([`2:error:${code}`]);
     expect(r.issues[0]?.field).toBe('integratedCircuitCardIdentifier');
   });
 
   it('explains that Excel lost the digits of a scientific-notation ICCID', async () => {
-    const r = await parse(row('8.90126E+18', makeMatchingId(1)));
+    const r = await parse(row('8.90126E+18', matchingId(1)));
     expect(r.issues[0]?.message).toMatch(/Excel.*scientific notation.*lost/);
     expect(r.issues[0]?.message).toContain('8.90126E+18');
   });
@@ -253,7 +253,7 @@ describe('parseCarrierCsv: code rows', () => {
     ['SECR\u2013ETAA', 'unicode-lookalike'],
     ['SECR\u0007ETAA', 'control-character'],
   ])('refuses the matching ID %j', async (matchingId, code) => {
-    const r = await parse(row(makeIccid(1), matchingId));
+    const r = await parse(row(iccid(1), matchingId));
     expect(summary(r)).toEqual([`2:error:${code}`]);
     expect(r.issues[0]?.field).toBe('matchingIdentifier');
     expect(r.issues[0]?.message).not.toContain(matchingId);
@@ -261,11 +261,11 @@ describe('parseCarrierCsv: code rows', () => {
   });
 
   it('names the look-alike character and its position', async () => {
-    const nbsp = await parse(row(makeIccid(1), 'ABCD\u00A0EFGH'));
+    const nbsp = await parse(row(iccid(1), 'ABCD\u00A0EFGH'));
     expect(nbsp.issues[0]?.message).toContain('non-breaking space (U+00A0) at character 5');
-    const zwsp = await parse(row(makeIccid(1), '\u200BABCD'));
+    const zwsp = await parse(row(iccid(1), '\u200BABCD'));
     expect(zwsp.issues[0]?.message).toContain('zero-width space (U+200B) at character 1');
-    const at = await parse(row(makeIccid(1), 'AB@CD'));
+    const at = await parse(row(iccid(1), 'AB@CD'));
     expect(at.issues[0]?.message).toContain("'@' at character 3");
   });
 
@@ -276,9 +276,9 @@ describe('parseCarrierCsv: code rows', () => {
   });
 
   it('reports a duplicate ICCID on its second line, naming the first', async () => {
-    const r = await parse([HOST, ...codeRows(3), `${makeIccid(2)},${makeMatchingId(9)}`]);
+    const r = await parse([HOST, ...codeRows(3), `${iccid(2)},${matchingId(9)}`]);
     expect(summary(r)).toEqual(['5:error:duplicate-iccid']);
-    expect(r.issues[0]?.message).toBe(`ICCID ${makeIccid(2)} is a duplicate: it is also on line 3`);
+    expect(r.issues[0]?.message).toBe(`ICCID ${iccid(2)} is a duplicate: it is also on line 3`);
   });
 
   it('finds duplicates in files that are not in ascending order', async () => {
@@ -287,15 +287,15 @@ describe('parseCarrierCsv: code rows', () => {
     expect(summary(r)).toEqual(['6:error:duplicate-iccid', '7:error:duplicate-iccid']);
     expect(r.issues.map((i) => i.message.slice(-9))).toEqual(['on line 3', 'on line 4']);
     expect(r.iccidIndex).toEqual({
-      iccids: [makeIccid(5), makeIccid(9), makeIccid(1), makeIccid(12)],
+      iccids: [iccid(5), iccid(9), iccid(1), iccid(12)],
       lines: [2, 3, 4, 5],
       ascending: false,
     });
-    expect(new IccidLookup(r.iccidIndex).line(makeIccid(1))).toBe(4);
+    expect(new IccidLookup(r.iccidIndex).line(iccid(1))).toBe(4);
   });
 
   it('warns (only) on a failed Luhn check and on an ICCID not starting with 89', async () => {
-    const r = await parse([HOST, `${badLuhnIccid(1)},${makeMatchingId(1)}`, `${makeIccid(2, '99')},${makeMatchingId(2)}`]);
+    const r = await parse([HOST, `${badLuhnIccid(1)},${matchingId(1)}`, `${iccid(2, '99')},${matchingId(2)}`]);
     expect(summary(r)).toEqual(['2:warning:luhn', '3:warning:iccid-prefix']);
     expect(r.issues[0]?.message).toContain('check digit does not match (Luhn); verify with the carrier');
     expect(r.valid).toBe(true);
@@ -305,7 +305,7 @@ describe('parseCarrierCsv: code rows', () => {
 
   it('accepts a 20-digit ICCID', async () => {
     const iccid = [...'0123456789'].map((d) => `8901260000000000001${d}`).find(luhnValid) ?? '';
-    const r = await parse(row(iccid, makeMatchingId(1)));
+    const r = await parse(row(iccid, matchingId(1)));
     expect(r.issues).toEqual([]);
     expect(r.codes[0]?.integratedCircuitCardIdentifier).toHaveLength(20);
   });
@@ -313,19 +313,19 @@ describe('parseCarrierCsv: code rows', () => {
 
 describe('parseCarrierCsv: line numbers', () => {
   it('are physical 1-based lines, with a BOM and CRLF', async () => {
-    const lines = [HOST, ...codeRows(5), `${makeIccid(1)},X@Y`, ...codeRows(1, 20)];
+    const lines = [HOST, ...codeRows(5), `${iccid(1)},X@Y`, ...codeRows(1, 20)];
     const r = await parse(csvBytes(lines, { eol: '\r\n', bom: true }));
     expect(summary(r)).toEqual(['7:error:matching-id-format', '7:error:duplicate-iccid']);
     expect(r.issues[1]?.message).toContain('also on line 2');
   });
 
   it('stay right after a quoted cell holding a line break', async () => {
-    const r = await parse(`${HOST}\n"8901\n2600",${SECRET_A}\n${makeIccid(1)},A@B\n`);
+    const r = await parse(`${HOST}\n"8901\n2600",${SECRET_A}\n${iccid(1)},A@B\n`);
     expect(summary(r)).toEqual(['2:error:control-character', '4:error:matching-id-format']);
   });
 
   it('are counted by row in formatIssue output', async () => {
-    const r = await parse([HOST, `${makeIccid(1)},${makeMatchingId(1)},`]);
+    const r = await parse([HOST, `${iccid(1)},${matchingId(1)},`]);
     expect(r.issues.map(formatIssue)).toEqual(['codes.csv:2: error: trailing comma: the row has 3 cells, expected 2 (ICCID,MatchingID)']);
     const empty = await parse('');
     expect(empty.issues.map(formatIssue)).toEqual(['codes.csv: error: the file is empty (0 bytes)']);
@@ -343,20 +343,20 @@ describe('parseCarrierCsv: limits and secrets', () => {
   });
 
   it('never puts a matching ID in an issue or anywhere but `codes` (valid files only)', async () => {
-    const secrets = [SECRET_A, SECRET_B, makeMatchingId(1), makeMatchingId(2), makeMatchingId(3)];
+    const secrets = [SECRET_A, SECRET_B, matchingId(1), matchingId(2), matchingId(3)];
     const inputs: string[][] = [
-      [HOST, `${makeIccid(1)},${SECRET_A}`, `${makeIccid(1)},${SECRET_B}`],
-      [HOST, `${SECRET_A},${makeIccid(1)}`],
-      [HOST, `${makeIccid(1)},${SECRET_A},${SECRET_B}`],
-      [HOST, `${makeIccid(1)};${SECRET_A}`],
+      [HOST, `${iccid(1)},${SECRET_A}`, `${iccid(1)},${SECRET_B}`],
+      [HOST, `${SECRET_A},${iccid(1)}`],
+      [HOST, `${iccid(1)},${SECRET_A},${SECRET_B}`],
+      [HOST, `${iccid(1)};${SECRET_A}`],
       [HOST, `${SECRET_A}`],
       [HOST, `${SECRET_A},${SECRET_B}`],
-      [`${HOST},${SECRET_A}`, `${makeIccid(1)},${SECRET_B}`],
-      [`${SECRET_A}`, `${makeIccid(1)},${SECRET_B}`],
+      [`${HOST},${SECRET_A}`, `${iccid(1)},${SECRET_B}`],
+      [`${SECRET_A}`, `${iccid(1)},${SECRET_B}`],
       [`LPA:1$${HOST}$${SECRET_A}`],
-      [HOST, `${makeIccid(1)},=${SECRET_A}`, `${makeIccid(2)},${SECRET_B}!`, `${makeIccid(3)},"${SECRET_A}`],
-      [HOST, `${badLuhnIccid(1)},${makeMatchingId(1)}`, '', `${makeIccid(2)},${makeMatchingId(2)}`],
-      [HOST, `8.9E+18,${makeMatchingId(3)}`, `${makeIccid(1)},${makeMatchingId(1)} ${makeMatchingId(2)}`],
+      [HOST, `${iccid(1)},=${SECRET_A}`, `${iccid(2)},${SECRET_B}!`, `${iccid(3)},"${SECRET_A}`],
+      [HOST, `${badLuhnIccid(1)},${matchingId(1)}`, '', `${iccid(2)},${matchingId(2)}`],
+      [HOST, `8.9E+18,${matchingId(3)}`, `${iccid(1)},${matchingId(1)} ${matchingId(2)}`],
     ];
     for (const lines of inputs) {
       const r = await parse(lines);

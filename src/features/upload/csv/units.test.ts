@@ -8,7 +8,7 @@ import { IssueList } from './issue-list.ts';
 import { luhnValid } from './luhn.ts';
 import { maskMatchingId } from './mask.ts';
 import { ICCID_RE, MATCHING_ID_RE } from './rules.ts';
-import { utf8 } from './test-fixtures.ts';
+import { utf8 } from '../../../testing/carrier-csv.ts';
 import { createTimeSlicer } from './time-slicer.ts';
 
 describe('luhnValid', () => {

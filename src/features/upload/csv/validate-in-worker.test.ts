@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleCsvRequest } from './handle-request.ts';
 import { MAX_FILE_BYTES } from './rules.ts';
-import { codeRows, csvText, HOST, makeIccid, makeMatchingId, validLines } from './test-fixtures.ts';
+import { codeRows, csvText, HOST, iccid, matchingId, validLines } from '../../../testing/carrier-csv.ts';
 import { validateFiles } from './validate-in-worker.ts';
 import type { CsvWorkerRequest, CsvWorkerResponse } from './worker-protocol.ts';
 
@@ -10,7 +10,7 @@ const csvFile = (name: string, lines: readonly string[]): File => new File([csvT
 function batch(): File[] {
   return [
     csvFile('a.csv', validLines(3, 1)),
-    csvFile('b.csv', ['rsp.b.example.net', ...codeRows(2, 10), `${makeIccid(2)},${makeMatchingId(2)}`]),
+    csvFile('b.csv', ['rsp.b.example.net', ...codeRows(2, 10), `${iccid(2)},${matchingId(2)}`]),
     csvFile('c.csv', ['esim.c.example.org', ...codeRows(2, 20)]),
   ];
 }
@@ -76,7 +76,7 @@ describe('validateFiles without Worker (in-thread fallback)', () => {
       ['b.csv', false, 3],
       ['c.csv', true, 2],
     ]);
-    expect(results[1]?.issues[0]?.message).toBe(`ICCID ${makeIccid(2)} is also in a.csv line 3`);
+    expect(results[1]?.issues[0]?.message).toBe(`ICCID ${iccid(2)} is also in a.csv line 3`);
     expect(results[2]?.codes).toHaveLength(2);
   });
 
@@ -149,7 +149,7 @@ describe('validateFiles with a Worker', () => {
       ['b.csv', 3, 0],
       ['c.csv', 2, 0],
     ]);
-    expect(results[0]?.iccidIndex.iccids[1]).toBe(makeIccid(2));
+    expect(results[0]?.iccidIndex.iccids[1]).toBe(iccid(2));
     expect(results[0]?.iccidIndex.lines[1]).toBe(3);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BATCH_RULE_CASES } from '../csv/batch-rules.table.ts';
 import { formatIssue } from '../csv/format-issue.ts';
 import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
-import { csvBytes } from '../csv/test-fixtures.ts';
+import { csvBytes } from '../../../testing/carrier-csv.ts';
 import { analyzeBatch, planBatch, type BatchFile } from './plan-batch.ts';
 
 describe('batch rules, as the upload page plans them', () => {

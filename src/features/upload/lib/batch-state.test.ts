@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, parse, rows } from '../testing/carrier-csv.ts';
+import { carrierCsv, codes, utf8 } from '../../../testing/carrier-csv.ts';
+import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
 import { batchReducer, initialBatchState, type BatchState } from './batch-state.ts';
 import type { ResumePool } from './resume-state.ts';
 import type { JobStatus } from './upload-runner.ts';
@@ -11,7 +12,7 @@ describe('batchReducer', () => {
     let s: BatchState = initialBatchState(null);
     s = batchReducer(s, { type: 'add', files: [{ id: 'a', name: 'a.csv', size: 1 }, { id: 'b', name: 'b.csv', size: 1 }] });
     expect(s.validating).toEqual({ done: 0, total: 2 });
-    s = batchReducer(s, { type: 'parsed', id: 'a', parsed: await parse('a.csv', csvText('smdp.a.example.com', rows('01', 0, 2))) });
+    s = batchReducer(s, { type: 'parsed', id: 'a', parsed: await parseCarrierCsv('a.csv', utf8(carrierCsv('smdp.a.example.com', codes(2, { prefix: '8901', from: 0 })))) });
     expect(s.validating).toEqual({ done: 1, total: 2 });
     s = batchReducer(s, { type: 'confirm', ids: ['a'], confirmed: true });
     s = batchReducer(s, { type: 'remove', ids: ['a', 'b'] });
@@ -19,7 +20,7 @@ describe('batchReducer', () => {
     expect(s.confirmed.size).toBe(0);
     expect(s.validating).toEqual({ done: 0, total: 0 });
     // a result for a removed file is ignored
-    const after = batchReducer(s, { type: 'parsed', id: 'b', parsed: await parse('b.csv', 'x') });
+    const after = batchReducer(s, { type: 'parsed', id: 'b', parsed: await parseCarrierCsv('b.csv', utf8('x')) });
     expect(after).toBe(s);
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, iccid, parse, rows } from '../testing/carrier-csv.ts';
+import { carrierCsv, codes, iccid, matchingId, utf8 } from '../../../testing/carrier-csv.ts';
+import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
 import { analyzeBatch, groupKeyForHost, planBatch, type BatchFile, type ExistingPool, type PlanInput } from './plan-batch.ts';
 
 let nextId = 1;
 async function file(name: string, text: string): Promise<BatchFile> {
-  const parsed = await parse(name, text);
+  const parsed = await parseCarrierCsv(name, utf8(text));
   return { id: `f${nextId++}`, name, size: text.length, parsed };
 }
 
@@ -25,8 +26,8 @@ const FABRIKAM = 'rsp.fabrikam-telecom.example.net';
 
 describe('analyzeBatch + planBatch', () => {
   it('plans one pool per SM-DP+ host, named after the host, ready to upload', async () => {
-    const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 25)));
-    const b = await file('fabrikam.csv', csvText(FABRIKAM, rows('02', 0, 10)));
+    const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(25, { prefix: '8901', from: 0 })));
+    const b = await file('fabrikam.csv', carrierCsv(FABRIKAM, codes(10, { prefix: '8902', from: 0 })));
     const p = plan([a, b]);
     expect(p.pools.map((x) => [x.name, x.codeCount, x.status])).toEqual([
       ['contoso-mobile', 25, 'ready'],
@@ -38,8 +39,8 @@ describe('analyzeBatch + planBatch', () => {
   });
 
   it('merges files of one host into one pool, uploading an ICCID with the same matching id once', async () => {
-    const old = await file('contoso-2025.csv', csvText(CONTOSO, rows('01', 0, 20)));
-    const next = await file('contoso-2026.csv', csvText(CONTOSO.toUpperCase(), rows('01', 10, 20))); // 10 overlap
+    const old = await file('contoso-2025.csv', carrierCsv(CONTOSO, codes(20, { prefix: '8901', from: 0 })));
+    const next = await file('contoso-2026.csv', carrierCsv(CONTOSO.toUpperCase(), codes(20, { prefix: '8901', from: 10 }))); // 10 overlap
     const p = plan([old, next]);
     expect(p.pools).toHaveLength(1);
     const pool = p.pools[0];
@@ -54,9 +55,9 @@ describe('analyzeBatch + planBatch', () => {
   });
 
   it('reports the same ICCID with a different matching id in one host’s files as an error in both files, with lines', async () => {
-    const a = await file('a.csv', csvText(CONTOSO, rows('01', 0, 3)));
-    const clash = { iccid: iccid('01', 1), matchingId: 'OTHER-ID' };
-    const b = await file('b.csv', csvText(CONTOSO, [...rows('01', 10, 2), clash]));
+    const a = await file('a.csv', carrierCsv(CONTOSO, codes(3, { prefix: '8901', from: 0 })));
+    const clash = { iccid: iccid(1, '8901'), matchingId: 'OTHER-ID' };
+    const b = await file('b.csv', carrierCsv(CONTOSO, [...codes(2, { prefix: '8901', from: 10 }), clash]));
     const p = plan([a, b]);
     const [pa, pb] = p.pools[0]?.files ?? [];
     expect(pa?.issues).toContainEqual(expect.objectContaining({ line: 3, severity: 'error', code: 'duplicate-iccid-batch', message: expect.stringContaining('b.csv line 4') }));
@@ -65,20 +66,20 @@ describe('analyzeBatch + planBatch', () => {
     expect(p.pools[0]?.codes).toBeNull();
     expect(p.ready).toBe(false);
     // never the matching ids in messages
-    expect(JSON.stringify(p.pools[0]?.files.map((f) => f.issues))).not.toMatch(/OTHER-ID|MID-/);
+    expect(JSON.stringify(p.pools[0]?.files.map((f) => f.issues))).not.toMatch(/OTHER-ID|SK7Q-/);
   });
 
   it('reports an ICCID in files of two different hosts as an error in both files', async () => {
-    const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 3)));
-    const b = await file('fabrikam.csv', csvText(FABRIKAM, [{ iccid: iccid('01', 2), matchingId: 'MID-01-2' }]));
+    const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(3, { prefix: '8901', from: 0 })));
+    const b = await file('fabrikam.csv', carrierCsv(FABRIKAM, [{ iccid: iccid(2, '8901'), matchingId: matchingId(2) }]));
     const p = plan([a, b]);
     expect(p.pools.map((x) => x.status)).toEqual(['errors', 'errors']);
-    expect(p.pools[0]?.files[0]?.issues).toContainEqual(expect.objectContaining({ line: 4, message: `ICCID ${iccid('01', 2)} is also in fabrikam.csv line 2` }));
-    expect(p.pools[1]?.files[0]?.issues).toContainEqual(expect.objectContaining({ line: 2, message: `ICCID ${iccid('01', 2)} is also in contoso.csv line 4` }));
+    expect(p.pools[0]?.files[0]?.issues).toContainEqual(expect.objectContaining({ line: 4, message: `ICCID ${iccid(2, '8901')} is also in fabrikam.csv line 2` }));
+    expect(p.pools[1]?.files[0]?.issues).toContainEqual(expect.objectContaining({ line: 2, message: `ICCID ${iccid(2, '8901')} is also in contoso.csv line 4` }));
   });
 
   it('flags the same file dropped twice on the second copy only', async () => {
-    const text = csvText(CONTOSO, rows('01', 0, 3));
+    const text = carrierCsv(CONTOSO, codes(3, { prefix: '8901', from: 0 }));
     const a = await file('codes.csv', text);
     const b = await file('codes (1).csv', text);
     const p = plan([a, b]);
@@ -88,8 +89,8 @@ describe('analyzeBatch + planBatch', () => {
   });
 
   it('blocks a pool whose merged files exceed 1,000 codes', async () => {
-    const a = await file('a.csv', csvText(CONTOSO, rows('01', 0, 600)));
-    const b = await file('b.csv', csvText(CONTOSO, rows('01', 600, 600)));
+    const a = await file('a.csv', carrierCsv(CONTOSO, codes(600, { prefix: '8901', from: 0 })));
+    const b = await file('b.csv', carrierCsv(CONTOSO, codes(600, { prefix: '8901', from: 600 })));
     const p = plan([a, b]);
     expect(p.pools[0]?.codeCount).toBe(1200);
     expect(p.pools[0]?.status).toBe('errors');
@@ -103,28 +104,28 @@ describe('analyzeBatch + planBatch', () => {
     ];
 
     it('asks for a choice when a pool already has the host’s default name, and never decides silently', async () => {
-      const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
+      const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(5, { prefix: '8901', from: 0 })));
       const p = plan([a], { existing });
       expect(p.pools[0]).toMatchObject({ status: 'needsChoice', sameNamePool: existing[0], choice: undefined });
       expect(p.ready).toBe(false);
     });
 
     it('makes the name unique when the admin chooses a separate pool', async () => {
-      const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
+      const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(5, { prefix: '8901', from: 0 })));
       const key = groupKeyForHost(CONTOSO);
       const p = plan([a], { existing, choices: { [key]: { mode: 'new' } } });
       expect(p.pools[0]).toMatchObject({ name: 'contoso-mobile (2)', status: 'ready' });
     });
 
     it('keeps the old pool’s name when replacing it', async () => {
-      const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
+      const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(5, { prefix: '8901', from: 0 })));
       const key = groupKeyForHost(CONTOSO);
       const p = plan([a], { existing, choices: { [key]: { mode: 'replace', poolId: 'p1', poolName: 'Contoso-Mobile' } } });
       expect(p.pools[0]).toMatchObject({ name: 'Contoso-Mobile', status: 'ready', nameError: undefined });
     });
 
     it('refuses to replace a pool with an empty set (a file that holds only the SM-DP+ address)', async () => {
-      const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
+      const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(5, { prefix: '8901', from: 0 })));
       const key = groupKeyForHost(CONTOSO);
       // Whatever the file check says of such a file, a valid empty group must never replace a pool.
       const empty: BatchFile = { ...a, parsed: a.parsed && { ...a.parsed, codes: [], codeCount: 0, iccidIndex: { ...a.parsed.iccidIndex, iccids: [], lines: [] } } };
@@ -135,7 +136,7 @@ describe('analyzeBatch + planBatch', () => {
     });
 
     it('refuses a typed name used by another existing pool (case-insensitively), an empty name and a name over 256 characters', async () => {
-      const a = await file('contoso.csv', csvText(CONTOSO, rows('01', 0, 5)));
+      const a = await file('contoso.csv', carrierCsv(CONTOSO, codes(5, { prefix: '8901', from: 0 })));
       const key = groupKeyForHost(CONTOSO);
       const choices = { [key]: { mode: 'new' as const } };
       expect(plan([a], { existing, choices, names: { [key]: ' northwind ' } }).pools[0]).toMatchObject({
@@ -148,8 +149,8 @@ describe('analyzeBatch + planBatch', () => {
     });
 
     it('gives two hosts with the same default name distinct names, and refuses the same name typed twice', async () => {
-      const a = await file('a.csv', csvText('smdp.contoso-mobile.example.com', rows('01', 0, 2)));
-      const b = await file('b.csv', csvText('rsp.contoso-mobile.example.net', rows('02', 0, 2)));
+      const a = await file('a.csv', carrierCsv('smdp.contoso-mobile.example.com', codes(2, { prefix: '8901', from: 0 })));
+      const b = await file('b.csv', carrierCsv('rsp.contoso-mobile.example.net', codes(2, { prefix: '8902', from: 0 })));
       const p = plan([a, b]);
       expect(p.pools.map((x) => x.name)).toEqual(['contoso-mobile', 'contoso-mobile (2)']);
       expect(p.ready).toBe(true);
@@ -159,8 +160,8 @@ describe('analyzeBatch + planBatch', () => {
     });
 
     it('does not let two pools of the batch replace the same pool', async () => {
-      const a = await file('a.csv', csvText('smdp.contoso-mobile.example.com', rows('01', 0, 2)));
-      const b = await file('b.csv', csvText('rsp.contoso-mobile.example.net', rows('02', 0, 2)));
+      const a = await file('a.csv', carrierCsv('smdp.contoso-mobile.example.com', codes(2, { prefix: '8901', from: 0 })));
+      const b = await file('b.csv', carrierCsv('rsp.contoso-mobile.example.net', codes(2, { prefix: '8902', from: 0 })));
       const replace = { mode: 'replace' as const, poolId: 'p1', poolName: 'Contoso-Mobile' };
       const p = plan([a, b], {
         existing,
@@ -171,7 +172,7 @@ describe('analyzeBatch + planBatch', () => {
     });
 
     it('waits for the existing pools before a name can be trusted', async () => {
-      const a = await file('a.csv', csvText(CONTOSO, rows('01', 0, 2)));
+      const a = await file('a.csv', carrierCsv(CONTOSO, codes(2, { prefix: '8901', from: 0 })));
       const p = plan([a], { existing: undefined });
       expect(p.pools[0]?.status).toBe('waiting');
       expect(p.ready).toBe(false);
@@ -179,8 +180,8 @@ describe('analyzeBatch + planBatch', () => {
   });
 
   it('needs an explicit confirmation of a file’s warnings (failed Luhn check)', async () => {
-    const bad = iccid('01', 7).slice(0, -1) + String((Number(iccid('01', 7).slice(-1)) + 1) % 10);
-    const a = await file('a.csv', csvText(CONTOSO, [...rows('01', 0, 3), { iccid: bad, matchingId: 'MID-X' }]));
+    const bad = iccid(7, '8901').slice(0, -1) + String((Number(iccid(7, '8901').slice(-1)) + 1) % 10);
+    const a = await file('a.csv', carrierCsv(CONTOSO, [...codes(3, { prefix: '8901', from: 0 }), { iccid: bad, matchingId: 'MID-X' }]));
     const before = plan([a]);
     expect(before.pools[0]?.files[0]?.warningCount).toBe(1);
     expect(before.pools[0]).toMatchObject({ status: 'needsConfirmation', codes: null });
@@ -190,8 +191,8 @@ describe('analyzeBatch + planBatch', () => {
   });
 
   it('keeps a pool created by an earlier run out of the next upload, with its name locked', async () => {
-    const a = await file('a.csv', csvText(CONTOSO, rows('01', 0, 2)));
-    const b = await file('b.csv', csvText(FABRIKAM, rows('02', 0, 2)));
+    const a = await file('a.csv', carrierCsv(CONTOSO, codes(2, { prefix: '8901', from: 0 })));
+    const b = await file('b.csv', carrierCsv(FABRIKAM, codes(2, { prefix: '8902', from: 0 })));
     const key = groupKeyForHost(CONTOSO);
     const existing = [{ id: 'new-1', displayName: 'contoso-mobile', activationCodeCount: 2 }];
     const p = plan([a, b], { existing, progress: { [key]: { createState: 'created', poolId: 'new-1', oldPoolDeleted: false } }, names: { [key]: 'contoso-mobile' } });
@@ -201,7 +202,7 @@ describe('analyzeBatch + planBatch', () => {
   });
 
   it('locks the name of a pool whose create may have happened, and skips the existing-name check for it', async () => {
-    const a = await file('a.csv', csvText(CONTOSO, rows('01', 0, 2)));
+    const a = await file('a.csv', carrierCsv(CONTOSO, codes(2, { prefix: '8901', from: 0 })));
     const key = groupKeyForHost(CONTOSO);
     const existing = [{ id: 'maybe-ours', displayName: 'contoso-mobile', activationCodeCount: 2 }];
     const p = plan([a], { existing, choices: { [key]: { mode: 'new' } }, names: { [key]: 'contoso-mobile' }, progress: { [key]: { createState: 'inFlight', oldPoolDeleted: false } } });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
-import { csvText, parse, rows } from '../testing/carrier-csv.ts';
+import { carrierCsv, codes, utf8 } from '../../../testing/carrier-csv.ts';
+import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
 import { analyzeBatch, planBatch, type BatchFile, type PoolPlan } from './plan-batch.ts';
 import {
   RESUME_STORAGE_KEY,
@@ -21,8 +22,8 @@ const HOSTS = ['smdp.contoso-mobile.example.com', 'rsp.fabrikam-telecom.example.
 async function planned(): Promise<{ pools: PoolPlan[]; secrets: string[]; files: BatchFile[] }> {
   const files: BatchFile[] = [];
   for (const [i, host] of HOSTS.entries()) {
-    const text = csvText(host, rows(`0${i}`, 0, 20, `TOPSECRET${i}`));
-    files.push({ id: `f${i}`, name: `carrier-${i}.csv`, size: text.length, parsed: await parse(`carrier-${i}.csv`, text) });
+    const text = carrierCsv(host, codes(20, { prefix: `890${i}`, from: 0, tag: `TOPSECRET${i}` }));
+    files.push({ id: `f${i}`, name: `carrier-${i}.csv`, size: text.length, parsed: await parseCarrierCsv(`carrier-${i}.csv`, utf8(text)) });
   }
   const plan = planBatch({ analysis: analyzeBatch(files), existing: [], names: {}, choices: {}, confirmedWarnings: new Set(), progress: {} });
   const secrets = plan.pools.flatMap((p) => p.codes?.map((c) => c.matchingIdentifier) ?? []);

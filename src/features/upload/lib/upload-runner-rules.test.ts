@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AssignmentInput } from '../../../entities/assignments/types.ts';
 import { GraphError } from '../../../graph/errors.ts';
-import { FakePools, job, recorder } from '../testing/fake-pools.ts';
+import { FakePools, job, recorder } from '../../../testing/fake-pool-service.ts';
 import { EmptyReplaceError, NameConflictError, OldPoolChangedError, OutcomeUnknownError, runUpload, type JobStatus } from './upload-runner.ts';
 
 const ASSIGNMENTS: AssignmentInput[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
-import { FakePools, job, recorder } from '../testing/fake-pools.ts';
+import { FakePools, job, recorder } from '../../../testing/fake-pool-service.ts';
 import { NameConflictError, OutcomeUnknownError, SECOND_POOL_HINT, runUpload, type PoolService } from './upload-runner.ts';
 
 describe('runUpload', () => {

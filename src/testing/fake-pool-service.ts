@@ -1,8 +1,15 @@
-/** Test doubles for the upload runner: an in-memory pool service with scripted create outcomes. */
-import type { AssignmentInput } from '../../../entities/assignments/types.ts';
-import { GraphError } from '../../../graph/errors.ts';
-import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
-import type { JobStatus, PoolService, PoolSummary, UploadJob } from '../lib/upload-runner.ts';
+/**
+ * The upload runner's own test double, one level above HTTP: an in-memory
+ * PoolService (the runner's seam) with scripted create outcomes — drops
+ * before or after the service acted, throttling the client gave up on,
+ * refusals, hangs — and in-flight counting. The runner's logic is tested
+ * against it; the same outcomes over real HTTP are the e2e fault matrix's.
+ */
+import type { AssignmentInput } from '../entities/assignments/types.ts';
+import { codes as carrierCodes } from './carrier-csv.ts';
+import { GraphError } from '../graph/errors.ts';
+import type { EmbeddedSimActivationCode } from '../graph/types.ts';
+import type { JobStatus, PoolService, PoolSummary, UploadJob } from '../features/upload/lib/upload-runner.ts';
 
 export type CreateScript =
   | 'ok'
@@ -125,12 +132,9 @@ export class FakePools implements PoolService {
   }
 }
 
+/** `n` activation codes from the one carrier-CSV generator; the matching IDs carry the tag `SECRET`, so a leak is easy to find. */
 export function codes(n: number, host = 'smdp.example.com'): EmbeddedSimActivationCode[] {
-  return Array.from({ length: n }, (_, i) => ({
-    integratedCircuitCardIdentifier: `8901000000000${String(i).padStart(6, '0')}`,
-    matchingIdentifier: `SECRET-${i}`,
-    smdpPlusServerAddress: host,
-  }));
+  return carrierCodes(n, { from: 0, tag: 'SECRET' }).map((c) => ({ integratedCircuitCardIdentifier: c.iccid, matchingIdentifier: c.matchingId, smdpPlusServerAddress: host }));
 }
 
 export function job(name: string, count = 3, extra: Partial<UploadJob> = {}): UploadJob {
