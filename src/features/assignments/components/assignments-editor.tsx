@@ -15,6 +15,7 @@ import { ArrowLeftRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
+import type { Sides } from '../../../components/include-exclude-picker.tsx';
 import { writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
 import { useAssignmentsSave } from '../hooks/use-assignments-save.ts';
@@ -22,17 +23,12 @@ import { BLOCKING_CONFLICTS, changeCount, diffAssignments, findConflicts } from 
 import { draftFromModel, describeFilter, type AssignmentDraft, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
 import { planSave } from '../lib/save-plan.ts';
 import { ChangesReview } from './changes-review.tsx';
-import { GroupPicker, type GroupRef } from './group-picker.tsx';
+import type { GroupRef } from './group-picker.tsx';
+import { GroupSidesPicker } from './group-sides-picker.tsx';
 import { ConcurrentChangeNotice, SaveFailureNotice } from './save-problems.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  pickers: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
-    gap: tokens.spacingHorizontalXL,
-    alignItems: 'start',
-  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -96,6 +92,7 @@ export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, read
   });
   const { control, getValues, setValue, handleSubmit } = useForm<EditorValues>({ defaultValues });
   const values = useWatch({ control });
+  const [included, excluded] = useWatch({ control, name: ['included', 'excluded'] });
   const draft = toDraft(values);
   const diff = diffAssignments(model, draft);
   const count = changeCount(diff);
@@ -118,11 +115,9 @@ export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, read
     setValue('allDevices', next.allDevices, { shouldDirty: true });
   };
 
-  const addTo = (mode: GroupMode) => (group: GroupRef) => {
-    const same = mode === 'include' ? 'included' : 'excluded';
-    const other = mode === 'include' ? 'excluded' : 'included';
-    setValue(other, getValues(other).filter((g) => g.id !== group.id), { shouldDirty: true });
-    if (!getValues(same).some((g) => g.id === group.id)) setValue(same, [...getValues(same), group], { shouldDirty: true });
+  const changeGroups = (next: Sides<GroupRef>) => {
+    setValue('included', next.included, { shouldDirty: true });
+    setValue('excluded', next.excluded, { shouldDirty: true });
   };
 
   const tagNote = (mode: GroupMode) => (groupId: string) => {
@@ -163,38 +158,7 @@ export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, read
               </Field>
             )}
           />
-          <div className={styles.pickers}>
-            <Controller
-              control={control}
-              name="included"
-              render={({ field }) => (
-                <GroupPicker
-                  label="Included groups"
-                  mode="include"
-                  value={field.value}
-                  otherSide={values.excluded?.filter((g): g is GroupRef => !!g?.id) ?? []}
-                  onAdd={addTo('include')}
-                  onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
-                  tagNote={tagNote('include')}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="excluded"
-              render={({ field }) => (
-                <GroupPicker
-                  label="Excluded groups"
-                  mode="exclude"
-                  value={field.value}
-                  otherSide={values.included?.filter((g): g is GroupRef => !!g?.id) ?? []}
-                  onAdd={addTo('exclude')}
-                  onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
-                  tagNote={tagNote('exclude')}
-                />
-              )}
-            />
-          </div>
+          <GroupSidesPicker value={{ included, excluded }} onChange={changeGroups} tagNote={tagNote} />
           {model.other.length > 0 && (
             <Text className={styles.muted}>
               {model.other.length === 1 ? 'One other target' : `${model.other.length} other targets`} (all licensed users or Configuration Manager collections) cannot be edited here and are kept as they are.
