@@ -16,7 +16,7 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorState, describeError } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useGroupsByIds } from '../../../entities/groups/get-groups-by-ids.ts';
 import { usePoolsWithAssignments } from '../../../entities/pools/get-pools-with-assignments.ts';

@@ -15,7 +15,7 @@ import {
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount, plural } from '../../../lib/format.ts';
 import type { Sides } from '../../../components/include-exclude-picker.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { useBulkAssignRun, type BulkPool } from '../hooks/use-bulk-assign-run.ts';
@@ -29,10 +29,6 @@ const useStyles = makeStyles({
   surface: { maxWidth: '880px', width: 'calc(100vw - 48px)' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 export interface BulkAssignDialogProps {
   pools: BulkPool[];

@@ -1,6 +1,6 @@
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Controller, type Control } from 'react-hook-form';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { BulkMode } from '../lib/bulk-plan.ts';
 import { describeConflict, type Conflict } from '../lib/diff.ts';
 import type { Sides } from '../../../components/include-exclude-picker.tsx';

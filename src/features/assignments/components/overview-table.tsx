@@ -2,7 +2,7 @@ import { Badge, Tag, Text, makeStyles, tokens } from '@fluentui/react-components
 import { useMemo } from 'react';
 import { gridColumn, type GridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { OverviewPool } from '../lib/overview.ts';

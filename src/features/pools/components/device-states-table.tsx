@@ -1,7 +1,7 @@
 import { TableCellLayout, makeStyles, tokens } from '@fluentui/react-components';
 import { compareText, gridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
-import { formatDateTime } from '../../../components/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { DEVICE_STATES } from '../../../graph/types.ts';
 import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { DeviceStateStatus } from './device-state-status.tsx';

@@ -1,5 +1,5 @@
 import { Button, SearchBox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { DeviceFilters } from '../hooks/use-device-status.ts';
 import { devices } from '../lib/device-status.ts';
 import { GROUP_LABEL, STATE_GROUPS } from './device-state-text.ts';

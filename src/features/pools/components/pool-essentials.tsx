@@ -1,6 +1,6 @@
 import { Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
-import { formatCount, formatDateTime } from '../../../components/format.ts';
+import { formatCount, formatDateTime } from '../../../lib/format.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { CopyIdButton } from './copy-id-button.tsx';
 

@@ -3,7 +3,7 @@ import { ArrowClockwiseRegular, ArrowUploadRegular } from '@fluentui/react-icons
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';

@@ -2,7 +2,7 @@ import { TableCellLayout, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { compareText, gridColumn, type SortState } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
-import { formatCount, formatDateTime } from '../../../components/format.ts';
+import { formatCount, formatDateTime } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';

@@ -1,9 +1,9 @@
-import { formatCount } from '../../../components/format.ts';
+import { plural } from '../../../lib/format.ts';
 import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { codeName, explainDetails, groupOf, type FailureExplanation, type StateGroup } from '../components/device-state-text.ts';
 
 /** "1 device", "12 devices". */
-export const devices = (n: number) => `${formatCount(n)} ${n === 1 ? 'device' : 'devices'}`;
+export const devices = (n: number) => plural(n, 'device');
 
 /** Whether a device is in the chosen status group and its device, user or ICCID contains the (lower-cased) needle. */
 export function matchesDeviceFilter(row: DeviceStateRow, group: StateGroup | null, needle: string): boolean {

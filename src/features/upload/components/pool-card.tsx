@@ -19,7 +19,7 @@ import {
 import { CheckmarkCircleFilled, ErrorCircleRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { memo, useId } from 'react';
 import { Controller, type Control } from 'react-hook-form';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { PoolNamesForm } from '../hooks/use-upload-batch.ts';

@@ -21,6 +21,7 @@ import { checkBatchRules } from '../csv/batch-rules.ts';
 import { defaultPoolName, uniquePoolName } from '../csv/pool-name.ts';
 import type { CsvIssue, ParsedCsvFile } from '../csv/types.ts';
 import type { CarriedAssignments, CreateState } from './upload-runner.ts';
+import { plural } from '../../../lib/format.ts';
 
 export { groupKeyForHost } from '../csv/batch-rules.ts';
 export { MAX_CODES_PER_POOL } from '../csv/rules.ts';
@@ -224,8 +225,6 @@ export interface PlanInput {
   confirmedWarnings: ReadonlySet<string>;
   progress: Readonly<Record<string, GroupProgress | undefined>>;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function planBatch(input: PlanInput): BatchPlan {
   const { analysis, existing, names, choices, confirmedWarnings } = input;
