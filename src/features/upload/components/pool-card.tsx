@@ -23,7 +23,8 @@ import { formatCount } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { PoolNamesForm } from '../hooks/use-upload-batch.ts';
-import { POOL_NAME_MAX_LENGTH, type PoolChoice, type PoolPlan, type PoolPlanStatus } from '../lib/plan-batch.ts';
+import { POOL_NAME_MAX_LENGTH } from '../../../entities/pools/pool-name.ts';
+import type { PoolChoice, PoolPlan, PoolPlanStatus } from '../lib/plan-batch.ts';
 import { FileSection } from './file-section.tsx';
 
 const useStyles = makeStyles({

@@ -3,7 +3,9 @@ import { useForm, useWatch, type FieldError, type Resolver, type ResolverResult 
 import { useAuthState } from '../../../auth/auth-context.tsx';
 import { usePoolNames } from '../../../entities/pools/get-pool-names.ts';
 import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-state.ts';
-import { analyzeBatch, planBatch, poolNameError, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
+import { analyzeBatch } from '../lib/batch-analysis.ts';
+import { planBatch, type BatchPlan, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
+import { poolNameError, type NameContext } from '../lib/pool-names.ts';
 import { browserResumeStore, isUnfinished, matchResumePools } from '../lib/resume-state.ts';
 import { createValidationQueue } from '../lib/validation-queue.ts';
 import { useUploadRun } from './use-upload-run.ts';

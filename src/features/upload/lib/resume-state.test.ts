@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
 import { csvText, parse, rows } from '../testing/carrier-csv.ts';
-import { analyzeBatch, planBatch, type BatchFile, type PoolPlan } from './plan-batch.ts';
+import { analyzeBatch, type BatchFile } from './batch-analysis.ts';
+import { planBatch, type PoolPlan } from './plan-batch.ts';
 import {
   RESUME_STORAGE_KEY,
   browserResumeStore,
