@@ -6,7 +6,9 @@ import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-s
 import { analyzeBatch } from '../lib/batch-analysis.ts';
 import { planBatch, type BatchPlan, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
 import { poolNameError, type NameContext } from '../lib/pool-names.ts';
-import { browserResumeStore, isUnfinished, matchResumePools } from '../lib/resume-state.ts';
+import { matchResumePools } from '../lib/resume-plans.ts';
+import { isUnfinished } from '../lib/resume-state.ts';
+import { browserResumeStore } from '../lib/resume-store.ts';
 import { createValidationQueue } from '../lib/validation-queue.ts';
 import { useUploadRun } from './use-upload-run.ts';
 
