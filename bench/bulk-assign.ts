@@ -28,7 +28,7 @@ interface PoolWithAssignments {
 export async function benchBulkAssign(env: WriteEnv, repoRoot: string, log: (line: string) => void): Promise<BenchOutcome> {
   const started = performance.now();
   const notes: string[] = [];
-  const { runWithConcurrency } = await import('../src/features/assignments/lib/run-bulk.ts');
+  const { forEachBounded } = await import('../src/lib/for-each-bounded.ts');
   const { runBulkAssignMutation, bulkAssignPool } = await import('../src/features/assignments/api/bulk-assign-pool.ts');
   const { assignPool } = await import('../src/entities/assignments/assign-pool.ts');
   const { POOLS_PATH } = await import('../src/graph/types.ts');
@@ -79,7 +79,7 @@ export async function benchBulkAssign(env: WriteEnv, repoRoot: string, log: (lin
   let waits = 0;
   const startedAtEpochMs = Date.now();
   const t0 = performance.now();
-  await runWithConcurrency(
+  await forEachBounded(
     targets,
     concurrency.value,
     async (pool) => {
@@ -97,7 +97,7 @@ export async function benchBulkAssign(env: WriteEnv, repoRoot: string, log: (lin
         failures.push(e instanceof Error ? e.message : String(e));
       }
     },
-    signal,
+    { signal },
   );
   const elapsedMs = performance.now() - t0;
   const served = await env.control.requests();

@@ -29,7 +29,8 @@ export async function benchUpload(env: WriteEnv, repoRoot: string, log: (line: s
   const notes: string[] = [];
   const runner = await import('../src/features/upload/lib/upload-runner.ts');
   const { graphPoolService } = await import('../src/features/upload/api/pool-service.ts');
-  const { analyzeBatch, planBatch } = await import('../src/features/upload/lib/plan-batch.ts');
+  const { analyzeBatch } = await import('../src/features/upload/lib/batch-analysis.ts');
+  const { planBatch } = await import('../src/features/upload/lib/plan-batch.ts');
   const { parseCarrierCsv } = await import('../src/features/upload/csv/parse-carrier-csv.ts');
   const { checkBatch } = await import('../src/features/upload/csv/check-batch.ts');
   const { POOLS_PATH } = await import('../src/graph/types.ts');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_RULE_CASES, type BatchRuleCase } from '../src/features/upload/csv/batch-rules.table.ts';
-import { plural } from '../src/features/upload/csv/format-issue.ts';
+import { plural } from '../src/lib/format.ts';
 import {
   badLuhnIccid,
   codeRows,

@@ -14,7 +14,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { checkBatchWithPools, type PoolSummary } from '../src/features/upload/csv/check-batch.ts';
-import { formatCount, formatIssue, plural } from '../src/features/upload/csv/format-issue.ts';
+import { formatIssue } from '../src/features/upload/csv/format-issue.ts';
+import { formatCount, plural } from '../src/lib/format.ts';
 import { parseCarrierCsv } from '../src/features/upload/csv/parse-carrier-csv.ts';
 import { fileProblemResult } from '../src/features/upload/csv/results.ts';
 import { isTooLarge } from '../src/features/upload/csv/rules.ts';

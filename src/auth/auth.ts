@@ -3,49 +3,24 @@ import {
   EventType,
   InteractionRequiredAuthError,
   PublicClientApplication,
-  type AccountInfo,
   type AuthenticationResult,
   type EventMessage,
   type INavigationClient,
-  type NavigationOptions,
-  NavigationClient,
 } from '@azure/msal-browser';
 import type { GraphError } from '../graph/errors.ts';
+import { sameSnapshot, toUser, type AuthSnapshot, type CurrentUser } from './auth-snapshot.ts';
+import { GRANTED_KEY, grantedOf, readGranted, saveGranted } from './granted-scopes.ts';
 import { InteractiveRenewal } from './interactive-renewal.ts';
 import { entraMetadataFor, type AuthSettings } from './settings.ts';
+import { RouterNavigationClient } from './navigation-client.ts';
 import { createWriteRefusals, type ReadOnlyReason } from './write-access.ts';
 
-export type { ReadOnlyReason };
-
-/** Signed-in user as the console shows it. */
-export interface CurrentUser {
-  name: string;
-  username: string;
-  tenantId: string;
-  homeAccountId: string;
-}
+export type { AuthSnapshot, CurrentUser, ReadOnlyReason };
 
 export class NotSignedInError extends Error {
   constructor() {
     super('You are signed out. Sign in again to continue.');
     this.name = 'NotSignedInError';
-  }
-}
-
-const GRANTED_KEY = 'esim-console.granted-scopes';
-
-/**
- * Routes MSAL's in-app navigations through the SPA router instead of full
- * page loads. The router registers its navigate function once at startup.
- */
-class RouterNavigationClient extends NavigationClient {
-  navigate: ((url: string, replace: boolean) => void) | null = null;
-  override navigateInternal(url: string, options: NavigationOptions): Promise<boolean> {
-    if (!this.navigate) return super.navigateInternal(url, options);
-    const target = new URL(url, window.location.origin);
-    if (target.origin !== window.location.origin) return super.navigateInternal(url, options);
-    this.navigate(target.pathname + target.search + target.hash, options.noHistory);
-    return Promise.resolve(false);
   }
 }
 
@@ -73,34 +48,6 @@ export interface Auth {
   /** A stable snapshot for useSyncExternalStore; a new object after every change. */
   getSnapshot(): AuthSnapshot;
   subscribe(listener: () => void): () => void;
-}
-
-export interface AuthSnapshot {
-  user: CurrentUser | null;
-  /** The one answer to "may this user write": scopes and Intune's refusals this session. */
-  canWrite: boolean;
-  /** Why not, when `canWrite` is false. */
-  readOnlyReason?: ReadOnlyReason;
-  redirectError: Error | null;
-}
-
-function toUser(account: AccountInfo): CurrentUser {
-  return {
-    name: account.name ?? account.username,
-    username: account.username,
-    tenantId: account.tenantId,
-    homeAccountId: account.homeAccountId,
-  };
-}
-
-function readGranted(): string[] | null {
-  try {
-    const raw = window.sessionStorage.getItem(GRANTED_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
-    return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? parsed : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -141,29 +88,20 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     };
   };
   let snapshot = takeSnapshot();
-  const sameUser = (a: CurrentUser | null, b: CurrentUser | null) =>
-    a === b || (!!a && !!b && a.homeAccountId === b.homeAccountId && a.name === b.name && a.username === b.username && a.tenantId === b.tenantId);
-  /**
-   * Tells subscribers only about a real change: every silent token (one per
-   * Graph call) raises ACQUIRE_TOKEN_SUCCESS, and a new snapshot each time would
-   * re-render every useAuthState component synchronously, mid-upload.
-   */
+  /** Tells subscribers only about a real change (see sameSnapshot). */
   const notify = () => {
     const next = takeSnapshot();
-    if (sameUser(next.user, snapshot.user) && next.canWrite === snapshot.canWrite && next.readOnlyReason === snapshot.readOnlyReason && next.redirectError === snapshot.redirectError) return;
+    if (sameSnapshot(next, snapshot)) return;
     snapshot = next;
     listeners.forEach((l) => l());
   };
 
   const remember = (result: AuthenticationResult) => {
-    // The service may grant fewer scopes than asked (a read-only operator).
-    // Asking only for what was granted keeps silent requests on the cache.
-    const graphScopes = settings.scopes.filter((s) =>
-      result.scopes.some((g) => g.toLowerCase() === s.toLowerCase() || s.toLowerCase().endsWith(`/${g.toLowerCase()}`)),
-    );
+    // The service may grant fewer scopes than asked (a read-only operator): see granted-scopes.ts.
+    const graphScopes = grantedOf(settings.scopes, result.scopes);
     if (graphScopes.length > 0 && graphScopes.join(' ') !== granted.join(' ')) {
       granted = graphScopes;
-      window.sessionStorage.setItem(GRANTED_KEY, JSON.stringify(granted));
+      saveGranted(granted);
     }
   };
 

@@ -1,4 +1,4 @@
-import { Body1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -11,13 +11,38 @@ const useStyles = makeStyles({
     textAlign: 'center',
     color: tokens.colorNeutralForeground2,
   },
+  framed: {
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  icon: { fontSize: '32px', color: tokens.colorNeutralForeground3, display: 'flex' },
 });
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export interface EmptyStateProps {
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+  /** A decorative icon above the title. */
+  icon?: ReactNode;
+  /** 2 for a page's empty state, 3 inside a section of a page. */
+  headingLevel?: 2 | 3;
+  /** A dashed frame, for an empty part of a page that has other content. */
+  framed?: boolean;
+  /** Announce it (role="status"); off where a live count next to it already says so. */
+  announce?: boolean;
+}
+
+/** Nothing to show, what that means, and what to do about it. */
+export function EmptyState({ title, children, action, icon, headingLevel = 2, framed = false, announce = true }: EmptyStateProps) {
   const styles = useStyles();
   return (
-    <div className={styles.root} role="status">
-      <Subtitle2 as="h2">{title}</Subtitle2>
+    <div className={mergeClasses(styles.root, framed && styles.framed)} role={announce ? 'status' : undefined}>
+      {icon && (
+        <span className={styles.icon} aria-hidden>
+          {icon}
+        </span>
+      )}
+      <Subtitle2 as={headingLevel === 3 ? 'h3' : 'h2'}>{title}</Subtitle2>
       {children && <Body1>{children}</Body1>}
       {action}
     </div>

@@ -1,4 +1,4 @@
-import { isGraphError, type GraphMethod } from './errors.ts';
+import { CLIENT_ERROR_CODES, isGraphError, type GraphMethod } from './errors.ts';
 
 /** Exponential backoff with full jitter: the n-th retry waits random() × min(cap, base × 2ⁿ). */
 export const BACKOFF_BASE_MS = 1_000;
@@ -97,4 +97,32 @@ export function throttlePauseFrom(e: unknown): { retryAfterMs: number } | undefi
   if (e instanceof BatchPausedError) return { retryAfterMs: e.retryAfterMs };
   if (!isGraphError(e) || e.status !== 429 || e.retryAfterMs === undefined) return undefined;
   return e.retryAfterMs > MAX_RETRY_AFTER_WAIT_MS ? { retryAfterMs: e.retryAfterMs } : undefined;
+}
+
+/*
+ * "Worth trying again" has two meanings here, kept apart on purpose and named for what they allow.
+ * Both are for requests that may be repeated (reads, and writes that replace the whole state);
+ * the Graph client itself never repeats a POST that may have been carried out.
+ */
+
+/**
+ * A failure that passes: throttling (429), a server outage (500, 502, 503, 504), or a request
+ * that never got an answer (lost connection, timeout). An answer the client could not read is
+ * not transient: asking again gets the same answer. Bulk assign repeats its reads and the
+ * idempotent `assign` action on these.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!isGraphError(error)) return false;
+  if (error.status === 0) return error.code === CLIENT_ERROR_CODES.network || error.code === CLIENT_ERROR_CODES.timeout;
+  return error.status === 429 || error.status === 500 || error.status === 502 || error.status === 503 || error.status === 504;
+}
+
+/**
+ * Anything short of a definite answer from Graph: 429, every 5xx, and every failure on the
+ * client's side (status 0, an unreadable answer included). The upload runner reads a pool again
+ * on these before it decides anything (is the old pool unchanged, did a create land), since
+ * deciding on a missing answer could delete or duplicate a pool.
+ */
+export function isWorthRereading(error: unknown): boolean {
+  return isGraphError(error) && (error.status === 429 || error.status === 0 || error.status >= 500);
 }

@@ -14,18 +14,21 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorState, describeError } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useGroupsByIds } from '../../../entities/groups/get-groups-by-ids.ts';
 import { usePoolsWithAssignments } from '../../../entities/pools/get-pools-with-assignments.ts';
+import { textParam, useSearchParamsState } from '../../../lib/use-search-params-state.ts';
 import { groupNameLookup } from '../lib/group-names.ts';
 import { byName, filterOverview, groupsInAssignments, toOverviewPool } from '../lib/overview.ts';
 import { OverviewTable } from './overview-table.tsx';
 
 const MAX_GROUP_OPTIONS = 100;
+
+/** The chosen group and the text filter live in the URL (a link shows the same view). */
+const OVERVIEW_PARAMS = { group: (raw: string | null) => raw ?? undefined, q: textParam };
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM },
@@ -52,7 +55,7 @@ const useStyles = makeStyles({
  */
 export function AssignmentsOverviewPage() {
   const styles = useStyles();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsState(OVERVIEW_PARAMS);
   const query = usePoolsWithAssignments();
 
   const pools = useMemo(
@@ -66,34 +69,20 @@ export function AssignmentsOverviewPage() {
   const groupIds = useMemo(() => groups.map((g) => g.id), [groups]);
   const names = useGroupsByIds(groupIds);
   const nameMap = names.data;
-  const nameOf = groupNameLookup(nameMap);
+  const nameOf = useMemo(() => groupNameLookup(nameMap), [nameMap]);
   const sortedGroups = useMemo(() => {
     const name = groupNameLookup(nameMap);
     return [...groups].sort((a, b) => byName(name(a.id), name(b.id)));
   }, [groups, nameMap]);
 
-  const groupId = params.get('group') ?? undefined;
-  const text = params.get('q') ?? '';
+  const groupId = params.group;
+  const text = params.q;
   const deferredText = useDeferredValue(text);
   const rows = useMemo(() => filterOverview(pools, { groupId, text: deferredText }, groupNameLookup(nameMap)), [pools, groupId, deferredText, nameMap]);
 
   const chosen = groupId ? groups.find((g) => g.id === groupId) : undefined;
   const [groupText, setGroupText] = useState<string | null>(null);
   const comboText = groupText ?? (groupId ? nameOf(groupId) : '');
-
-  const updateParams = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-
 
   const optionNeedle = (groupText ?? '').trim().toLocaleLowerCase();
   const matchingGroups = optionNeedle ? sortedGroups.filter((g) => nameOf(g.id).toLocaleLowerCase().includes(optionNeedle)) : sortedGroups;

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DesktopRegular, PeopleTeamRegular, QuestionCircleRegular } from '@fluentui/react-icons';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { useGroupMemberCounts } from '../../../entities/groups/get-group-member-count.ts';
 import { describeFilter, describeOtherTarget, filterOf, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
 

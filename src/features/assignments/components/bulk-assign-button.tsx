@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleTeamAddRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { BulkAssignDialog } from './bulk-assign-dialog.tsx';
 

@@ -15,12 +15,12 @@ import {
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount, plural } from '../../../lib/format.ts';
+import type { Sides } from '../../../components/include-exclude-picker.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { useBulkAssignRun, type BulkPool } from '../hooks/use-bulk-assign-run.ts';
 import type { BulkSet } from '../lib/bulk-plan.ts';
 import { findConflicts } from '../lib/diff.ts';
-import type { GroupMode } from '../lib/model.ts';
 import { BulkChooseStep, type BulkValues } from './bulk-choose-step.tsx';
 import { BulkResults } from './bulk-results.tsx';
 import type { GroupRef } from './group-picker.tsx';
@@ -29,10 +29,6 @@ const useStyles = makeStyles({
   surface: { maxWidth: '880px', width: 'calc(100vw - 48px)' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
 
 export interface BulkAssignDialogProps {
   pools: BulkPool[];
@@ -55,7 +51,7 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
   const [missingGroups, setMissingGroups] = useState(false);
   const bulk = useBulkAssignRun(pools);
 
-  const { control, getValues, setValue, handleSubmit } = useForm<BulkValues>({ defaultValues: { included: [], excluded: [], mode: 'add' } });
+  const { control, setValue, handleSubmit } = useForm<BulkValues>({ defaultValues: { included: [], excluded: [], mode: 'add' } });
   const values = useWatch({ control });
   const mode = values.mode ?? 'add';
   const set: BulkSet = {
@@ -66,12 +62,11 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
   const nameOf = (id: string) => names.get(id) ?? id;
   const conflicts = findConflicts({ ...set, allDevices: false }, { otherIncludes: mode === 'add' ? 1 : 0 });
 
-  const addTo = (side: GroupMode) => (group: GroupRef) => {
-    const same = side === 'include' ? 'included' : 'excluded';
-    const other = side === 'include' ? 'excluded' : 'included';
+  const [included, excluded] = useWatch({ control, name: ['included', 'excluded'] });
+  const changeGroups = (next: Sides<GroupRef>) => {
     setMissingGroups(false);
-    setValue(other, getValues(other).filter((g) => g.id !== group.id));
-    if (!getValues(same).some((g) => g.id === group.id)) setValue(same, [...getValues(same), group]);
+    setValue('included', next.included);
+    setValue('excluded', next.excluded);
   };
 
   const start = handleSubmit((v) => {
@@ -110,8 +105,8 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
                 <BulkChooseStep
                   poolNames={pools.map((p) => p.displayName)}
                   control={control}
-                  getValues={getValues}
-                  addTo={addTo}
+                  groups={{ included, excluded }}
+                  onGroupsChange={changeGroups}
                   conflicts={conflicts}
                   nameOf={nameOf}
                   missingGroups={missingGroups}

@@ -1,13 +1,13 @@
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Controller, type Control, type UseFormGetValues } from 'react-hook-form';
-import { formatCount } from '../../../components/format.ts';
+import { Controller, type Control } from 'react-hook-form';
+import { formatCount } from '../../../lib/format.ts';
 import type { BulkMode } from '../lib/bulk-plan.ts';
 import { describeConflict, type Conflict } from '../lib/diff.ts';
-import type { GroupMode } from '../lib/model.ts';
-import { GroupPicker, type GroupRef } from './group-picker.tsx';
+import type { Sides } from '../../../components/include-exclude-picker.tsx';
+import type { GroupRef } from './group-picker.tsx';
+import { GroupSidesPicker } from './group-sides-picker.tsx';
 
 const useStyles = makeStyles({
-  pickers: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: tokens.spacingHorizontalXL, alignItems: 'start' },
   muted: { color: tokens.colorNeutralForeground2 },
   radioHint: { display: 'block', color: tokens.colorNeutralForeground2, paddingLeft: tokens.spacingHorizontalXXL },
 });
@@ -21,15 +21,15 @@ export interface BulkValues {
 export interface BulkChooseStepProps {
   poolNames: string[];
   control: Control<BulkValues>;
-  getValues: UseFormGetValues<BulkValues>;
-  addTo: (side: GroupMode) => (group: GroupRef) => void;
+  groups: Sides<GroupRef>;
+  onGroupsChange: (next: Sides<GroupRef>) => void;
   conflicts: Conflict[];
   nameOf: (groupId: string) => string;
   missingGroups: boolean;
 }
 
 /** Bulk assign, step 1: the groups to include and exclude, and add or replace. */
-export function BulkChooseStep({ poolNames, control, getValues, addTo, conflicts, nameOf, missingGroups }: BulkChooseStepProps) {
+export function BulkChooseStep({ poolNames, control, groups, onGroupsChange, conflicts, nameOf, missingGroups }: BulkChooseStepProps) {
   const styles = useStyles();
   const shown = poolNames.slice(0, 6);
   return (
@@ -38,36 +38,7 @@ export function BulkChooseStep({ poolNames, control, getValues, addTo, conflicts
         Pools: {shown.join(', ')}
         {poolNames.length > shown.length && ` and ${formatCount(poolNames.length - shown.length)} more`}
       </Text>
-      <div className={styles.pickers}>
-        <Controller
-          control={control}
-          name="included"
-          render={({ field }) => (
-            <GroupPicker
-              label="Included groups"
-              mode="include"
-              value={field.value}
-              otherSide={getValues('excluded')}
-              onAdd={addTo('include')}
-              onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
-            />
-          )}
-        />
-        <Controller
-          control={control}
-          name="excluded"
-          render={({ field }) => (
-            <GroupPicker
-              label="Excluded groups"
-              mode="exclude"
-              value={field.value}
-              otherSide={getValues('included')}
-              onAdd={addTo('exclude')}
-              onRemove={(id) => field.onChange(field.value.filter((g) => g.id !== id))}
-            />
-          )}
-        />
-      </div>
+      <GroupSidesPicker value={groups} onChange={onGroupsChange} />
       <Controller
         control={control}
         name="mode"

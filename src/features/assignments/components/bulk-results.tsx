@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount, plural } from '../../../lib/format.ts';
 import { BatchPausedError } from '../../../graph/retry.ts';
 import type { BulkHalt, BulkPool, PoolStatus } from '../hooks/use-bulk-assign-run.ts';
 import { StatusCell } from './bulk-status-cell.tsx';
@@ -30,7 +30,6 @@ const useStyles = makeStyles({
   poolCol: { width: '40%' },
 });
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 const clock = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export interface BulkResultsProps {

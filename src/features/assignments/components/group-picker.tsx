@@ -14,7 +14,7 @@ import {
 import { PeopleTeamRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { describeError } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { useGroupSearch } from '../../../entities/groups/search-groups.ts';
 import type { GroupMode } from '../lib/model.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';

@@ -1,20 +1,8 @@
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import { formatCount } from '../../../components/format.ts';
+import { Badge, Tag, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { gridColumn, type GridColumn } from '../../../components/data-grid/columns.ts';
+import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
+import { formatCount } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { OverviewPool } from '../lib/overview.ts';
@@ -23,24 +11,7 @@ const ESTIMATED_ROW_HEIGHT = 48;
 const MAX_CHIPS = 8;
 
 const useStyles = makeStyles({
-  scroller: {
-    maxHeight: 'calc(100vh - 320px)',
-    minHeight: '120px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  table: { minWidth: '760px' },
-  header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  body: { position: 'relative' },
-  row: { position: 'absolute', left: 0, right: 0, display: 'flex', alignItems: 'stretch', minHeight: '44px' },
-  headerRow: { display: 'flex' },
-  cell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, minHeight: '44px', height: 'auto', alignItems: 'center' },
-  poolCol: { flexGrow: 2, flexBasis: 0, minWidth: '200px' },
-  roleCol: { flexGrow: 0, flexShrink: 0, flexBasis: '120px' },
-  codesCol: { flexGrow: 0, flexShrink: 0, flexBasis: '96px', justifyContent: 'flex-end', textAlign: 'end' },
-  groupsCol: { flexGrow: 3, flexBasis: 0, minWidth: '220px' },
+  scroller: { maxHeight: 'calc(100vh - 320px)', minHeight: '120px' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   none: { color: tokens.colorNeutralForeground3 },
   poolName: { overflowWrap: 'anywhere' },
@@ -67,6 +38,63 @@ function Chips({ ids, nameOf, extra, highlight }: { ids: string[]; nameOf: (id: 
   );
 }
 
+function PoolName({ pool }: { pool: OverviewPool }) {
+  const styles = useStyles();
+  return (
+    <RouterLink to={paths.pool.getHref(pool.id)} className={styles.poolName}>
+      {pool.displayName}
+    </RouterLink>
+  );
+}
+
+/** "All devices" and targets that are not groups show as brand chips before the included groups. */
+const extraTargets = (pool: OverviewPool) => [...(pool.allDevices ? ['All devices'] : []), ...pool.other];
+
+/** The columns depend on the group names (chips) and on the group chosen in the filter (its own column). */
+function overviewColumns(nameOf: (groupId: string) => string, highlight: string | undefined): GridColumn<OverviewPool>[] {
+  return [
+    gridColumn<OverviewPool>({ columnId: 'pool', header: 'Pool', width: { grow: 2, min: 200 }, cell: (pool) => <PoolName pool={pool} /> }),
+    ...(highlight
+      ? [
+          gridColumn<OverviewPool>({
+            columnId: 'role',
+            header: nameOf(highlight),
+            width: { basis: 120 },
+            cell: (pool) => {
+              const included = pool.included.includes(highlight);
+              return (
+                <Badge appearance="tint" color={included ? 'brand' : 'danger'}>
+                  {included ? 'Included' : 'Excluded'}
+                </Badge>
+              );
+            },
+          }),
+        ]
+      : []),
+    gridColumn<OverviewPool>({
+      columnId: 'codes',
+      header: 'Codes',
+      width: { basis: 96 },
+      align: 'end',
+      cell: (pool) => formatCount(pool.activationCodeCount),
+    }),
+    gridColumn<OverviewPool>({
+      columnId: 'included',
+      header: 'Included',
+      width: { grow: 3, min: 220 },
+      cell: (pool) => <Chips ids={pool.included} nameOf={nameOf} extra={extraTargets(pool)} highlight={highlight} />,
+    }),
+    gridColumn<OverviewPool>({
+      columnId: 'excluded',
+      header: 'Excluded',
+      width: { grow: 3, min: 220 },
+      cell: (pool) => <Chips ids={pool.excluded} nameOf={nameOf} extra={[]} highlight={highlight} />,
+    }),
+  ];
+}
+
+const getRowId = (pool: OverviewPool) => pool.id;
+
 export interface OverviewTableProps {
   pools: OverviewPool[];
   nameOf: (groupId: string) => string;
@@ -77,67 +105,17 @@ export interface OverviewTableProps {
 /** Pools with their included and excluded groups; virtualised (rows measured, since groups wrap). */
 export function OverviewTable({ pools, nameOf, highlightGroupId }: OverviewTableProps) {
   const styles = useStyles();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: pools.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (i) => pools[i]?.id ?? i,
-  });
-  const cell = (col: string) => mergeClasses(styles.cell, col);
-
+  const columns = useMemo(() => overviewColumns(nameOf, highlightGroupId), [nameOf, highlightGroupId]);
   return (
-    <div ref={scrollRef} className={styles.scroller} tabIndex={-1}>
-      <Table aria-label="Pools and their assignments" aria-rowcount={pools.length + 1} className={styles.table} noNativeElements>
-        <TableHeader className={styles.header}>
-          <TableRow aria-rowindex={1} className={styles.headerRow}>
-            <TableHeaderCell className={styles.poolCol}>Pool</TableHeaderCell>
-            {highlightGroupId && <TableHeaderCell className={styles.roleCol}>{nameOf(highlightGroupId)}</TableHeaderCell>}
-            <TableHeaderCell className={styles.codesCol}>Codes</TableHeaderCell>
-            <TableHeaderCell className={styles.groupsCol}>Included</TableHeaderCell>
-            <TableHeaderCell className={styles.groupsCol}>Excluded</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const pool = pools[v.index];
-            if (!pool) return null;
-            const extra = [...(pool.allDevices ? ['All devices'] : []), ...pool.other];
-            const included = highlightGroupId ? pool.included.includes(highlightGroupId) : false;
-            return (
-              <TableRow
-                key={v.key}
-                data-index={v.index}
-                ref={virtualizer.measureElement}
-                aria-rowindex={v.index + 2}
-                className={styles.row}
-                style={{ transform: `translateY(${v.start}px)` }}
-              >
-                <TableCell className={cell(styles.poolCol)}>
-                  <RouterLink to={paths.pool.getHref(pool.id)} className={styles.poolName}>
-                    {pool.displayName}
-                  </RouterLink>
-                </TableCell>
-                {highlightGroupId && (
-                  <TableCell className={cell(styles.roleCol)}>
-                    <Badge appearance="tint" color={included ? 'brand' : 'danger'}>
-                      {included ? 'Included' : 'Excluded'}
-                    </Badge>
-                  </TableCell>
-                )}
-                <TableCell className={cell(styles.codesCol)}>{formatCount(pool.activationCodeCount)}</TableCell>
-                <TableCell className={cell(styles.groupsCol)}>
-                  <Chips ids={pool.included} nameOf={nameOf} extra={extra} highlight={highlightGroupId} />
-                </TableCell>
-                <TableCell className={cell(styles.groupsCol)}>
-                  <Chips ids={pool.excluded} nameOf={nameOf} extra={[]} highlight={highlightGroupId} />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <DataGrid
+      items={pools}
+      columns={columns}
+      getRowId={getRowId}
+      label="Pools and their assignments"
+      rowHeight={ESTIMATED_ROW_HEIGHT}
+      measureRows
+      minWidth={760}
+      className={styles.scroller}
+    />
   );
 }

@@ -99,3 +99,5 @@ export function useAssignmentsSave(poolId: string, opened: PoolAssignmentsModel)
 
   return { base, save, reviewAgain, failure, conflict, pending: checking || mutation.isPending };
 }
+
+export type AssignmentsSave = ReturnType<typeof useAssignmentsSave>;

@@ -6,7 +6,7 @@ import { poolKeys } from '../../../entities/pools/keys.ts';
 import { runBulkAssignMutation, type BulkPoolOutcome } from '../api/bulk-assign-pool.ts';
 import type { BulkMode, BulkSet } from '../lib/bulk-plan.ts';
 import { BULK_CONCURRENCY } from '../lib/limits.ts';
-import { runWithConcurrency } from '../lib/run-bulk.ts';
+import { forEachBounded } from '../../../lib/for-each-bounded.ts';
 
 export type PoolStatus =
   | { state: 'queued' }
@@ -66,7 +66,7 @@ export function useBulkAssignRun(pools: readonly BulkPool[], now: () => number =
     setStatuses((prev) => ({ ...prev, ...Object.fromEntries(targets.map((p) => [p.id, { state: 'queued' } as PoolStatus])) }));
     const notDone = (): PoolStatus =>
       halted?.kind === 'paused' ? { state: 'paused' } : { state: 'stopped', why: halted?.kind === 'refused' ? 'refused' : 'stop' };
-    await runWithConcurrency(
+    await forEachBounded(
       targets,
       BULK_CONCURRENCY,
       async (pool) => {
@@ -91,7 +91,7 @@ export function useBulkAssignRun(pools: readonly BulkPool[], now: () => number =
           }
         }
       },
-      stop.signal,
+      { signal: stop.signal },
     );
     setStatuses((prev) => Object.fromEntries(Object.entries(prev).map(([id, s]) => [id, s.state === 'queued' ? notDone() : s])));
     setHalt(halted);

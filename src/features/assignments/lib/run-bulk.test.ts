@@ -1,46 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
-import { BatchPausedError } from '../../../graph/retry.ts';
-import { isTransient, retryTransient, runWithConcurrency } from './run-bulk.ts';
+import { BatchPausedError, isTransient } from '../../../graph/retry.ts';
+import { retryTransient } from './run-bulk.ts';
 
 const graphError = (status: number, extra: Partial<ConstructorParameters<typeof GraphError>[0]> = {}) =>
   new GraphError({ status, code: status === 429 ? 'TooManyRequests' : 'Error', message: 'x', method: 'POST', path: '/p', ...extra });
-
-describe('runWithConcurrency', () => {
-  it('never runs more than the limit at once and runs every item', async () => {
-    let running = 0;
-    let peak = 0;
-    const done: number[] = [];
-    await runWithConcurrency(
-      Array.from({ length: 20 }, (_, i) => i),
-      4,
-      async (i) => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 1 + (i % 3)));
-        running--;
-        done.push(i);
-      },
-    );
-    expect(peak).toBe(4);
-    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-  });
-
-  it('starts no new item once the signal aborts', async () => {
-    const controller = new AbortController();
-    const started: number[] = [];
-    await runWithConcurrency(
-      [1, 2, 3, 4, 5],
-      1,
-      async (i) => {
-        started.push(i);
-        if (i === 2) controller.abort();
-      },
-      controller.signal,
-    );
-    expect(started).toEqual([1, 2]);
-  });
-});
 
 describe('retryTransient', () => {
   it('waits as long as Retry-After asked, then succeeds', async () => {

@@ -1,39 +1,5 @@
-import { CLIENT_ERROR_CODES, isGraphError } from '../../../graph/errors.ts';
-import { BatchPausedError, throttlePauseFrom } from '../../../graph/retry.ts';
-
-/**
- * Runs `worker` over `items`, at most `limit` at a time, in order of start.
- * Every item is attempted: one failing does not stop the others (the worker
- * reports its own outcome). Stops starting new items once `signal` aborts.
- */
-export async function runWithConcurrency<T>(
-  items: readonly T[],
-  limit: number,
-  worker: (item: T, index: number) => Promise<void>,
-  signal?: AbortSignal,
-): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length && !signal?.aborted) {
-      const index = next++;
-      await worker(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
-}
-
-/**
- * Worth repeating an idempotent request for: throttling (429) or an outage
- * (5xx, no response) that outlasted the Graph client's own retries — the
- * client never repeats a POST after a 5xx or a lost response, because a
- * repeated create could duplicate; the callers of this only repeat reads and
- * the `assign` action, which replaces the whole set and so is idempotent.
- */
-export function isTransient(error: unknown): boolean {
-  if (!isGraphError(error)) return false;
-  if (error.status === 0) return error.code === CLIENT_ERROR_CODES.network || error.code === CLIENT_ERROR_CODES.timeout;
-  return error.status === 429 || error.status === 500 || error.status === 502 || error.status === 503 || error.status === 504;
-}
+import { isGraphError } from '../../../graph/errors.ts';
+import { BatchPausedError, isTransient, throttlePauseFrom } from '../../../graph/retry.ts';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. */

@@ -20,7 +20,7 @@ import { useId, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { plural } from '../../../lib/format.ts';
 import { useAssignmentCount } from '../../../entities/pools/get-assignment-count.ts';
 import { useDeviceStateCount } from '../../../entities/pools/get-device-state-count.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
@@ -36,8 +36,6 @@ const useStyles = makeStyles({
     ':hover:active': { backgroundColor: tokens.colorStatusDangerBackground3Pressed, color: tokens.colorNeutralForegroundOnBrand },
   },
 });
-
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export interface DeletePoolDialogProps {
   pool: Pick<PoolProperties, 'id' | 'displayName' | 'activationCodeCount'>;

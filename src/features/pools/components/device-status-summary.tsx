@@ -1,5 +1,5 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { GROUP_DESCRIPTION, GROUP_LABEL, STATE_GROUPS, percentages, type GroupCounts, type StateGroup } from './device-state-text.ts';
 
 const useStyles = makeStyles({

@@ -23,7 +23,8 @@ import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-
 import { TOASTER_ID } from '../../../lib/toaster.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { useUpdatePool } from '../../../entities/pools/update-pool.ts';
-import { POOL_NAME_MAX_LENGTH, renamePoolSchema, type RenamePoolInput } from '../lib/rename-pool-schema.ts';
+import { POOL_NAME_MAX_LENGTH } from '../../../entities/pools/pool-name.ts';
+import { renamePoolSchema, type RenamePoolInput } from '../lib/rename-pool-schema.ts';
 import { zodFormResolver } from './zod-form-resolver.ts';
 
 const useStyles = makeStyles({

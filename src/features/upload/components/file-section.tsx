@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular, DeleteRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { PlannedFile } from '../lib/plan-batch.ts';
 import { IssueTable } from './issue-table.tsx';
 

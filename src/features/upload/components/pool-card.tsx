@@ -1,30 +1,13 @@
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Card,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-  type BadgeProps,
-} from '@fluentui/react-components';
-import { CheckmarkCircleFilled, ErrorCircleRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { Badge, Body1, Caption1, Card, Subtitle2, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
 import { memo, useId } from 'react';
-import { Controller, type Control } from 'react-hook-form';
-import { formatCount } from '../../../components/format.ts';
-import { RouterLink } from '../../../components/router-link.tsx';
-import { paths } from '../../../config/paths.ts';
+import type { Control } from 'react-hook-form';
+import { formatCount } from '../../../lib/format.ts';
 import type { PoolNamesForm } from '../hooks/use-upload-batch.ts';
-import { POOL_NAME_MAX_LENGTH, type PoolChoice, type PoolPlan, type PoolPlanStatus } from '../lib/plan-batch.ts';
+import type { PoolChoice, PoolPlan, PoolPlanStatus } from '../lib/plan-batch.ts';
 import { FileSection } from './file-section.tsx';
+import { PoolBlockers, PoolCreatedNote, ResumedPoolNotice } from './pool-card-notes.tsx';
+import { PoolNameField } from './pool-name-field.tsx';
+import { SameNameChoice } from './same-name-choice.tsx';
 
 const useStyles = makeStyles({
   card: { gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -32,12 +15,6 @@ const useStyles = makeStyles({
   titleBlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1, minWidth: 0 },
   title: { wordBreak: 'break-all' },
   meta: { color: tokens.colorNeutralForeground2 },
-  nameField: { maxWidth: '480px' },
-  lockedHint: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  blockers: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
-  blockersTitle: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
-  created: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  createdIcon: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
 });
 
 const STATUS_BADGE: Record<PoolPlanStatus, { label: string; color: BadgeProps['color'] }> = {
@@ -70,7 +47,6 @@ function PoolCardView({ pool, control, compact, resumed, onChoose, onRemoveFile,
   const fileCount = pool.files.length;
   const same = pool.sameNamePool;
   const askChoice = !!same && !pool.nameLocked && !created;
-  const choiceValue = pool.choice?.mode === 'replace' ? 'replace' : pool.choice?.mode === 'new' ? 'new' : '';
   const title = pool.host ?? pool.files[0]?.file.name ?? 'Pool';
 
   return (
@@ -90,112 +66,10 @@ function PoolCardView({ pool, control, compact, resumed, onChoose, onRemoveFile,
         </Badge>
       </div>
 
-      {created && pool.progress.poolId && (
-        <Text className={styles.created}>
-          <CheckmarkCircleFilled aria-hidden className={styles.createdIcon} />
-          <span>
-            Pool <RouterLink to={paths.pool.getHref(pool.progress.poolId)}>{pool.name}</RouterLink> was created
-            {resumed ? ' before the upload was interrupted.' : '.'}
-          </span>
-        </Text>
-      )}
-
-      {resumed && !created && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Part of the interrupted upload</MessageBarTitle>
-            {pool.progress.createState === 'inFlight'
-              ? 'This pool was being created when the upload stopped. The console checks whether it exists before creating it, so it is never created twice.'
-              : 'This pool was not created yet; it is created when you finish the upload.'}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      {askChoice && same && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>A pool named “{same.displayName}” already exists</MessageBarTitle>
-            It holds {formatCount(same.activationCodeCount)} codes and probably comes from the same provider (Intune names pools after the SM-DP+
-            server; Microsoft Graph does not show a pool’s server). Intune keeps one pool per SM-DP+ server, so choose what this upload does.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {askChoice && same && (
-        <Field label="What should this upload do?" required>
-          <RadioGroup
-            value={choiceValue}
-            onChange={(_e, data) =>
-              onChoose(
-                pool,
-                data.value === 'replace'
-                  ? { mode: 'replace', poolId: same.id, poolName: same.displayName, poolCodeCount: same.activationCodeCount }
-                  : { mode: 'new' },
-              )
-            }
-          >
-            <Radio
-              value="new"
-              label={
-                <>
-                  <Text weight="semibold">Create a separate pool</Text>
-                  <Caption1 block className={styles.meta}>
-                    The name is made unique. Intune refuses it if “{same.displayName}” uses the same SM-DP+ server; replace it then.
-                  </Caption1>
-                </>
-              }
-            />
-            <Radio
-              value="replace"
-              label={
-                <>
-                  <Text weight="semibold">Replace “{same.displayName}”</Text>
-                  <Caption1 block className={styles.meta}>
-                    It is deleted and a new pool is created from the files here, assigned like the old one; codes that are not in these files are
-                    gone. Codes work once: add old codes only when the carrier confirms them unused (codes in several files are uploaded once).
-                  </Caption1>
-                </>
-              }
-            />
-          </RadioGroup>
-        </Field>
-      )}
-
-      {created ? null : pool.nameLocked ? (
-        <Field
-          label="Pool name"
-          className={styles.nameField}
-          hint={
-            <span className={styles.lockedHint}>
-              <LockClosedRegular aria-hidden />
-              Locked: a create may already have reached Intune under this name, and the console looks the pool up by name before creating it again.
-            </span>
-          }
-        >
-          <Input value={pool.name} readOnly />
-        </Field>
-      ) : (
-        <Controller
-          control={control}
-          name={`names.${pool.key}`}
-          render={({ field, fieldState }) => (
-            <Field
-              label="Pool name"
-              required
-              className={styles.nameField}
-              validationMessage={fieldState.error?.message ?? pool.nameError}
-              hint={`Unique among your pools; at most ${POOL_NAME_MAX_LENGTH} characters. Suggested from the SM-DP+ server: ${pool.defaultName}.`}
-            >
-              <Input
-                ref={field.ref}
-                name={field.name}
-                value={field.value ?? pool.name}
-                onBlur={field.onBlur}
-                onChange={(_e, data) => field.onChange(data.value)}
-              />
-            </Field>
-          )}
-        />
-      )}
+      {created && pool.progress.poolId && <PoolCreatedNote pool={pool} poolId={pool.progress.poolId} resumed={resumed} />}
+      {resumed && !created && <ResumedPoolNotice pool={pool} />}
+      {askChoice && same && <SameNameChoice same={same} choice={pool.choice} onChoose={(choice) => onChoose(pool, choice)} />}
+      {!created && <PoolNameField pool={pool} control={control} />}
 
       {fileCount > 1 && !created && (
         <Body1>
@@ -210,18 +84,7 @@ function PoolCardView({ pool, control, compact, resumed, onChoose, onRemoveFile,
         pool.files.map((f) => <FileSection key={f.file.id} planned={f} defaultExpanded={!compact} onRemove={onRemoveFile} onConfirm={onConfirmFile} />)
       )}
 
-      {!created && pool.blockers.length > 0 && (
-        <div>
-          <Text className={styles.blockersTitle} weight="semibold">
-            <ErrorCircleRegular aria-hidden /> Before this pool can be uploaded:
-          </Text>
-          <ul className={styles.blockers}>
-            {pool.blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!created && <PoolBlockers blockers={pool.blockers} />}
     </Card>
   );
 }

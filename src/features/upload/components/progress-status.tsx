@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, ErrorCircleFilled, HourglassRegular, PauseCircleRegular, WarningFilled } from '@fluentui/react-icons';
 import { describeError } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { JobStatus } from '../lib/upload-runner.ts';
 
 /** Removes the batch's matching IDs from text that came from the service. */

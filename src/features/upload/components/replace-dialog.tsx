@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { describeError } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { usePoolsAssignments } from '../../../entities/assignments/get-pool-assignments.ts';
 import { useDeviceStateCounts } from '../../../entities/pools/get-device-state-count.ts';
 import { usePoolSummaries } from '../../../entities/pools/get-pool-summary.ts';

@@ -1,5 +1,5 @@
 import { Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { AssignmentInput } from '../../../entities/assignments/types.ts';
 import { describeAssignments } from '../lib/replace-steps.ts';
 

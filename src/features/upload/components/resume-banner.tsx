@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular } from '@fluentui/react-icons';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { GroupProgress } from '../lib/plan-batch.ts';
 import { poolUnfinished, type ResumePool, type ResumeState } from '../lib/resume-state.ts';
 

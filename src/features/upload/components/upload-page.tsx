@@ -15,7 +15,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { DropZone } from '../../../components/drop-zone.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { plural } from '../../../lib/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ReadOnlyNotice } from '../../../components/read-only-notice.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -47,8 +47,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   blockers: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
-
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** Devices › eSIM cellular profiles › Upload: carrier CSV files → validated, previewed, uploaded pools. */
 export function UploadPage() {

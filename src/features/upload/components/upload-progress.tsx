@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { memo } from 'react';
 import { describeError } from '../../../components/error-state.tsx';
-import { formatCount } from '../../../components/format.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { RunInfo } from '../lib/batch-state.ts';

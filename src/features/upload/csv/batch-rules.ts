@@ -15,7 +15,7 @@
  * A pool without codes cannot arise: a file without codes is already an error.
  */
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
-import { plural } from './format-issue.ts';
+import { plural } from '../../../lib/format.ts';
 import { clashes } from './iccid-clashes.ts';
 import { IccidLookup } from './iccid-index.ts';
 import { MAX_CODES_PER_POOL } from './rules.ts';

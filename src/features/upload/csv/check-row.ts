@@ -3,7 +3,7 @@ import type { CodeCollector } from './code-collector.ts';
 import { ADDRESS_LABEL, diagnoseIccid, diagnoseMatchingId, ICCID_LABEL, MATCHING_ID_LABEL, type Problem } from './diagnose.ts';
 import type { IssueList } from './issue-list.ts';
 import { looksLikeHeader } from './row-shape.ts';
-import { formatCount } from './format-issue.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { ICCID_RE, MATCHING_ID_RE, MAX_MATCHING_ID_LENGTH, SMDP_ADDRESS_RE } from './rules.ts';
 import type { CsvField } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { plural } from './format-issue.ts';
+import { plural } from '../../../lib/format.ts';
 import { BLANK_TEXT_RE, CONTROL_CHAR_GLOBAL_RE, MAX_STRAY_CONTROL_CHARS } from './rules.ts';
 import type { CsvIssueCode } from './types.ts';
 

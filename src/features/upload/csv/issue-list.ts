@@ -1,4 +1,4 @@
-import { plural } from './format-issue.ts';
+import { plural } from '../../../lib/format.ts';
 import { MAX_ISSUES_PER_FILE } from './rules.ts';
 import type { CsvField, CsvIssue, CsvIssueCode, CsvSeverity } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { cleanCell, isBlankRow } from './cells.ts';
 import { ADDRESS_LABEL, diagnoseAddress } from './diagnose.ts';
-import { plural } from './format-issue.ts';
+import { plural } from '../../../lib/format.ts';
 import type { IssueList } from './issue-list.ts';
 import { looksLikeCodeRow, looksLikeHeader } from './row-shape.ts';
 import { SMDP_ADDRESS_RE } from './rules.ts';

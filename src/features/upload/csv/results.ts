@@ -1,5 +1,5 @@
 import type { CodeCollector } from './code-collector.ts';
-import { formatCount } from './format-issue.ts';
+import { formatCount } from '../../../lib/format.ts';
 import { emptyIccidIndex } from './iccid-index.ts';
 import { IssueList } from './issue-list.ts';
 import { MAX_FILE_BYTES } from './rules.ts';

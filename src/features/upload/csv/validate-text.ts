@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { iccidLuhnSum, isBlankRow, isMatchingId, trimCell } from './cells.ts';
 import { checkCodeRow, checkHeaderRow } from './check-row.ts';
 import { CodeCollector } from './code-collector.ts';
-import { formatCount } from './format-issue.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { IssueList } from './issue-list.ts';
 import { readPreamble } from './preamble.ts';
 import { LINE_BREAKS_RE, MAX_CODES_PER_FILE, MAX_MATCHING_ID_LENGTH, MIXED_LINE_BREAK_RE } from './rules.ts';

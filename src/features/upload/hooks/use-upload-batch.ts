@@ -2,19 +2,19 @@ import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } 
 import { useForm, useWatch, type FieldError, type Resolver, type ResolverResult } from 'react-hook-form';
 import { useAuthState } from '../../../auth/auth-context.tsx';
 import { usePoolNames } from '../../../entities/pools/get-pool-names.ts';
-import { fileProblemResult } from '../csv/results.ts';
-import { validateFiles } from '../csv/validate-in-worker.ts';
-import { VALIDATION_CONCURRENCY } from '../lib/limits.ts';
 import { batchReducer, initialBatchState, type BatchState } from '../lib/batch-state.ts';
-import { analyzeBatch, planBatch, poolNameError, type BatchPlan, type NameContext, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
-import { browserResumeStore, isUnfinished, matchResumePools } from '../lib/resume-state.ts';
-import { isAbortError } from '../lib/upload-runner.ts';
+import { analyzeBatch } from '../lib/batch-analysis.ts';
+import { planBatch, type BatchPlan, type PoolChoice, type PoolPlan } from '../lib/plan-batch.ts';
+import { poolNameError, type NameContext } from '../lib/pool-names.ts';
+import { matchResumePools } from '../lib/resume-plans.ts';
+import { isUnfinished } from '../lib/resume-state.ts';
+import { browserResumeStore } from '../lib/resume-store.ts';
+import { createValidationQueue } from '../lib/validation-queue.ts';
 import { useUploadRun } from './use-upload-run.ts';
 
 export interface PoolNamesForm {
   names: Record<string, string>;
 }
-
 
 let fileCounter = 0;
 
@@ -82,51 +82,8 @@ export function useUploadBatch() {
   }, [analysis.groups, state.resume, state.resumed, form]);
 
   // ---- validation (Web Worker), a few files at a time
-  const validator = useMemo(() => {
-    const queue: { id: string; file: File }[] = [];
-    const active = new Map<string, AbortController>();
-    const pump = (): void => {
-      while (active.size < VALIDATION_CONCURRENCY && queue.length > 0) {
-        const next = queue.shift();
-        if (!next) break;
-        const controller = new AbortController();
-        active.set(next.id, controller);
-        validateFiles([next.file], { signal: controller.signal })
-          .then(
-            ([parsed]) => parsed ?? fileProblemResult(next.file.name, next.file.size, 'unreadable', '', 'no result'),
-            (error: unknown) => {
-              if (isAbortError(error) || controller.signal.aborted) return undefined;
-              return fileProblemResult(next.file.name, next.file.size, 'unreadable', '', error instanceof Error ? error.message : String(error));
-            },
-          )
-          .then((parsed) => {
-            if (active.get(next.id) === controller) active.delete(next.id);
-            // Rendering a finished file's preview may wait for input: keep the page responsive.
-            if (parsed && !controller.signal.aborted) startTransition(() => dispatch({ type: 'parsed', id: next.id, parsed }));
-            pump();
-          });
-      }
-    };
-    return {
-      add(entries: { id: string; file: File }[]) {
-        queue.push(...entries);
-        pump();
-      },
-      remove(ids: readonly string[]) {
-        for (const id of ids) {
-          active.get(id)?.abort();
-          active.delete(id);
-        }
-        for (let i = queue.length - 1; i >= 0; i--) if (ids.includes(queue[i]?.id ?? '')) queue.splice(i, 1);
-        pump();
-      },
-      abortAll() {
-        for (const c of active.values()) c.abort();
-        active.clear();
-        queue.length = 0;
-      },
-    };
-  }, []);
+  // Rendering a finished file's preview may wait for input: keep the page responsive.
+  const validator = useMemo(() => createValidationQueue((id, parsed) => startTransition(() => dispatch({ type: 'parsed', id, parsed }))), []);
 
   const addFiles = useCallback(
     (files: File[]) => {

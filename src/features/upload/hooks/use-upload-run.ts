@@ -9,7 +9,9 @@ import { batchLockName, withBatchLock } from '../lib/batch-lock.ts';
 import type { BatchPlan, PoolChoice, PoolPlan } from '../lib/plan-batch.ts';
 import { createRedactor } from '../lib/redact.ts';
 import type { ReplaceDecision } from '../lib/replace-steps.ts';
-import { createRunRecorder, poolUnfinished, resumePoolFrom, type ResumeStore } from '../lib/resume-state.ts';
+import { resumePoolFrom } from '../lib/resume-plans.ts';
+import { poolUnfinished } from '../lib/resume-state.ts';
+import { createRunRecorder, type ResumeStore } from '../lib/resume-store.ts';
 import { runUpload, type FirstPlan, type RunResult, type UploadJob } from '../lib/upload-runner.ts';
 
 interface Args {

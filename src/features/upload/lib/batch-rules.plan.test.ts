@@ -4,7 +4,8 @@ import { BATCH_RULE_CASES } from '../csv/batch-rules.table.ts';
 import { formatIssue } from '../csv/format-issue.ts';
 import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
 import { csvBytes } from '../../../testing/carrier-csv.ts';
-import { analyzeBatch, planBatch, type BatchFile } from './plan-batch.ts';
+import { analyzeBatch, type BatchFile } from './batch-analysis.ts';
+import { planBatch } from './plan-batch.ts';
 
 describe('batch rules, as the upload page plans them', () => {
   it.each(BATCH_RULE_CASES)('$name', async (c) => {

@@ -6,7 +6,8 @@
  * are frozen here.
  */
 import type { ParsedCsvFile } from '../csv/types.ts';
-import type { BatchFile, GroupProgress, PoolChoice } from './plan-batch.ts';
+import type { BatchFile } from './batch-analysis.ts';
+import type { GroupProgress, PoolChoice } from './plan-batch.ts';
 import type { ResumePool, ResumeState } from './resume-state.ts';
 import type { JobStatus } from './upload-runner.ts';
 

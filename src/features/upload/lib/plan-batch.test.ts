@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { carrierCsv, codes, iccid, matchingId, utf8 } from '../../../testing/carrier-csv.ts';
 import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
-import { analyzeBatch, groupKeyForHost, planBatch, type BatchFile, type ExistingPool, type PlanInput } from './plan-batch.ts';
+import { groupKeyForHost } from '../csv/batch-rules.ts';
+import { analyzeBatch, type BatchFile } from './batch-analysis.ts';
+import { planBatch, type ExistingPool, type PlanInput } from './plan-batch.ts';
 
 let nextId = 1;
 async function file(name: string, text: string): Promise<BatchFile> {
@@ -144,7 +146,7 @@ describe('analyzeBatch + planBatch', () => {
         nameError: 'A pool named “Northwind” already exists. Choose another name.',
       });
       expect(plan([a], { existing, choices, names: { [key]: '   ' } }).pools[0]?.nameError).toBe('Enter a name for the pool.');
-      expect(plan([a], { existing, choices, names: { [key]: 'x'.repeat(257) } }).pools[0]?.nameError).toBe('Use at most 256 characters.');
+      expect(plan([a], { existing, choices, names: { [key]: 'x'.repeat(257) } }).pools[0]?.nameError).toBe('Use 256 characters or fewer.');
       expect(plan([a], { existing, choices, names: { [key]: 'x'.repeat(256) } }).pools[0]?.status).toBe('ready');
     });
 

@@ -1,39 +1,22 @@
 /**
- * Turns the files of an upload batch into the pools that will be created.
+ * Turns the analysed files of an upload batch into the pools that will be created: for each pool
+ * its files' problems, its name ({@link poolNameError}), the admin's choice and what still blocks
+ * it.
  *
- * - The batch rules (files grouped by SM-DP+ host into one pool each, merged
- *   and de-duplicated; duplicates across files; the same file twice; pool
- *   size) are csv/batch-rules.ts, the module the CLI runs too.
- * - Every pool gets a name: unique (case-insensitively) within the batch and
- *   among existing pools. That uniqueness is what lets the upload runner
- *   recognise its own pool by name after an ambiguous create.
  * - A pool that already exists under the host's default name most likely
  *   holds the same provider's codes (Graph never returns a pool's SM-DP+
  *   address): the admin must choose between a separate pool and replacing it.
  *
- * Pure functions; the analysis (costly: every ICCID of every file) depends on
- * the files only, so it is memoised apart from the cheap per-keystroke plan.
+ * Pure and cheap: it runs on every keystroke, over the memoised analysis (batch-analysis.ts).
  */
-import { z } from 'zod';
 import type { PoolName } from '../../../entities/pools/types.ts';
 import type { EmbeddedSimActivationCode } from '../../../graph/types.ts';
-import { checkBatchRules } from '../csv/batch-rules.ts';
 import { defaultPoolName, uniquePoolName } from '../csv/pool-name.ts';
-import type { CsvIssue, ParsedCsvFile } from '../csv/types.ts';
+import type { CsvIssue } from '../csv/types.ts';
+import { plural } from '../../../lib/format.ts';
+import type { BatchAnalysis, BatchFile } from './batch-analysis.ts';
+import { normName, poolNameError, type NameContext } from './pool-names.ts';
 import type { CarriedAssignments, CreateState } from './upload-runner.ts';
-
-export { groupKeyForHost } from '../csv/batch-rules.ts';
-export { MAX_CODES_PER_POOL } from '../csv/rules.ts';
-export const POOL_NAME_MAX_LENGTH = 256;
-
-export interface BatchFile {
-  /** Unique in the batch (the same file dropped twice gets two ids). */
-  id: string;
-  name: string;
-  size: number;
-  /** The worker's verdict; undefined while it is being checked. */
-  parsed?: ParsedCsvFile;
-}
 
 /** A pool already in the tenant (id, name, code count). */
 export type ExistingPool = PoolName;
@@ -53,115 +36,6 @@ export interface GroupProgress {
 }
 
 export const NO_PROGRESS: GroupProgress = { createState: 'pending', oldPoolDeleted: false };
-
-// ---------------------------------------------------------------- analysis (files only)
-
-export interface FileGroup {
-  /** Stable key, usable as a form field name (no dots). */
-  key: string;
-  /** SM-DP+ host as written in the first file; null for files without a readable address. */
-  host: string | null;
-  files: BatchFile[];
-}
-
-export interface BatchAnalysis {
-  groups: FileGroup[];
-  /** Files still being checked. */
-  checking: BatchFile[];
-  /** Cross-file problems, by file id. */
-  batchIssues: ReadonlyMap<string, CsvIssue[]>;
-  /** Per group: the codes to upload (merged, de-duplicated), when every file of the group is valid. */
-  codes: ReadonlyMap<string, EmbeddedSimActivationCode[]>;
-  /** Per group: ICCIDs in more than one of its files with the same matching id, uploaded once. */
-  duplicatesMerged: ReadonlyMap<string, number>;
-  /** Per group: why the pool cannot be created although its files are valid. */
-  poolErrors: ReadonlyMap<string, string[]>;
-}
-
-/** The batch rules of csv/batch-rules.ts over the files checked so far. */
-export function analyzeBatch(files: readonly BatchFile[]): BatchAnalysis {
-  const checking = files.filter((f) => !f.parsed);
-  const verdict = checkBatchRules(files.flatMap((f) => (f.parsed ? [{ id: f.id, parsed: f.parsed }] : [])));
-  const byId = new Map(files.map((f) => [f.id, f]));
-  const groups = verdict.groups.map((g) => ({ key: g.key, host: g.host, files: g.fileIds.flatMap((id) => byId.get(id) ?? []) }));
-  return { groups, checking, batchIssues: verdict.issues, codes: verdict.codes, duplicatesMerged: verdict.duplicatesMerged, poolErrors: verdict.poolErrors };
-}
-
-// ---------------------------------------------------------------- names
-
-const norm = (name: string) => name.trim().toLocaleLowerCase();
-
-export interface NameContext {
-  existing: readonly ExistingPool[];
-  /** Every pool of the batch with its current name. */
-  batch: readonly { key: string; name: string }[];
-}
-
-export interface NameOwner {
-  key: string;
-  /** Pools this group may share a name with: the one it replaces, the one it already created. */
-  ownPoolIds: readonly string[];
-}
-
-/** Required, at most 256 characters (built once: a zod schema is costly to build per call). */
-const poolNameBase = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name for the pool.')
-  .max(POOL_NAME_MAX_LENGTH, `Use at most ${POOL_NAME_MAX_LENGTH} characters.`);
-
-interface NameIndex {
-  /** Normalised name → keys of the batch's pools holding it. */
-  batch: Map<string, string[]>;
-  /** Normalised name → existing pools holding it. */
-  existing: Map<string, ExistingPool[]>;
-}
-
-/** Indexes per context, so checking n names against m pools costs n + m, not n × m (a tenant can hold 10,000 pools). */
-const nameIndexes = new WeakMap<NameContext, NameIndex>();
-const existingIndexes = new WeakMap<readonly ExistingPool[], Map<string, ExistingPool[]>>();
-
-function indexOf(ctx: NameContext): NameIndex {
-  let index = nameIndexes.get(ctx);
-  if (!index) {
-    let existing = existingIndexes.get(ctx.existing);
-    if (!existing) {
-      existing = new Map();
-      for (const p of ctx.existing) {
-        const n = norm(p.displayName);
-        const list = existing.get(n);
-        if (list) list.push(p);
-        else existing.set(n, [p]);
-      }
-      existingIndexes.set(ctx.existing, existing);
-    }
-    const batch = new Map<string, string[]>();
-    for (const b of ctx.batch) {
-      const n = norm(b.name);
-      const list = batch.get(n);
-      if (list) list.push(b.key);
-      else batch.set(n, [b.key]);
-    }
-    index = { batch, existing };
-    nameIndexes.set(ctx, index);
-  }
-  return index;
-}
-
-/** The pool-name rules: required, at most 256 characters, unique in the batch and among existing pools. */
-export function poolNameError(name: string, ctx: NameContext, owner: NameOwner): string | undefined {
-  const base = poolNameBase.safeParse(name);
-  if (!base.success) return base.error.issues[0]?.message;
-  const n = norm(base.data);
-  const index = indexOf(ctx);
-  if ((index.batch.get(n) ?? []).some((key) => key !== owner.key)) {
-    return `Another pool in this upload is also named “${base.data}”. Pool names must be unique.`;
-  }
-  const clash = (index.existing.get(n) ?? []).find((p) => !owner.ownPoolIds.includes(p.id));
-  return clash ? `A pool named “${clash.displayName}” already exists. Choose another name.` : undefined;
-}
-
-// ---------------------------------------------------------------- plan (cheap, per render)
 
 export interface PlannedFile {
   file: BatchFile;
@@ -225,24 +99,22 @@ export interface PlanInput {
   progress: Readonly<Record<string, GroupProgress | undefined>>;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 export function planBatch(input: PlanInput): BatchPlan {
   const { analysis, existing, names, choices, confirmedWarnings } = input;
   const existingPools = existing ?? [];
-  const taken = new Set(existingPools.map((p) => norm(p.displayName)));
+  const taken = new Set(existingPools.map((p) => normName(p.displayName)));
 
   // First pass: choices and names (suggestions take earlier pools' names into account).
   const drafts = analysis.groups.map((group) => {
     const progress = input.progress[group.key] ?? NO_PROGRESS;
     const defaultName = group.host ? defaultPoolName(group.host) : (group.files[0]?.name.replace(/\.csv$/i, '') ?? '');
-    const sameNamePool = group.host && existing ? existingPools.find((p) => norm(p.displayName) === norm(defaultName) && p.id !== progress.poolId) : undefined;
+    const sameNamePool = group.host && existing ? existingPools.find((p) => normName(p.displayName) === normName(defaultName) && p.id !== progress.poolId) : undefined;
     const stored = choices[group.key];
     const resumed = progress.createState !== 'pending' || progress.oldPoolDeleted;
     const choice: PoolChoice | undefined = stored ?? (sameNamePool && !resumed ? undefined : { mode: 'new' });
     const suggestedName = choice?.mode === 'replace' ? choice.poolName : uniquePoolName(defaultName, taken);
     const name = names[group.key] ?? suggestedName;
-    taken.add(norm(name));
+    taken.add(normName(name));
     return { group, progress, defaultName, sameNamePool, choice, suggestedName, name };
   });
 

@@ -8,9 +8,9 @@
  * resumed batch judges by the first plan too. Any other pool with the name is
  * a named conflict ({@link NameConflictError}), never "created".
  */
-import { BatchPausedError } from '../../../graph/retry.ts';
+import { BatchPausedError, isWorthRereading } from '../../../graph/retry.ts';
 import { NameConflictError, OutcomeUnknownError, type FirstPlan, type PoolService, type PoolSummary, type UploadJob } from './runner-types.ts';
-import { isTransient, type Throttled } from './throttle.ts';
+import type { Throttled } from './throttle.ts';
 
 const RECONCILE_BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 20_000];
 export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -71,7 +71,7 @@ export async function reconcile(job: UploadJob, deps: ReconcileDeps): Promise<Po
       } catch (e) {
         if (deps.signal.aborted || e instanceof NameConflictError || e instanceof BatchPausedError) throw e;
         const backoff = RECONCILE_BACKOFF_MS[attempt];
-        if (deadline.signal.aborted || !isTransient(e) || backoff === undefined) throw new OutcomeUnknownError(e);
+        if (deadline.signal.aborted || !isWorthRereading(e) || backoff === undefined) throw new OutcomeUnknownError(e);
         try {
           await deps.sleep(backoff, signal);
         } catch {

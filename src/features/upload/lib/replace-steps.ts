@@ -6,8 +6,7 @@
  */
 import type { AssignmentInput } from '../../../entities/assignments/types.ts';
 import type { OldPoolSnapshot, PoolService } from './runner-types.ts';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+import { formatCount, plural } from '../../../lib/format.ts';
 
 /** A stable text for one assignment: kind, group, filter and filter mode. */
 export function assignmentKey(a: AssignmentInput): string {
@@ -57,9 +56,9 @@ export function describeAssignments(list: readonly AssignmentInput[]): string {
 /** What changed between two reads of the pool to replace, in plain words (empty: nothing). */
 export function describeChanges(before: OldPoolSnapshot, now: OldPoolSnapshot): string[] {
   const changes: string[] = [];
-  if (before.codeCount !== now.codeCount) changes.push(`it holds ${plural(now.codeCount, 'code')} now, not ${before.codeCount.toLocaleString('en-US')}`);
+  if (before.codeCount !== now.codeCount) changes.push(`it holds ${plural(now.codeCount, 'code')} now, not ${formatCount(before.codeCount)}`);
   if (before.deviceStateCount !== now.deviceStateCount) {
-    changes.push(`${plural(now.deviceStateCount, 'device')} ${now.deviceStateCount === 1 ? 'has' : 'have'} its codes now, not ${before.deviceStateCount.toLocaleString('en-US')}`);
+    changes.push(`${plural(now.deviceStateCount, 'device')} ${now.deviceStateCount === 1 ? 'has' : 'have'} its codes now, not ${formatCount(before.deviceStateCount)}`);
   }
   const a = before.assignments.map(assignmentKey).sort().join('\n');
   const b = now.assignments.map(assignmentKey).sort().join('\n');

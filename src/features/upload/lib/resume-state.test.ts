@@ -2,19 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphError } from '../../../graph/errors.ts';
 import { carrierCsv, codes, utf8 } from '../../../testing/carrier-csv.ts';
 import { parseCarrierCsv } from '../csv/parse-carrier-csv.ts';
-import { analyzeBatch, planBatch, type BatchFile, type PoolPlan } from './plan-batch.ts';
-import {
-  RESUME_STORAGE_KEY,
-  browserResumeStore,
-  createResumeStore,
-  createRunRecorder,
-  isUnfinished,
-  matchResumePools,
-  parseResumeState,
-  resumePoolFrom,
-  serializeResumeState,
-  type ResumeState,
-} from './resume-state.ts';
+import { analyzeBatch, type BatchFile } from './batch-analysis.ts';
+import { planBatch, type PoolPlan } from './plan-batch.ts';
+import { matchResumePools, resumePoolFrom } from './resume-plans.ts';
+import { RESUME_STORAGE_KEY, isUnfinished, parseResumeState, serializeResumeState, type ResumeState } from './resume-state.ts';
+import { browserResumeStore, createResumeStore, createRunRecorder } from './resume-store.ts';
 import { runUpload, type PoolService, type PoolSummary } from './upload-runner.ts';
 
 const HOSTS = ['smdp.contoso-mobile.example.com', 'rsp.fabrikam-telecom.example.net', 'esim.northwind.example.org'];

@@ -9,10 +9,9 @@
  * the same files to finish the batch; they are recognised by hash.
  */
 import { z } from 'zod';
-import type { GroupProgress, PoolPlan } from './plan-batch.ts';
 import type { AssignmentInput } from '../../../entities/assignments/types.ts';
 import type { AssignmentTarget } from '../../../graph/types.ts';
-import type { CarriedAssignments, CreateState, FirstPlan, JobStatus } from './upload-runner.ts';
+import type { CarriedAssignments, CreateState, FirstPlan } from './upload-runner.ts';
 
 export const RESUME_STORAGE_KEY = 'esim-console.upload-batch.v1';
 
@@ -157,136 +156,4 @@ export const poolUnfinished = (p: Pick<ResumePool, 'createState' | 'carry'>) => 
 /** Whether anything is left to do. */
 export function isUnfinished(state: ResumeState | null): state is ResumeState {
   return !!state && state.pools.some(poolUnfinished);
-}
-
-export interface ResumeStore {
-  load(): ResumeState | null;
-  save(state: ResumeState): void;
-  clear(): void;
-}
-
-/**
- * Storage-backed store. Storage can be unavailable (privacy modes) or
- * full: the batch still runs, it just cannot be resumed after a reload.
- */
-export function createResumeStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined, key = RESUME_STORAGE_KEY): ResumeStore {
-  return {
-    load() {
-      try {
-        return parseResumeState(storage?.getItem(key) ?? null);
-      } catch {
-        return null;
-      }
-    },
-    save(state) {
-      try {
-        storage?.setItem(key, serializeResumeState(state));
-      } catch {
-        // Quota or disabled storage: resuming after a reload is not possible, the upload itself goes on.
-      }
-    },
-    clear() {
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // see save()
-      }
-    },
-  };
-}
-
-/**
- * localStorage, so a batch survives a closed tab as well as a reload; one
- * record per account (`homeAccountId`), so another admin on the same browser
- * never sees it. The record holds no secret (see the top of this file).
- */
-export function browserResumeStore(accountId: string): ResumeStore {
-  let storage: Storage | undefined;
-  try {
-    storage = typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    storage = undefined;
-  }
-  return createResumeStore(storage, `${RESUME_STORAGE_KEY}:${accountId}`);
-}
-
-// ---------------------------------------------------------------- from plans, to plans
-
-/** The durable part of a planned pool (no codes: the plan's codes are not read here). */
-export function resumePoolFrom(
-  plan: Pick<PoolPlan, 'key' | 'name' | 'choice' | 'codes' | 'codeCount' | 'files'>,
-  progress: GroupProgress,
-): ResumePool {
-  const choice = plan.choice;
-  return {
-    key: plan.key,
-    name: plan.name.trim(),
-    mode: choice?.mode ?? 'new',
-    ...(choice?.mode === 'replace' && { replacePoolId: choice.poolId, replacePoolName: choice.poolName }),
-    oldPoolDeleted: progress.oldPoolDeleted,
-    expectedCount: plan.codes?.length ?? plan.codeCount,
-    files: plan.files.map((f) => ({ name: f.file.name, size: f.file.size, sha256: f.file.parsed?.sha256 ?? '' })),
-    createState: progress.createState,
-    ...(progress.poolId !== undefined && { poolId: progress.poolId }),
-    ...(choice?.mode === 'replace' && { carryAssignments: choice.carryAssignments ?? true }),
-    ...(progress.carry && { carry: progress.carry }),
-  };
-}
-
-const hashKey = (files: readonly { sha256: string }[]) => files.map((f) => f.sha256).sort().join(',');
-
-/**
- * Pools of an interrupted batch that the dropped files make resumable: a
- * group matches a stored pool when its files have exactly the stored hashes.
- */
-export function matchResumePools(
-  state: ResumeState | null,
-  groups: readonly { key: string; files: readonly { parsed?: { sha256: string } }[] }[],
-): Map<string, ResumePool> {
-  const matches = new Map<string, ResumePool>();
-  if (!state) return matches;
-  const byHashes = new Map(state.pools.map((p) => [hashKey(p.files), p]));
-  for (const g of groups) {
-    if (g.files.some((f) => !f.parsed?.sha256)) continue;
-    const pool = byHashes.get(hashKey(g.files.map((f) => ({ sha256: f.parsed?.sha256 ?? '' }))));
-    if (pool) matches.set(g.key, pool);
-  }
-  return matches;
-}
-
-/**
- * Keeps the stored state in step with a run: every status change of a job is
- * written at once (a create is recorded as `inFlight` before it is sent).
- * `carried` are pools of an earlier interrupted batch not part of this run;
- * they stay stored so that they can still be finished.
- */
-export function createRunRecorder(
-  store: ResumeStore,
-  pools: readonly ResumePool[],
-  carried: readonly ResumePool[] = [],
-  startedAt = new Date().toISOString(),
-  firstPlan?: FirstPlan,
-) {
-  const current = pools.map((p) => ({ ...p, files: p.files.map((f) => ({ ...f })) }));
-  const byKey = new Map(current.map((p) => [p.key, p]));
-  const write = () => {
-    const state: ResumeState = { version: 1, startedAt, ...(firstPlan && { firstPlan }), pools: [...current, ...carried] };
-    if (isUnfinished(state)) store.save(state);
-    else store.clear();
-  };
-  write();
-  return {
-    onUpdate(key: string, status: Pick<JobStatus, 'createState' | 'poolId' | 'oldPoolDeleted' | 'carry'>) {
-      const pool = byKey.get(key);
-      if (!pool) return;
-      if (pool.createState === status.createState && pool.poolId === status.poolId && pool.oldPoolDeleted === status.oldPoolDeleted && pool.carry === status.carry) return;
-      pool.createState = status.createState;
-      pool.oldPoolDeleted = status.oldPoolDeleted;
-      if (status.poolId !== undefined) pool.poolId = status.poolId;
-      else delete pool.poolId;
-      if (status.carry) pool.carry = status.carry;
-      else delete pool.carry;
-      write();
-    },
-  };
 }

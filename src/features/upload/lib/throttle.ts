@@ -4,7 +4,7 @@
  * never waited: the call throws {@link BatchPausedError} and the batch pauses.
  */
 import { isGraphError } from '../../../graph/errors.ts';
-import { BatchPausedError } from '../../../graph/retry.ts';
+import { BatchPausedError, isWorthRereading } from '../../../graph/retry.ts';
 import type { JobPhase, JobStatus } from './runner-types.ts';
 
 export interface ThrottleDeps {
@@ -18,8 +18,6 @@ export interface ThrottleDeps {
 
 export const isThrottle = (e: unknown) => isGraphError(e) && e.status === 429;
 export const isAmbiguous = (e: unknown) => isGraphError(e) && e.ambiguous;
-/** Worth asking again: throttling, a transient server or network failure of a read. */
-export const isTransient = (e: unknown) => isGraphError(e) && (e.status === 429 || e.status === 0 || e.status >= 500);
 
 export type Throttled = <T>(
   key: string,
@@ -71,7 +69,7 @@ export async function withTransientRetries<T>(
       return await call();
     } catch (e) {
       const backoff = backoffs[attempt];
-      if (e instanceof BatchPausedError || signal.aborted || !isTransient(e) || backoff === undefined) throw e;
+      if (e instanceof BatchPausedError || signal.aborted || !isWorthRereading(e) || backoff === undefined) throw e;
       await sleep(backoff, signal);
     }
   }

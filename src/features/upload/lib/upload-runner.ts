@@ -27,6 +27,7 @@ import {
   type UploadJob,
 } from './runner-types.ts';
 import { isAmbiguous, makeThrottled, withTransientRetries } from './throttle.ts';
+import { forEachBounded } from '../../../lib/for-each-bounded.ts';
 
 export * from './runner-types.ts';
 
@@ -180,7 +181,6 @@ export async function runUpload(jobs: readonly UploadJob[], opts: RunOptions): P
     }
   }
 
-  const queue = [...jobs];
   const cancelledInFlight: UploadJob[] = [];
   let paused: RunResult['paused'];
 
@@ -188,39 +188,35 @@ export async function runUpload(jobs: readonly UploadJob[], opts: RunOptions): P
     return `Paused: Microsoft Graph asked to wait ${Math.ceil(ms / 60_000)} min (longer than the console waits). Resume the upload later.`;
   }
 
-  async function worker(): Promise<void> {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      if (signal.aborted) {
-        update(job.key, { phase: 'cancelled', detail: 'Cancelled before it started.' });
-        continue;
-      }
-      if (paused) {
-        update(job.key, { phase: 'paused', detail: pauseDetail(paused.retryAfterMs) });
-        continue;
-      }
-      try {
-        await runJob(job);
-      } catch (e) {
-        const status = statuses.get(job.key);
-        if (e instanceof BatchPausedError) {
-          paused ??= { retryAfterMs: e.retryAfterMs, until: now() + e.retryAfterMs };
-          update(job.key, { phase: 'paused', detail: pauseDetail(e.retryAfterMs) });
-        } else if (isAbortError(e) || signal.aborted) {
-          if (status?.createState === 'inFlight') cancelledInFlight.push(job);
-          else update(job.key, { phase: 'cancelled', detail: 'Cancelled.' });
-        } else {
-          update(job.key, {
-            phase: 'failed',
-            error: e,
-            hint: job.mode === 'new' && isGraphError(e) && e.status === 400 ? SECOND_POOL_HINT : undefined,
-          });
-        }
+  // No signal for the queue: a job not started when the run is cancelled or paused still gets its status.
+  await forEachBounded(jobs, concurrency, async (job) => {
+    if (signal.aborted) {
+      update(job.key, { phase: 'cancelled', detail: 'Cancelled before it started.' });
+      return;
+    }
+    if (paused) {
+      update(job.key, { phase: 'paused', detail: pauseDetail(paused.retryAfterMs) });
+      return;
+    }
+    try {
+      await runJob(job);
+    } catch (e) {
+      const status = statuses.get(job.key);
+      if (e instanceof BatchPausedError) {
+        paused ??= { retryAfterMs: e.retryAfterMs, until: now() + e.retryAfterMs };
+        update(job.key, { phase: 'paused', detail: pauseDetail(e.retryAfterMs) });
+      } else if (isAbortError(e) || signal.aborted) {
+        if (status?.createState === 'inFlight') cancelledInFlight.push(job);
+        else update(job.key, { phase: 'cancelled', detail: 'Cancelled.' });
+      } else {
+        update(job.key, {
+          phase: 'failed',
+          error: e,
+          hint: job.mode === 'new' && isGraphError(e) && e.status === 400 ? SECOND_POOL_HINT : undefined,
+        });
       }
     }
-  }
-
-  const n = Math.max(1, Math.min(concurrency, jobs.length));
-  await Promise.all(Array.from({ length: n }, () => worker()));
+  });
   const unknown = 'Cancelled while the pool was being created. Before any new attempt the console checks whether it was created after all.';
   await Promise.all(
     cancelledInFlight.map(async (job) => {
