@@ -57,7 +57,7 @@ const columns: TableColumnDefinition<DeviceStateRow>[] = [
 const HEADERS: Record<string, string> = {
   deviceName: 'Device',
   userName: 'User',
-  iccid: 'ICCID',
+  iccid: 'UICC ID',
   state: 'Status',
   details: 'Details',
   lastSyncDateTime: 'Last check-in',

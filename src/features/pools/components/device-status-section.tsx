@@ -235,8 +235,8 @@ export function DeviceStatusSection({ poolId, enabled = true }: { poolId: string
             </Select>
             <SearchBox
               className={styles.search}
-              aria-label="Filter by device, user or ICCID"
-              placeholder="Filter by device, user or ICCID"
+              aria-label="Filter by device, user or UICC ID"
+              placeholder="Filter by device, user or UICC ID"
               value={search}
               onChange={(_e, data) => update({ [SEARCH_PARAM]: data.value || null })}
             />
