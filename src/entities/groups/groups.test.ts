@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeGraph, type FakeGraph } from '../../testing/fake-graph.ts';
+import { getGroupDeviceCount } from './get-group-device-count.ts';
 import { getGroupMemberCount } from './get-group-member-count.ts';
 import { getGroupsByIds } from './get-groups-by-ids.ts';
 import { groupSearchQuery, searchGroups } from './search-groups.ts';
@@ -9,7 +10,7 @@ let graph: FakeGraph;
 const calls = () => graph.requests;
 const body = (i: number): unknown => graph.requests[i]?.body;
 
-function use(...groups: { id: string; displayName: string; memberCount?: number }[]) {
+function use(...groups: { id: string; displayName: string; memberCount?: number; deviceMemberCount?: number }[]) {
   graph = createFakeGraph();
   for (const g of groups) graph.seedGroup(g);
 }
@@ -63,6 +64,15 @@ describe('group names and member counts', () => {
     use({ id: 'g 1', displayName: 'Sales', memberCount: 17 });
     await expect(getGroupMemberCount('g 1')).resolves.toBe(17);
     expect(calls()[0]?.url).toBe(`${GRAPH}/beta/groups/g%201/members/$count`);
+    expect(calls()[0]?.headers.get('ConsistencyLevel')).toBe('eventual');
+  });
+});
+
+describe('group device counts', () => {
+  it('counts transitive device members with the cast segment and ConsistencyLevel: eventual', async () => {
+    use({ id: 'g 1', displayName: 'Sales', memberCount: 400, deviceMemberCount: 320 });
+    await expect(getGroupDeviceCount('g 1')).resolves.toBe(320);
+    expect(calls()[0]?.url).toBe(`${GRAPH}/beta/groups/g%201/transitiveMembers/microsoft.graph.device/$count`);
     expect(calls()[0]?.headers.get('ConsistencyLevel')).toBe('eventual');
   });
 });

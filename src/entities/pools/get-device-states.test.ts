@@ -51,7 +51,7 @@ describe('getDeviceStates', () => {
     const first = new URL(graph.requests[0]?.url ?? '');
     expect(first.origin + first.pathname).toBe(states);
     expect(first.searchParams.get('$select')?.split(',').sort()).toEqual(
-      ['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
+      ['createdDateTime', 'deviceName', 'id', 'lastSyncDateTime', 'modifiedDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
     );
     // The second page is the nextLink Graph gave.
     expect(graph.requests[1]?.url.startsWith(`${states}?`)).toBe(true);

@@ -74,6 +74,27 @@ describe('AssignmentsEditor: another admin changed the pool meanwhile', () => {
     await screen.findByText('Assignments saved.');
   }, 20_000);
 
+  it('the review says, before saving, how many targeted devices the codes left will not cover, and how that was computed', async () => {
+    const user = userEvent.setup();
+    const graph = createFakeGraph();
+    graph.seedGroup({ id: 'g-field', displayName: 'Field engineers EMEA', memberCount: 3 });
+    graph.seedPool({
+      id: 'pool-1',
+      displayName: 'Contoso Mobile',
+      activationCodeCount: 25,
+      assignments: [{ include: 'g-field' }],
+      deviceStates: [{ id: 'ds-1', state: 'installed', createdDateTime: '2026-11-01T00:00:00Z' }],
+    });
+    // The tenant's Windows device count, as Intune answers it ($count=true, $top=1).
+    graph.on({ method: 'GET', path: '/deviceManagement/managedDevices' }, () => ({ status: 200, body: { '@odata.count': 40, value: [] } }));
+    renderWithApp(<AssignmentsSection poolId="pool-1" />, { graph });
+    await addAllDevicesAndReview(user);
+    // All 40 Windows devices, 1 already has a code, 24 codes left: 15 short.
+    await screen.findByText('After this save: 15 devices may get no profile', undefined, { timeout: 5_000 });
+    expect(screen.getByText(/^How computed: Targeted = all 40 Windows devices \(all-devices target\)/).textContent).toMatch(/1 device already given a code, so 39 without one, against 24 remaining codes/);
+    expect(writesTo(graph)).toEqual([]);
+  }, 20_000);
+
   it('saves at once when nothing changed in between (one read just before the write)', async () => {
     const user = userEvent.setup();
     const { graph, writes } = renderSection();

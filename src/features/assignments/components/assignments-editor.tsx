@@ -70,7 +70,7 @@ export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, read
       {step === 'edit' ? (
         <AssignmentsEditStep draft={draft} model={save.base} onCancel={cancel} />
       ) : (
-        <AssignmentsReviewStep draft={draft} save={save} headingRef={reviewHeading} readOnlyId={readOnlyId} onBack={() => setStep('edit')} onCancel={cancel} />
+        <AssignmentsReviewStep poolId={poolId} draft={draft} save={save} headingRef={reviewHeading} readOnlyId={readOnlyId} onBack={() => setStep('edit')} onCancel={cancel} />
       )}
     </form>
   );

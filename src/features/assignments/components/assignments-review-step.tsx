@@ -5,7 +5,9 @@ import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { writeButtonProps } from '../../../components/read-only-notice.tsx';
 import type { AssignmentsSave } from '../hooks/use-assignments-save.ts';
 import { toDraft, type AssignmentsDraft } from '../hooks/use-assignments-draft.ts';
+import { intendedTargets } from '../lib/save-plan.ts';
 import { ChangesReview } from './changes-review.tsx';
+import { ReviewShortfall } from './review-shortfall.tsx';
 import { ConcurrentChangeNotice, SaveFailureNotice } from './save-problems.tsx';
 
 const useStyles = makeStyles({
@@ -13,6 +15,7 @@ const useStyles = makeStyles({
 });
 
 export interface AssignmentsReviewStepProps {
+  poolId: string;
   draft: AssignmentsDraft;
   save: AssignmentsSave;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -22,13 +25,14 @@ export interface AssignmentsReviewStepProps {
 }
 
 /** The editor's second step: what changes and what is sent, what went wrong last time, and Save. */
-export function AssignmentsReviewStep({ draft, save, headingRef, readOnlyId, onBack, onCancel }: AssignmentsReviewStepProps) {
+export function AssignmentsReviewStep({ poolId, draft, save, headingRef, readOnlyId, onBack, onCancel }: AssignmentsReviewStepProps) {
   const styles = useStyles();
   const access = useWriteAccess();
   const { diff, conflicts, plan, displayName } = draft;
   return (
     <>
       <ChangesReview diff={diff} conflicts={conflicts} plan={plan} nameOf={displayName} headingRef={headingRef} />
+      {draft.count > 0 && <ReviewShortfall poolId={poolId} targets={intendedTargets(save.base, draft.draft)} />}
       {save.failure && <SaveFailureNotice failure={save.failure} />}
       {save.conflict && (
         <ConcurrentChangeNotice

@@ -67,7 +67,7 @@ const columns = [
   }),
   gridColumn<DeviceStateRow>({
     columnId: 'iccid',
-    header: 'ICCID',
+    header: 'UICC ID',
     // UICCIDs are up to 32 digits (the eUICC's EID): wide enough to show them whole.
     width: { basis: 276 },
     compare: (a, b) => compareText(a.universalIntegratedCircuitCardIdentifier, b.universalIntegratedCircuitCardIdentifier),

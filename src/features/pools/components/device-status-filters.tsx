@@ -31,8 +31,8 @@ export function DeviceStatusFilters({ filters, shown, total }: { filters: Device
       </Select>
       <SearchBox
         className={styles.search}
-        aria-label="Filter by device, user or ICCID"
-        placeholder="Filter by device, user or ICCID"
+        aria-label="Filter by device, user or UICC ID"
+        placeholder="Filter by device, user or UICC ID"
         value={filters.search}
         onChange={(_e, data) => filters.setSearch(data.value)}
       />

@@ -1,5 +1,5 @@
 import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -18,10 +18,12 @@ export interface DeviceStatusHeaderProps {
   fetching: boolean;
   enabled: boolean;
   onRefresh: () => void;
+  /** Saves the devices shown as CSV; absent while there is nothing to export. */
+  onExport?: () => void;
 }
 
 /** The section's heading, how fresh the states are (and whether they refresh themselves), and Refresh. */
-export function DeviceStatusHeader({ headingId, updatedAt, polling, fetching, enabled, onRefresh }: DeviceStatusHeaderProps) {
+export function DeviceStatusHeader({ headingId, updatedAt, polling, fetching, enabled, onRefresh, onExport }: DeviceStatusHeaderProps) {
   const styles = useStyles();
   return (
     <div className={styles.header}>
@@ -43,6 +45,11 @@ export function DeviceStatusHeader({ headingId, updatedAt, polling, fetching, en
       >
         Refresh
       </Button>
+      {onExport && (
+        <Button icon={<ArrowDownloadRegular />} onClick={onExport}>
+          Export CSV
+        </Button>
+      )}
     </div>
   );
 }

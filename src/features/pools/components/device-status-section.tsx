@@ -4,6 +4,9 @@ import { ErrorState } from '../../../components/error-state.tsx';
 import { useDeviceStatus } from '../hooks/use-device-status.ts';
 import { DeviceStatesTable } from './device-states-table.tsx';
 import { DeviceStatusFilters } from './device-status-filters.tsx';
+import { downloadText } from '../../../lib/download.ts';
+import { deviceStatusCsv } from '../lib/device-status-export.ts';
+import type { CsvFile } from '../lib/pools-export.ts';
 import { DeviceStatusHeader } from './device-status-header.tsx';
 import { DeviceStatusLoading, NoDeviceMatches, NoDevicesYet } from './device-status-states.tsx';
 import { DeviceStatusSummary } from './device-status-summary.tsx';
@@ -12,6 +15,8 @@ import { FailureReasons } from './failure-reasons.tsx';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
+
+const saveCsv = (file: CsvFile) => downloadText(file.name, file.text, file.type);
 
 /**
  * Device status of a pool, as in the Intune admin center: how many devices
@@ -33,6 +38,7 @@ export function DeviceStatusSection({ poolId, enabled = true }: { poolId: string
         fetching={states.isFetching}
         enabled={enabled}
         onRefresh={() => void states.refetch()}
+        onExport={visible.length > 0 ? () => saveCsv(deviceStatusCsv(visible, Date.now())) : undefined}
       />
 
       {states.isError && (

@@ -4,6 +4,7 @@ import { ErrorState } from '../../../components/error-state.tsx';
 import { isGraphError } from '../../../graph/errors.ts';
 import { usePoolDetail } from '../hooks/use-pool-detail.ts';
 import { DeviceStatusSection } from './device-status-section.tsx';
+import { PoolCapacitySection } from './pool-capacity-section.tsx';
 import { PoolCommands } from './pool-commands.tsx';
 import { PoolEssentials } from './pool-essentials.tsx';
 import { PoolHeading } from './pool-heading.tsx';
@@ -39,6 +40,7 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
       <PoolCommands pool={current} deletion={deletion} />
       {pool.isError && <ErrorState error={pool.error} title="This pool could not be refreshed" onRetry={() => void pool.refetch()} />}
       <PoolEssentials pool={current} />
+      <PoolCapacitySection pool={current} enabled={!deleting} />
       {assignmentsSlot}
       <DeviceStatusSection poolId={poolId} enabled={!deleting} />
     </div>

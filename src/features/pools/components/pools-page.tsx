@@ -11,6 +11,10 @@ import { textParam, useSearchParamsState } from '../../../lib/use-search-params-
 import { usePools } from '../../../entities/pools/get-pools.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { LIST_TITLE } from '../lib/titles.ts';
+import { downloadText } from '../../../lib/download.ts';
+import { usePoolCapacityRows } from '../hooks/use-pool-capacity-rows.ts';
+import { poolsCsv } from '../lib/pools-export.ts';
+import { CapacityStatus } from './capacity-status.tsx';
 import { POOL_SORT_COLUMNS, PoolsTable, type SortState } from './pools-table.tsx';
 
 const useStyles = makeStyles({
@@ -55,6 +59,11 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
     return needle ? all.filter((p) => p.displayName.toLocaleLowerCase().includes(needle)) : all;
   }, [pools.data, deferredFilter]);
 
+  const capacity = usePoolCapacityRows(visible, sort);
+  const exportCsv = () => {
+    const file = poolsCsv(capacity.rows, Date.now());
+    downloadText(file.name, file.text, file.type);
+  };
   const selectedPools = useMemo(() => visible.filter((p) => selected.has(p.id)), [visible, selected]);
   const total = pools.data?.length ?? 0;
 
@@ -105,8 +114,11 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
       ) : visible.length === 0 ? (
         <EmptyState title="No pool matches this filter">Clear the filter to see all {formatCount(total)} pools.</EmptyState>
       ) : (
+        <>
+        <CapacityStatus usage={capacity.usage} threshold={capacity.threshold} onExport={exportCsv} />
         <PoolsTable
-          pools={visible}
+          pools={capacity.rows}
+          countsLoaded={capacity.usage.complete && capacity.usage.loaded === capacity.usage.total}
           caption="eSIM activation-code pools"
           sort={sort}
           onSortChange={(next) =>
@@ -117,6 +129,7 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
           }
           selection={renderSelectionActions ? { selected, onChange: setSelected } : undefined}
         />
+        </>
       )}
     </>
   );

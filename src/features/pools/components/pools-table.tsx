@@ -1,18 +1,29 @@
 import { TableCellLayout, makeStyles } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { compareText, gridColumn, type SortState } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatCount, formatDateTime } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
-import type { PoolProperties } from '../../../entities/pools/types.ts';
+import { compareCapacity, type PoolRow } from '../lib/pool-rows.ts';
+import { CapacityCell } from './capacity-cell.tsx';
 
 export type { SortState };
 
-const byDate = (key: 'createdDateTime' | 'modifiedDateTime') => (a: PoolProperties, b: PoolProperties) => a[key].localeCompare(b[key]);
+const byDate = (key: 'createdDateTime' | 'modifiedDateTime') => (a: PoolRow, b: PoolRow) => a[key].localeCompare(b[key]);
 
-const columns = [
-  gridColumn<PoolProperties>({
+/** The capacity column: sortable only once every pool's device states are counted. */
+const capacityColumn = (sortable: boolean) =>
+  gridColumn<PoolRow>({
+    columnId: 'remaining',
+    header: 'Codes remaining',
+    width: { grow: 2, min: 200 },
+    ...(sortable ? { compare: compareCapacity } : {}),
+    cell: (pool) => <CapacityCell row={pool} />,
+  });
+
+const baseColumns = [
+  gridColumn<PoolRow>({
     columnId: 'displayName',
     header: 'Name',
     width: { grow: 3, min: 200 },
@@ -23,21 +34,21 @@ const columns = [
       </TableCellLayout>
     ),
   }),
-  gridColumn<PoolProperties>({
+  gridColumn<PoolRow>({
     columnId: 'activationCodeCount',
     header: 'Activation codes',
     width: { grow: 1, min: 120 },
     compare: (a, b) => a.activationCodeCount - b.activationCodeCount,
     cell: (pool) => formatCount(pool.activationCodeCount),
   }),
-  gridColumn<PoolProperties>({
+  gridColumn<PoolRow>({
     columnId: 'createdDateTime',
     header: 'Created',
     width: { grow: 1, min: 120 },
     compare: byDate('createdDateTime'),
     cell: (pool) => formatDateTime(pool.createdDateTime),
   }),
-  gridColumn<PoolProperties>({
+  gridColumn<PoolRow>({
     columnId: 'modifiedDateTime',
     header: 'Modified',
     width: { grow: 1, min: 120 },
@@ -46,18 +57,23 @@ const columns = [
   }),
 ];
 
+const withCapacity = (sortable: boolean) => [...baseColumns.slice(0, 2), capacityColumn(sortable), ...baseColumns.slice(2)];
+const COLUMNS = { counting: withCapacity(false), counted: withCapacity(true) };
+
 /** The columns the pools grid can sort by (the page checks the URL's `sort` against them). */
-export const POOL_SORT_COLUMNS: ReadonlySet<string> = new Set(columns.filter((c) => c.sortable).map((c) => String(c.columnId)));
+export const POOL_SORT_COLUMNS: ReadonlySet<string> = new Set(COLUMNS.counted.filter((c) => c.sortable).map((c) => String(c.columnId)));
 
 const useStyles = makeStyles({
   scroller: { maxHeight: 'calc(100vh - 260px)', minHeight: '200px' },
 });
 
-const getRowId = (pool: PoolProperties) => pool.id;
-const rowLabel = (pool: PoolProperties) => `Select ${pool.displayName}`;
+const getRowId = (pool: PoolRow) => pool.id;
+const rowLabel = (pool: PoolRow) => `Select ${pool.displayName}`;
 
 export interface PoolsTableProps {
-  pools: PoolProperties[];
+  pools: PoolRow[];
+  /** Every pool's device states are counted: the capacity column can sort. */
+  countsLoaded: boolean;
   sort: SortState;
   onSortChange: (sort: SortState) => void;
   /** Enables row selection (bulk actions) when given. */
@@ -65,9 +81,12 @@ export interface PoolsTableProps {
   caption: string;
 }
 
-/** The pools of the tenant: name (links to the pool), codes, created, modified; sortable and selectable. */
-export function PoolsTable({ pools, sort, onSortChange, selection, caption }: PoolsTableProps): ReactNode {
+/** The pools of the tenant: name (links to the pool), codes, codes remaining, created, modified; sortable and selectable. */
+export function PoolsTable({ pools, countsLoaded, sort, onSortChange, selection, caption }: PoolsTableProps): ReactNode {
   const styles = useStyles();
+  const columns = countsLoaded ? COLUMNS.counted : COLUMNS.counting;
+  // Until the counts are in, a capacity sort from the URL shows the list unsorted rather than half-sorted.
+  const shownSort = useMemo(() => (!countsLoaded && sort.sortColumn === 'remaining' ? { ...sort, sortColumn: undefined } : sort), [countsLoaded, sort]);
   return (
     <DataGrid
       items={pools}
@@ -75,9 +94,9 @@ export function PoolsTable({ pools, sort, onSortChange, selection, caption }: Po
       getRowId={getRowId}
       label={caption}
       rowHeight={44}
-      minWidth={640}
+      minWidth={840}
       className={styles.scroller}
-      sort={sort}
+      sort={shownSort}
       onSortChange={onSortChange}
       selection={selection && { ...selection, selectAllLabel: 'Select all pools', rowLabel }}
     />
