@@ -125,13 +125,17 @@ export async function benchCsvValidation(): Promise<BenchOutcome> {
 
   const productMs = median(product);
   const papaMs = median(baseline);
+  // The goal is on CPU time: on a shared machine a wall-clock run also counts the time other
+  // processes held the cores, which differs from one run to the next (the wall ratio is in the notes).
+  const productCpuMs = median(productCpu);
+  const papaCpuMs = median(baselineCpu);
   const m = metric({
     id: 'csv-validation',
-    name: `CSV validation ${FILES}×${CODES_PER_FILE.toLocaleString('en-US')} codes (parse + checkBatch)`,
-    value: productMs,
+    name: `CSV validation ${FILES}×${CODES_PER_FILE.toLocaleString('en-US')} codes (parse + checkBatch), CPU time`,
+    value: productCpuMs,
     unit: 'ms',
-    display: formatMs(productMs),
-    baseline: { value: papaMs, display: `Papa.parse ${formatMs(papaMs)}` },
+    display: `${formatMs(productCpuMs)} CPU (wall ${formatMs(productMs)})`,
+    baseline: { value: papaCpuMs, display: `Papa.parse ${formatMs(papaCpuMs)} CPU (wall ${formatMs(papaMs)})` },
     goal: { max: GOAL_RATIO, on: 'ratio', display: `${GOAL_RATIO}×` },
     details: { runsMs: product, baselineRunsMs: baseline, cpuMs: productCpu, baselineCpuMs: baselineCpu, decodeHashRunsMs: decodeHash, files: FILES, codesPerFile: CODES_PER_FILE, totalBytes, papaRows },
   });
@@ -145,11 +149,10 @@ export async function benchCsvValidation(): Promise<BenchOutcome> {
     goal: { max: HEAP_GOAL_RATIO, on: 'ratio', display: `${HEAP_GOAL_RATIO}×` },
     details: { product: productHeap, papa: papaHeap, papaOnDecodedText: papaOnTextHeap },
   });
-  const cpuRatio = median(productCpu) / median(baselineCpu);
   const pairRatios = product.map((p, i) => p / (baseline[i] ?? Number.NaN));
   notes.push(
-    `CPU time (this process, every thread): product ${formatMs(median(productCpu))}, Papa.parse ${formatMs(median(baselineCpu))}, ratio ${cpuRatio.toFixed(2)}×; ` +
-      `wall ratio of each run to the Papa run right after it: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}`,
+    `CPU time is this process's, every thread (GC helpers too); wall-clock ratio ${(productMs / papaMs).toFixed(2)}×, ` +
+      `each run against the Papa run right after it: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}`,
   );
   notes.push(
     `heap: Papa.parse of text decoded beforehand (not holding it) holds ${formatMb(papaOnTextHeap.retained)}; ` +
