@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { matchPath } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { poolAssignmentsQueryOptions } from '../entities/assignments/get-pool-assignments.ts';
+import { deviceStatesQueryOptions } from '../entities/pools/get-device-states.ts';
 import { poolQueryOptions } from '../entities/pools/get-pool.ts';
 import { poolsQueryOptions } from '../entities/pools/get-pools.ts';
 
@@ -27,11 +28,11 @@ export function prefetchRouteData(pathname: string, queryClient: QueryClient): v
     void queryClient.prefetchQuery(poolsQueryOptions());
     return;
   }
-  // A pool's properties and assignments. Not its device states: they are read fresh on mount
-  // (staleTime 0), so a prefetch finished before the page mounts would be read twice.
+  // A pool's properties, assignments and device states (every page: the largest read).
   const poolId = matchPath(paths.pool.path, pathname)?.params.poolId;
   if (poolId) {
     void queryClient.prefetchQuery(poolQueryOptions(poolId));
     void queryClient.prefetchQuery(poolAssignmentsQueryOptions(poolId));
+    void queryClient.prefetchQuery(deviceStatesQueryOptions(poolId));
   }
 }
