@@ -17,7 +17,7 @@ import {
   type TableColumnId,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { formatDateTime } from '../../../components/format.ts';
 import { DEVICE_STATES } from '../../../graph/types.ts';
 import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
@@ -90,6 +90,54 @@ const useStyles = makeStyles({
   code: { color: tokens.colorNeutralForeground3 },
 });
 
+/**
+ * One device row; memoised, so a scroll step renders only the rows that come
+ * into view, not every row of the window again.
+ */
+const DeviceRow = memo(function DeviceRow({ d, index, start }: { d: DeviceStateRow; index: number; start: number }) {
+  const styles = useStyles();
+  const why = explainDetails(d.state, d.stateDetails);
+  return (
+    <TableRow
+      aria-rowindex={index + 2}
+      className={styles.row}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      <TableCell className={styles.col}>
+        <TableCellLayout truncate>
+          {d.deviceName ?? <span className={styles.muted}>Unknown device</span>}
+        </TableCellLayout>
+      </TableCell>
+      <TableCell className={styles.wide}>
+        <TableCellLayout truncate>{d.userName ?? <span className={styles.muted}>No user</span>}</TableCellLayout>
+      </TableCell>
+      <TableCell className={mergeClasses(styles.iccid, styles.mono)}>
+        <TableCellLayout truncate>
+          {d.universalIntegratedCircuitCardIdentifier ?? <span className={styles.muted}>Not assigned yet</span>}
+        </TableCellLayout>
+      </TableCell>
+      <TableCell className={styles.col}>
+        <DeviceStateStatus state={d.state} />
+      </TableCell>
+      <TableCell className={styles.details}>
+        {why ? (
+          <TableCellLayout truncate>
+            {why.title}
+            {why.code && <span className={styles.code}> · {codeName(why.code)}</span>}
+          </TableCellLayout>
+        ) : d.stateDetails ? (
+          <TableCellLayout truncate className={styles.muted}>
+            {d.stateDetails}
+          </TableCellLayout>
+        ) : (
+          <span className={styles.muted}>—</span>
+        )}
+      </TableCell>
+      <TableCell className={styles.col}>{formatDateTime(d.lastSyncDateTime)}</TableCell>
+    </TableRow>
+  );
+});
+
 export interface DeviceStatesTableProps {
   rows: DeviceStateRow[];
   caption: string;
@@ -150,49 +198,7 @@ export function DeviceStatesTable({ rows: items, caption }: DeviceStatesTablePro
         <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index];
-            if (!row) return null;
-            const d = row.item;
-            const why = explainDetails(d.state, d.stateDetails);
-            return (
-              <TableRow
-                key={row.rowId}
-                aria-rowindex={v.index + 2}
-                className={styles.row}
-                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-              >
-                <TableCell className={styles.col}>
-                  <TableCellLayout truncate>
-                    {d.deviceName ?? <span className={styles.muted}>Unknown device</span>}
-                  </TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.wide}>
-                  <TableCellLayout truncate>{d.userName ?? <span className={styles.muted}>No user</span>}</TableCellLayout>
-                </TableCell>
-                <TableCell className={mergeClasses(styles.iccid, styles.mono)}>
-                  <TableCellLayout truncate>
-                    {d.universalIntegratedCircuitCardIdentifier ?? <span className={styles.muted}>Not assigned yet</span>}
-                  </TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.col}>
-                  <DeviceStateStatus state={d.state} />
-                </TableCell>
-                <TableCell className={styles.details}>
-                  {why ? (
-                    <TableCellLayout truncate>
-                      {why.title}
-                      {why.code && <span className={styles.code}> · {codeName(why.code)}</span>}
-                    </TableCellLayout>
-                  ) : d.stateDetails ? (
-                    <TableCellLayout truncate className={styles.muted}>
-                      {d.stateDetails}
-                    </TableCellLayout>
-                  ) : (
-                    <span className={styles.muted}>—</span>
-                  )}
-                </TableCell>
-                <TableCell className={styles.col}>{formatDateTime(d.lastSyncDateTime)}</TableCell>
-              </TableRow>
-            );
+            return row ? <DeviceRow key={row.rowId} d={row.item} index={v.index} start={v.start} /> : null;
           })}
         </TableBody>
       </Table>
