@@ -4,6 +4,7 @@ import { paths } from '../config/paths.ts';
 import { poolAssignmentsQueryOptions } from '../entities/assignments/get-pool-assignments.ts';
 import { deviceStatesQueryOptions } from '../entities/pools/get-device-states.ts';
 import { poolQueryOptions } from '../entities/pools/get-pool.ts';
+import { poolsWithAssignmentsQueryOptions } from '../entities/pools/get-pools-with-assignments.ts';
 import { poolsQueryOptions } from '../entities/pools/get-pools.ts';
 
 /**
@@ -15,6 +16,7 @@ import { poolsQueryOptions } from '../entities/pools/get-pools.ts';
 export function preloadRouteCode(pathname: string): void {
   if (matchPath(paths.pools.path, pathname)) void import('./routes/pools.tsx');
   else if (matchPath(paths.pool.path, pathname)) void import('./routes/pool-detail.tsx');
+  else if (matchPath(paths.assignments.path, pathname)) void import('./routes/assignments.tsx');
 }
 
 /**
@@ -26,6 +28,10 @@ export function preloadRouteCode(pathname: string): void {
 export function prefetchRouteData(pathname: string, queryClient: QueryClient): void {
   if (matchPath(paths.pools.path, pathname)) {
     void queryClient.prefetchQuery(poolsQueryOptions());
+    return;
+  }
+  if (matchPath(paths.assignments.path, pathname)) {
+    void queryClient.prefetchQuery(poolsWithAssignmentsQueryOptions());
     return;
   }
   // A pool's properties, assignments and device states (every page: the largest read).
