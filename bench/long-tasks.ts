@@ -10,7 +10,7 @@
  * long tasks of their own to a large page.
  */
 import type { Page } from '@playwright/test';
-import type { BenchEmulator } from './lib/emulator.ts';
+import type { BrowserBenchEmulator } from './lib/emulator.ts';
 import { carrierCsv, codes } from '../src/testing/carrier-csv.ts';
 import { metric, type Metric } from './lib/report.ts';
 import { formatMs } from './lib/stats.ts';
@@ -67,7 +67,7 @@ async function waitForText(page: Page, text: string, timeout: number): Promise<v
 }
 
 /** Runs on an already signed-in page of the built console. */
-export async function measureLongTasks(page: Page, env: BenchEmulator): Promise<{ metrics: Metric[]; notes: string[] }> {
+export async function measureLongTasks(page: Page, env: BrowserBenchEmulator): Promise<{ metrics: Metric[]; notes: string[] }> {
   await env.control.reset('default');
   await page.addInitScript(() => {
     window.__benchLongTasks = [];

@@ -22,7 +22,7 @@ const BENCHES = ['size', 'first-row', 'csv', 'upload', 'assign'] as const;
 type BenchId = (typeof BENCHES)[number];
 const TITLES: Record<BenchId, string> = {
   size: 'Initial JS size',
-  'first-row': 'Time to first pool row; main-thread long tasks',
+  'first-row': 'First pool row vs the floor page; long tasks; tenant scale; Graph requests',
   csv: 'CSV validation',
   upload: 'Upload 200 pools (throttled)',
   assign: 'Bulk-assign 200 pools (throttled)',

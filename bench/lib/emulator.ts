@@ -81,6 +81,15 @@ export class EmulatorControl {
     return body.access_token;
   }
 
+  /** The emulator's whole state (GET /_emulator/state), to change and put back. */
+  state(): Promise<Record<string, unknown>> {
+    return this.call<Record<string, unknown>>('GET', 'state');
+  }
+
+  async setState(snapshot: unknown): Promise<void> {
+    await this.call('PUT', 'state', snapshot);
+  }
+
   async requests(): Promise<RequestLogEntry[]> {
     const body = await this.call<{ value: RequestLogEntry[] }>('GET', 'requests');
     return body.value;
@@ -115,4 +124,63 @@ export interface BenchEmulator {
 export async function startBenchEmulator(opts: { port: number; seed: SeedName; throttle: boolean }): Promise<BenchEmulator> {
   const emulator = await startEmulator({ port: opts.port, seed: opts.seed, throttle: opts.throttle });
   return { emulator, control: new EmulatorControl(emulator.origin, emulator.controlKey) };
+}
+
+/** The parts of a running emulator the browser benchmarks use, wherever it runs. */
+export interface EmulatorHandle {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserBenchEmulator {
+  emulator: EmulatorHandle;
+  control: EmulatorControl;
+}
+
+/**
+ * The emulator in a process of its own (`emulator/cli.ts`), as Graph is a
+ * server of its own: in the bench's process it would share one event loop
+ * with `vite preview` and Playwright, and a page loading 15 chunks would
+ * slow its own Graph responses, a cost no deployment has.
+ */
+export async function startEmulatorProcess(opts: { port: number; seed: SeedName; throttle: boolean }): Promise<BrowserBenchEmulator> {
+  const { spawn } = await import('node:child_process');
+  const { randomBytes } = await import('node:crypto');
+  const path = await import('node:path');
+  const key = randomBytes(24).toString('hex');
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'emulator', 'cli.ts'), '--port', String(opts.port), '--seed', opts.seed, '--throttle', opts.throttle ? 'on' : 'off', '--quiet'],
+    { cwd: root, env: { ...process.env, EMULATOR_CONTROL_KEY: key }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const origin = `https://localhost:${opts.port}`;
+  const control = new EmulatorControl(origin, key);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the emulator exited (${child.exitCode}): ${stderr.trim().slice(0, 300)}`);
+    try {
+      await control.throttle();
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill();
+        throw new Error(`the emulator did not answer on ${origin} within 60 s: ${stderr.trim().slice(0, 300)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    control,
+    emulator: {
+      origin,
+      async close() {
+        if (child.exitCode === null) child.kill('SIGTERM');
+        await exited;
+      },
+    },
+  };
 }

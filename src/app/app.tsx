@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { BrowserRouter, useNavigate } from 'react-router';
 import type { Auth } from '../auth/auth.ts';
 import type { AppConfig } from '../config/config.ts';
-import { createQueryClient } from '../lib/query-client.ts';
 import { AppProviders } from './providers.tsx';
 import { AppRoutes } from './router.tsx';
 
@@ -13,8 +13,7 @@ function MsalRouterBridge({ auth }: { auth: Auth }) {
   return null;
 }
 
-export function App({ auth, config }: { auth: Auth; config: AppConfig }) {
-  const [queryClient] = useState(createQueryClient);
+export function App({ auth, config, queryClient }: { auth: Auth; config: AppConfig; queryClient: QueryClient }) {
   return (
     <AppProviders auth={auth} queryClient={queryClient}>
       <BrowserRouter>

@@ -4,8 +4,10 @@ import { isMicrosoftLoginOrigin } from '../config/clouds.ts';
 import { loadConfig } from '../config/config.ts';
 import type { AppConfig } from '../config/config.ts';
 import { configureGraph } from '../graph/client.ts';
+import { createQueryClient } from '../lib/query-client.ts';
 import { App } from './app.tsx';
 import { StandaloneProviders } from './providers.tsx';
+import { prefetchRouteData, preloadRouteCode } from './route-preload.ts';
 
 function authSettings(config: AppConfig) {
   return {
@@ -24,9 +26,11 @@ function authSettings(config: AppConfig) {
 /**
  * Start-up order matters: config is read and validated, MSAL is initialised
  * (completing a redirect sign-in if one is pending), the Graph client is
- * wired to MSAL's tokens, and only then does React render.
+ * wired to MSAL's tokens, and only then does React render. Meanwhile the
+ * first page's code loads, and its Graph data is asked for before the render.
  */
 export async function bootstrap(container: HTMLElement): Promise<void> {
+  preloadRouteCode(window.location.pathname);
   const root = createRoot(container);
   const result = await loadConfig();
   // The error page is rare: load it only when needed.
@@ -51,7 +55,9 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
       // A refused write turns the console read-only for the session, whatever the scopes said.
       onWriteForbidden: (error) => auth.markWriteRefused(error),
     });
-    root.render(<App auth={auth} config={config} />);
+    const queryClient = createQueryClient();
+    if (auth.currentUser()) prefetchRouteData(window.location.pathname, queryClient);
+    root.render(<App auth={auth} config={config} queryClient={queryClient} />);
   } catch (error) {
     await showErrors([{ field: 'sign-in', message: error instanceof Error ? error.message : String(error) }]);
   }

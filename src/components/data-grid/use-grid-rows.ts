@@ -50,8 +50,17 @@ export function useGridRows<T>({ items, columns, getRowId, sort, onSortChange, d
     }),
   ]);
 
+  // Sorted once per change of rows or order, not on every render: the grid re-renders on each
+  // scroll step, and sorting thousands of rows there made scrolling take long tasks.
+  const { sortColumn, sortDirection } = sortFeature;
+  const rows = useMemo(
+    () => sortFeature.sort(getRows()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- getRows/sort are new each render; these are what they read
+    [items, columns, sortColumn, sortDirection],
+  );
+
   return {
-    rows: sortFeature.sort(getRows()),
+    rows,
     sortable: columns.some((c) => c.sortable),
     headerSort: (columnId: TableColumnId) => ({
       onClick: (e: MouseEvent) => sortFeature.toggleColumnSort(e, columnId),

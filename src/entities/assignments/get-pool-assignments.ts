@@ -4,9 +4,9 @@ import type { EmbeddedSimActivationCodePoolAssignment } from '../../graph/types.
 import { poolPaths } from '../pools/paths.ts';
 import { poolKeys } from '../pools/keys.ts';
 
-/** `GET /{pool}/assignments`, every page. */
+/** `GET /{pool}/assignments?$select=id,target`, every page. */
 export function getPoolAssignments(poolId: string, signal?: AbortSignal): Promise<EmbeddedSimActivationCodePoolAssignment[]> {
-  return graph().getAll<EmbeddedSimActivationCodePoolAssignment>(poolPaths.assignments(poolId), { signal });
+  return graph().getAll<EmbeddedSimActivationCodePoolAssignment>(poolPaths.assignments(poolId), { query: { select: ['id', 'target'] }, signal });
 }
 
 export const poolAssignmentsQueryOptions = (poolId: string) =>

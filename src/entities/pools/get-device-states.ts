@@ -48,7 +48,9 @@ export const deviceStatesQueryOptions = (poolId: string) =>
     queryFn: ({ signal }) => getDeviceStates(poolId, signal),
     refetchInterval: (query) =>
       deviceStatesRefetchInterval(query.state.data, query.state.status === 'error'),
-    staleTime: 0,
+    // Fresh for 10 s: a read started with the page's code (see src/app/route-preload.ts) is not
+    // read again when the page mounts; polling and the Refresh button keep it current after that.
+    staleTime: 10_000,
   });
 
 export function useDeviceStates(poolId: string, { enabled = true }: { enabled?: boolean } = {}) {

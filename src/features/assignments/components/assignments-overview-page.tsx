@@ -150,6 +150,8 @@ export function AssignmentsOverviewPage() {
             </Field>
             <Text className={styles.count} role="status" aria-live="polite">
               {rows.length === pools.length ? `${formatCount(pools.length)} pools` : `${formatCount(rows.length)} of ${formatCount(pools.length)} pools`}
+              {/* Pages stream in: until the last one, the list (and the groups to choose from) is partial. */}
+              {query.isFetching ? ' · loading…' : ''}
             </Text>
           </div>
           {names.isError && (

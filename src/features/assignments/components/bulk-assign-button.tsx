@@ -1,10 +1,12 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleTeamAddRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { formatCount } from '../../../lib/format.ts';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
-import { BulkAssignDialog } from './bulk-assign-dialog.tsx';
+
+// The dialog (group search, the assignment runner) loads when it opens: the pools list does not wait for it.
+const BulkAssignDialog = lazy(() => import('./bulk-assign-dialog.tsx').then((m) => ({ default: m.BulkAssignDialog })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -37,13 +39,15 @@ export function BulkAssignButton({ pools, onDone }: BulkAssignButtonProps) {
       <ReadOnlyNotice id={reasonId} compact />
       {/* Stays open when Intune refuses a write mid-run: the picked groups and the results are kept. */}
       {open && (
-        <BulkAssignDialog
-          pools={pools}
-          onClose={(changedAny) => {
-            setOpen(false);
-            if (changedAny) onDone();
-          }}
-        />
+        <Suspense fallback={<Spinner size="tiny" label="Opening…" />}>
+          <BulkAssignDialog
+            pools={pools}
+            onClose={(changedAny) => {
+              setOpen(false);
+              if (changedAny) onDone();
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -19,6 +19,7 @@ import { plural } from '../../../lib/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ReadOnlyNotice } from '../../../components/read-only-notice.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { useProgressiveCount } from '../../../components/use-progressive-count.ts';
 import { paths } from '../../../config/paths.ts';
 import { useUploadBatch } from '../hooks/use-upload-batch.ts';
 import type { PoolChoice, PoolPlan } from '../lib/plan-batch.ts';
@@ -63,6 +64,8 @@ export function UploadPage() {
   const replacing = useMemo(() => plan.toUpload.filter((p) => p.choice?.mode === 'replace' && !p.progress.oldPoolDeleted), [plan.toUpload]);
   const errorFileIds = useMemo(() => plan.pools.flatMap((p) => (p.status === 'created' ? [] : p.files.filter((f) => f.errorCount > 0).map((f) => f.file.id))), [plan.pools]);
   const compact = plan.pools.length > 3;
+  // Cards mount a few per frame: 30 at once would block the page for a long task.
+  const shownPools = useProgressiveCount(plan.pools.length, 3);
   const allCreated = plan.pools.length > 0 && plan.pools.every((p) => p.status === 'created') && plan.checking.length === 0;
 
   const { choose, removeFiles, confirm, start } = batch;
@@ -148,7 +151,7 @@ export function UploadPage() {
           </Subtitle1>
           {/* A native disabled fieldset locks every control of the cards during an upload without re-rendering them. */}
           <fieldset className={styles.cards} disabled={running} aria-busy={running || undefined}>
-            {plan.pools.map((pool) => (
+            {plan.pools.slice(0, shownPools).map((pool) => (
               <PoolCard
                 key={pool.key}
                 pool={pool}

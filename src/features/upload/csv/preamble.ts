@@ -1,4 +1,5 @@
 import { cleanCell, isBlankRow } from './cells.ts';
+import type { CsvRows } from './csv-rows.ts';
 import { ADDRESS_LABEL, diagnoseAddress } from './diagnose.ts';
 import { plural } from '../../../lib/format.ts';
 import type { IssueList } from './issue-list.ts';
@@ -20,9 +21,9 @@ const HEADER_MESSAGE =
  * Reads `[blank lines] [header] address`, reporting each deviation, so the
  * code rows after it are still checked when the start of the file is wrong.
  */
-export function readPreamble(rows: readonly string[][], lineOf: (row: number) => number, issues: IssueList): Preamble {
+export function readPreamble(rows: CsvRows, lineOf: (row: number) => number, issues: IssueList): Preamble {
   let i = 0;
-  while (i < rows.length && isBlankRow(rows[i] ?? [])) i++;
+  while (i < rows.length && isBlankRow(rows.row(i))) i++;
   if (i === rows.length) {
     issues.error(null, 'file', 'empty-file', 'the file has no values (only blank lines, spaces or commas)');
     return { address: null, dataStart: i, addressRow: null };
@@ -30,11 +31,11 @@ export function readPreamble(rows: readonly string[][], lineOf: (row: number) =>
   if (i > 0) {
     issues.error(1, 'row', 'leading-blank-line', `the file starts with ${plural(i, 'blank line')}; line 1 must be the ${ADDRESS_LABEL}`);
   }
-  let cells = (rows[i] ?? []).map(cleanCell);
+  let cells = rows.row(i).map(cleanCell);
   if (looksLikeHeader(cells, true)) {
     issues.error(lineOf(i), 'row', 'header-row', HEADER_MESSAGE);
     i++;
-    cells = (rows[i] ?? []).map(cleanCell);
+    cells = rows.row(i).map(cleanCell);
   }
   if (i === rows.length || isBlankRow(cells) || looksLikeCodeRow(cells)) {
     issues.error(

@@ -3,6 +3,7 @@ import { iccidLuhnSum, isBlankRow, isMatchingId, trimCell } from './cells.ts';
 import { checkCodeRow, checkHeaderRow } from './check-row.ts';
 import { CodeCollector } from './code-collector.ts';
 import { formatCount } from '../../../lib/format.ts';
+import { ParsedRows, PlainRows, type CsvRows } from './csv-rows.ts';
 import type { IssueList } from './issue-list.ts';
 import { readPreamble } from './preamble.ts';
 import { LINE_BREAKS_RE, MAX_CODES_PER_FILE, MAX_MATCHING_ID_LENGTH, MIXED_LINE_BREAK_RE } from './rules.ts';
@@ -46,11 +47,11 @@ export function normalizeLineBreaks(text: string): string {
 }
 
 /**
- * Physical line of each row, or null when row i is simply line i + 1: only a
- * quoted cell can hold a line break (an error, but later lines must stay right).
+ * Physical line of each row of a quoted text (row i of a text without '"' is
+ * line i + 1): only a quoted cell can hold a line break (an error, but later
+ * lines must stay right).
  */
-function rowLines(rows: readonly string[][], source: string): number[] | null {
-  if (!source.includes('"')) return null;
+function rowLines(rows: readonly string[][]): number[] {
   const lines = new Array<number>(rows.length);
   let line = 1;
   rows.forEach((row, i) => {
@@ -77,9 +78,9 @@ function quoteErrorsByRow(errors: readonly Papa.ParseError[]): Map<number, strin
  * (a pool of nothing). Reported on the last line that holds anything (the
  * address, or the last row of commas after it).
  */
-function noCodes(rows: readonly string[][], addressRow: number, lineOf: (row: number) => number, issues: IssueList): void {
+function noCodes(rows: CsvRows, addressRow: number, lineOf: (row: number) => number, issues: IssueList): void {
   let last = rows.length - 1;
-  while (last > addressRow && (rows[last] ?? []).length < 2) last--; // empty lines; rows of commas stay
+  while (last > addressRow && rows.row(last).length < 2) last--; // empty lines; rows of commas stay
   const onlyAddress = last === addressRow;
   issues.error(
     lineOf(last),
@@ -96,13 +97,23 @@ export interface TextVerdict {
   address: string | null;
 }
 
-/** Parses `source` with papaparse, once, and checks every row. */
+/**
+ * Parses `source` once and checks every row: a text without '"' is read in
+ * place (PlainRows, the same rows as Papa's fast mode), any other with papaparse.
+ */
 export function validateText(source: string, newline: LineBreak, issues: IssueList): TextVerdict {
-  const parsed = Papa.parse<string[]>(source, { ...PAPA_CONFIG, newline });
-  const rows = parsed.data;
-  const lines = rowLines(rows, source);
+  let rows: CsvRows;
+  let lines: number[] | null = null;
+  let quoteErrors: Map<number, string> | null = null;
+  if (source.includes('"')) {
+    const parsed = Papa.parse<string[]>(source, { ...PAPA_CONFIG, newline });
+    rows = new ParsedRows(parsed.data);
+    lines = rowLines(parsed.data);
+    quoteErrors = quoteErrorsByRow(parsed.errors);
+  } else {
+    rows = new PlainRows(source, newline);
+  }
   const lineOf = (row: number): number => (lines === null ? row + 1 : (lines[row] ?? row + 1));
-  const quoteErrors = quoteErrorsByRow(parsed.errors);
 
   const { address, dataStart, addressRow } = readPreamble(rows, lineOf, issues);
   if (quoteErrors !== null) {
@@ -110,17 +121,16 @@ export function validateText(source: string, newline: LineBreak, issues: IssueLi
   }
   const codes = new CodeCollector(issues, address ?? '');
   let end = rows.length;
-  while (end > dataStart && isBlankRow(rows[end - 1] ?? [])) end--; // trailing blank lines: tolerated
+  while (end > dataStart && isBlankRow(rows.row(end - 1))) end--; // trailing blank lines: tolerated
   let codeRows = 0;
   let firstExcessLine = 0;
   for (let i = dataStart; i < end; i++) {
-    const row = rows[i] ?? [];
     const line = lineOf(i);
     const quoteError = quoteErrors?.get(i);
-    if (row.length === 2 && quoteError === undefined) {
+    if (quoteError === undefined && rows.twoCells(i)) {
       // Fast path: a plain `ICCID,MatchingID` row.
-      const iccid = trimCell(row[0] ?? '');
-      const matchingId = trimCell(row[1] ?? '');
+      const iccid = trimCell(rows.first);
+      const matchingId = trimCell(rows.second);
       const luhn = iccidLuhnSum(iccid);
       if (luhn >= 0 && matchingId.length <= MAX_MATCHING_ID_LENGTH && isMatchingId(matchingId)) {
         if (++codeRows === MAX_CODES_PER_FILE + 1) firstExcessLine = line;
@@ -128,6 +138,7 @@ export function validateText(source: string, newline: LineBreak, issues: IssueLi
         continue;
       }
     }
+    const row = rows.row(i);
     if (isBlankRow(row)) {
       issues.error(line, 'row', 'blank-line', 'blank line between codes (ambiguous: a cut or merged file?); remove it');
       continue;
