@@ -9,4 +9,5 @@ export const graphKeys = {
   pools: ['graph', 'pools'] as const,
   groups: ['graph', 'groups'] as const,
   me: ['graph', 'me'] as const,
+  managedDevices: ['graph', 'managedDevices'] as const,
 };

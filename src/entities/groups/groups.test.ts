@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureGraph } from '../../graph/client.ts';
 import { GRAPH, fakeFetch, hang, json, text, type RecordedCall, type Responder } from '../../graph/test-support.ts';
+import { getGroupDeviceCount } from './get-group-device-count.ts';
 import { getGroupMemberCount } from './get-group-member-count.ts';
 import { getGroupsByIds } from './get-groups-by-ids.ts';
 import { groupSearchQuery, searchGroups } from './search-groups.ts';
@@ -60,6 +61,15 @@ describe('group names and member counts', () => {
     use(text(200, '17', { 'Content-Type': 'text/plain' }));
     await expect(getGroupMemberCount('g 1')).resolves.toBe(17);
     expect(calls[0]?.url).toBe(`${GRAPH}/beta/groups/g%201/members/$count`);
+    expect(calls[0]?.headers.get('ConsistencyLevel')).toBe('eventual');
+  });
+});
+
+describe('group device counts', () => {
+  it('counts transitive device members with the cast segment and ConsistencyLevel: eventual', async () => {
+    use(text(200, '320', { 'Content-Type': 'text/plain' }));
+    await expect(getGroupDeviceCount('g 1')).resolves.toBe(320);
+    expect(calls[0]?.url).toBe(`${GRAPH}/beta/groups/g%201/transitiveMembers/microsoft.graph.device/$count`);
     expect(calls[0]?.headers.get('ConsistencyLevel')).toBe('eventual');
   });
 });

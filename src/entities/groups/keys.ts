@@ -7,4 +7,6 @@ export const groupKeys = {
   /** `ids` sorted, so the same set is one cache entry whatever the order. */
   byIds: (ids: readonly string[]) => [...groupKeys.all, 'by-ids', [...ids].sort()] as const,
   memberCount: (groupId: string) => [...groupKeys.all, 'detail', groupId, 'member-count'] as const,
+  /** Transitive device members (what an eSIM pool's assignment can reach). */
+  deviceCount: (groupId: string) => [...groupKeys.all, 'detail', groupId, 'device-count'] as const,
 };

@@ -13,6 +13,7 @@ const everyPoolKey = (id: string) => [
   poolKeys.assignmentCount(id),
   poolKeys.deviceStates(id),
   poolKeys.deviceStateCount(id),
+  poolKeys.usage(id),
 ];
 
 describe('poolKeys', () => {

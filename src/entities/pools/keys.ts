@@ -23,4 +23,6 @@ export const poolKeys = {
   assignmentCount: (poolId: string) => [...poolKeys.detail(poolId), 'assignments', 'count'] as const,
   deviceStates: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates'] as const,
   deviceStateCount: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'count'] as const,
+  /** The fleet view's background read: device-state counts by state and their `createdDateTime`s (see get-pool-usage.ts). */
+  usage: (poolId: string) => [...poolKeys.detail(poolId), 'usage'] as const,
 };

@@ -1,0 +1,68 @@
+import PQueue from 'p-queue';
+
+/**
+ * One queue for the console's background reads (the fleet view's per-pool
+ * usage and group device counts): a few requests at a time, and never more
+ * than `perSecond` started in any rolling second. Intune allows 1,000
+ * requests per app per tenant in 20 s; 40 a second is 800 in 20 s, leaving a
+ * fifth of the budget for what the admin does meanwhile (opening a pool,
+ * saving assignments), which does not go through this queue. A 429 that still
+ * happens is retried by the Graph client after its Retry-After, holding its
+ * slot, so the queue slows down with it.
+ *
+ * Each task is one Graph request (a paged read queues each page), so the
+ * numbers above are requests, not pools. A task whose signal is aborted
+ * before it starts leaves the queue without a request.
+ */
+export interface ReadPace {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Requests started in any rolling second. */
+  perSecond: number;
+}
+
+export const DEFAULT_READ_PACE: Readonly<ReadPace> = Object.freeze({ concurrency: 4, perSecond: 40 });
+
+/** Higher runs first: what the admin is looking at now before the rest of the fleet. */
+export const READ_PRIORITY = { visible: 2, background: 0 } as const;
+
+export function createReadQueue(pace: ReadPace = DEFAULT_READ_PACE): PQueue {
+  return new PQueue({ concurrency: pace.concurrency, interval: 1_000, intervalCap: pace.perSecond, strict: true });
+}
+
+let queue = createReadQueue();
+
+/** The shared queue (for progress: `size`, `pending`). */
+export function readQueue(): PQueue {
+  return queue;
+}
+
+/** Tests and the emulator bench swap the pace; pending work on the old queue is dropped. */
+export function setReadPace(pace: ReadPace): void {
+  queue.clear();
+  queue = createReadQueue(pace);
+}
+
+export interface PacedOptions {
+  signal?: AbortSignal;
+  priority?: number;
+}
+
+/** Runs one request through the queue; rejects with an AbortError if `signal` aborts while it waits. */
+export function paced<T>(request: (signal?: AbortSignal) => Promise<T>, { signal, priority = READ_PRIORITY.background }: PacedOptions = {}): Promise<T> {
+  return queue.add(() => request(signal), { signal, priority });
+}
+
+/** Each item of a paged read, one queued request per page. */
+export async function pacedPages<T>(pages: AsyncGenerator<{ value: T[] }>, options: PacedOptions = {}): Promise<T[]> {
+  const items: T[] = [];
+  try {
+    for (;;) {
+      const next = await paced(() => pages.next(), options);
+      if (next.done) return items;
+      items.push(...next.value.value);
+    }
+  } finally {
+    await pages.return(undefined);
+  }
+}

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configureGraph } from '../../graph/client.ts';
+import { GRAPH, fakeFetch, json, type RecordedCall, type Responder } from '../../graph/test-support.ts';
+import { DEFAULT_READ_PACE, setReadPace } from '../fleet/read-pacer.ts';
+import { getPoolUsage, usageFromStates } from './get-pool-usage.ts';
+
+let calls: RecordedCall[];
+function use(...responders: Responder[]) {
+  const fake = fakeFetch(...responders);
+  calls = fake.calls;
+  configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
+}
+beforeEach(() => setReadPace({ concurrency: 2, perSecond: 1000 }));
+afterEach(() => setReadPace(DEFAULT_READ_PACE));
+
+describe('pool usage', () => {
+  it('reads only state and createdDateTime, 1,000 a page, following nextLink, and counts every state', async () => {
+    const next = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools/p%201/deviceStates?$select=state,createdDateTime&$top=1000&$skiptoken=x`;
+    use(
+      json(200, { value: [{ state: 'installed', createdDateTime: '2026-11-01T00:00:00Z' }, { state: 'notEvaluated', createdDateTime: '2026-11-02T00:00:00Z' }], '@odata.nextLink': next }),
+      json(200, { value: [{ state: 'failed', createdDateTime: null }] }),
+    );
+    const usage = await getPoolUsage('p 1', { now: () => 42 });
+    const url = new URL(calls[0]?.url ?? '');
+    expect(url.pathname).toBe('/beta/deviceManagement/embeddedSIMActivationCodePools/p%201/deviceStates');
+    expect(url.searchParams.get('$select')).toBe('state,createdDateTime');
+    expect(url.searchParams.get('$top')).toBe('1000');
+    expect(calls).toHaveLength(2);
+    expect(usage.deviceStates).toBe(3);
+    expect(usage.counts).toMatchObject({ installed: 1, notEvaluated: 1, failed: 1, error: 0, deleted: 0 });
+    expect(usage.createdDateTimes).toEqual(['2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z']);
+    expect(usage.asOf).toBe(42);
+  });
+
+  it('a pool without device states has zero of everything', () => {
+    const usage = usageFromStates([], 7);
+    expect(usage.deviceStates).toBe(0);
+    expect(Object.values(usage.counts).every((n) => n === 0)).toBe(true);
+    expect(usage.createdDateTimes).toEqual([]);
+  });
+
+  it('passes Graph’s error on (with what and where)', async () => {
+    use(json(403, { error: { code: 'Forbidden', message: 'no', innerError: {} } }));
+    await expect(getPoolUsage('p1')).rejects.toMatchObject({ status: 403 });
+  });
+});
