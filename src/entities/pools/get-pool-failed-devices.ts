@@ -57,8 +57,14 @@ export interface FailedDevicesEntry {
   asOf?: number;
 }
 
+export interface PoolsFailedDevices {
+  byPool: ReadonlyMap<string, FailedDevicesEntry>;
+  /** Reads them all again (paced like the first read), keeping the old rows until each answers. */
+  refresh: () => void;
+}
+
 /** Failed devices of several pools (only those whose usage shows failures), by pool id. */
-export function usePoolsFailedDevices(poolIds: readonly string[], { enabled = true }: { enabled?: boolean } = {}) {
+export function usePoolsFailedDevices(poolIds: readonly string[], { enabled = true }: { enabled?: boolean } = {}): PoolsFailedDevices {
   return useQueries({
     queries: poolIds.map((id) => ({ ...poolFailedDevicesQueryOptions(id), enabled })),
     combine: (results) => {
@@ -74,7 +80,7 @@ export function usePoolsFailedDevices(poolIds: readonly string[], { enabled = tr
         if (r.isError) entry.error = r.error;
         byPool.set(id, entry);
       });
-      return byPool;
+      return { byPool, refresh: () => results.forEach((r) => void r.refetch()) };
     },
   });
 }

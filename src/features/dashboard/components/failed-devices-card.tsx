@@ -67,7 +67,7 @@ export function FailedDevicesCard({ rows, reasons, reason, onReasonChange, wordi
         </span>
       ),
     },
-    { id: 'changed', header: 'Last changed', grow: 1.2, render: (r) => formatDateTime(r.device.modifiedDateTime) },
+    { id: 'changed', header: 'Last changed', grow: 1.2, render: (r) => <span className={styles.clip}>{formatDateTime(r.device.modifiedDateTime)}</span> },
   ];
 
   return (

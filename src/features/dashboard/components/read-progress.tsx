@@ -18,8 +18,9 @@ export interface ReadProgressProps {
   asOf: number | null;
   failedReads: number;
   listing: boolean;
+  /** Every read has answered (the failed devices of failing pools included). */
+  complete: boolean;
   onRefresh: () => void;
-  refreshing: boolean;
 }
 
 /**
@@ -27,12 +28,11 @@ export interface ReadProgressProps {
  * old the figures are. The reads go on in the background, paced under
  * Intune's throttle; the page stays usable meanwhile.
  */
-export function ReadProgress({ read, total, asOf, failedReads, listing, onRefresh, refreshing }: ReadProgressProps) {
+export function ReadProgress({ read, total, asOf, failedReads, listing, complete, onRefresh }: ReadProgressProps) {
   const styles = useStyles();
-  const done = !listing && read + failedReads >= total;
   const text = listing
-    ? `Listing pools… ${formatCount(total)} so far`
-    : done
+    ? `Listing pools… ${formatCount(total)} so far, read ${formatCount(read)}`
+    : complete && failedReads === 0
       ? `Read all ${formatCount(total)} ${total === 1 ? 'pool' : 'pools'}`
       : `Read ${formatCount(read)} of ${formatCount(total)} pools`;
   return (
@@ -43,11 +43,11 @@ export function ReadProgress({ read, total, asOf, failedReads, listing, onRefres
           {failedReads > 0 ? ` · ${formatCount(failedReads)} could not be read` : ''}
         </Text>
         {asOf != null && <Text className={styles.muted}>As of {time.format(asOf)} (the oldest read shown)</Text>}
-        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={onRefresh} disabled={refreshing}>
+        <Button size="small" icon={<ArrowClockwiseRegular />} onClick={onRefresh} disabled={!complete}>
           Read again
         </Button>
       </div>
-      {!done && (
+      {!complete && (
         <ProgressBar
           className={styles.bar}
           aria-label="Pools read"
