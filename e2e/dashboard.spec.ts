@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { expect, test, type Page } from './fixtures.ts';
@@ -91,6 +92,11 @@ test('is the landing page: totals by install state agree with Graph, and the wor
   await expect(urgency.getByRole('row').nth(1)).toContainText(byFailures[0]!.name);
   await expect(urgency.getByRole('row').nth(1)).toContainText(`${count(byFailures[0]!.failed)} devices failed to get a profile`);
   await expectNoAxeViolations(page);
+  if (process.env['DOCS_SCREENSHOTS']) {
+    // DOCS_SCREENSHOTS=1 npx playwright test e2e/dashboard.spec.ts refreshes README's picture.
+    mkdirSync('docs', { recursive: true });
+    await page.screenshot({ path: 'docs/dashboard.png', fullPage: true });
+  }
 });
 
 test('lists failed devices across pools with the reason in plain words and a link to the pool', async ({ page }) => {
