@@ -9,13 +9,13 @@
  * Baselines, same run: for the first chart, a bare `fetch` of the first page
  * of pools plus one pool's device states (what the chart needs at least);
  * for complete totals, the **throttle floor** for the Graph requests the
- * dashboard made (see bench/README.md): n reads need at least
+ * dashboard made (counted in the browser; see bench/README.md): n reads need at least
  * `window × floor((n − 1) / limit)` plus one read. The request count (and
  * 429s) for the `large` seed is what the dashboard costs for 10,000 pools.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type Response } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
-import { ADMIN_NAME, startBenchEmulator, type BenchEmulator, type RequestLogEntry } from './lib/emulator.ts';
+import { ADMIN_NAME, startBenchEmulator, type BenchEmulator } from './lib/emulator.ts';
 import { metric, type BenchOutcome, type Metric } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
 import { throttleFloorMs } from './lib/write-env.ts';
@@ -65,10 +65,31 @@ async function bareFirstChart(page: Page, origin: string, token: string): Promis
   );
 }
 
-const graphRequests = (log: readonly RequestLogEntry[]) => log.filter((r) => r.path.startsWith('/beta/'));
+/**
+ * Graph requests the page sends and the 429s it gets, counted from the
+ * browser's side (the emulator's request log keeps only the last 1,000, and
+ * lists CORS preflights too).
+ */
+function countGraphRequests(page: Page, origin: string): { stop: () => { requests: number; throttled: number } } {
+  let requests = 0;
+  let throttled = 0;
+  const isGraph = (url: string, method: string) => url.startsWith(`${origin}/beta/`) && method !== 'OPTIONS';
+  const onResponse = (res: Response) => {
+    if (!isGraph(res.url(), res.request().method())) return;
+    if (res.status() === 429) throttled++;
+    else requests++;
+  };
+  page.on('response', onResponse);
+  return {
+    stop: () => {
+      page.off('response', onResponse);
+      return { requests, throttled };
+    },
+  };
+}
 
 async function sample(page: Page, env: BenchEmulator, timeoutMs: number): Promise<Sample> {
-  await env.control.clearRequests();
+  const counter = countGraphRequests(page, env.emulator.origin);
   const started = performance.now();
   await page.goto('/dashboard', { waitUntil: 'commit' });
   await page.locator(CHART).waitFor({ state: 'visible', timeout: timeoutMs });
@@ -77,8 +98,7 @@ async function sample(page: Page, env: BenchEmulator, timeoutMs: number): Promis
   await done.waitFor({ state: 'visible', timeout: timeoutMs });
   const totalsMs = performance.now() - started;
   const pools = Number((await done.innerText()).replace(/\D/g, ''));
-  const log = graphRequests(await env.control.requests());
-  return { firstChartMs, totalsMs, requests: log.filter((r) => r.status !== 429).length, throttled: log.filter((r) => r.status === 429).length, pools };
+  return { firstChartMs, totalsMs, ...counter.stop(), pools };
 }
 
 export async function benchDashboard(opts: DashboardBenchOptions): Promise<BenchOutcome> {
