@@ -229,7 +229,7 @@ test('filters device status by device name', async ({ page }) => {
   await signIn(page, ADMIN);
   await openFromList(page, pool);
   const section = deviceStatus(page);
-  await section.getByRole('searchbox', { name: 'Filter by device, user or ICCID' }).fill(target);
+  await section.getByRole('searchbox', { name: 'Filter by device, user or UICC ID' }).fill(target);
   const table = section.getByRole('table', { name: 'Devices with a profile from this pool' });
   await expect(table).toHaveAttribute('aria-rowcount', String(matching.length + 1));
   await expect(table.getByRole('row').nth(1)).toContainText(target);

@@ -15,8 +15,8 @@ export const poolAssignmentsQueryOptions = (poolId: string) =>
     queryFn: ({ signal }) => getPoolAssignments(poolId, signal),
   });
 
-export function usePoolAssignments(poolId: string) {
-  return useQuery(poolAssignmentsQueryOptions(poolId));
+export function usePoolAssignments(poolId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...poolAssignmentsQueryOptions(poolId), enabled });
 }
 
 /** Several pools' assignments, read fresh (shown right before a replace carries them over). */

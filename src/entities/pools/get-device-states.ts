@@ -8,9 +8,11 @@ import { poolPaths } from './paths.ts';
 export type DeviceStateRow = Pick<
   EmbeddedSimDeviceState,
   'id' | 'deviceName' | 'userName' | 'universalIntegratedCircuitCardIdentifier' | 'state' | 'stateDetails' | 'lastSyncDateTime'
->;
+> &
+  Partial<Pick<EmbeddedSimDeviceState, 'createdDateTime' | 'modifiedDateTime'>>;
 
-const SELECT = ['id', 'deviceName', 'userName', 'universalIntegratedCircuitCardIdentifier', 'state', 'stateDetails', 'lastSyncDateTime'];
+// createdDateTime (when the device was given a code) feeds the burn rate; modifiedDateTime the export.
+const SELECT = ['id', 'deviceName', 'userName', 'universalIntegratedCircuitCardIdentifier', 'state', 'stateDetails', 'lastSyncDateTime', 'createdDateTime', 'modifiedDateTime'];
 
 /** States that change without anyone acting: the device is still working on it. */
 const TRANSITIONAL: ReadonlySet<EmbeddedSimDeviceStateValue> = new Set(['notEvaluated', 'installing', 'deleting']);

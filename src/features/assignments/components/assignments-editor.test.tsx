@@ -47,7 +47,11 @@ async function graphFetch(input: RequestInfo | URL, init: RequestInit = {}): Pro
     const ids = (body as { ids: string[] }).ids;
     return respond(200, { value: ids.filter((id) => GROUPS[id]).map((id) => ({ id, displayName: GROUPS[id] })) });
   }
-  if (path.endsWith('/members/$count')) return new Response('3', { status: 200, headers: { 'Content-Type': 'text/plain' } });
+  if (path.endsWith('/members/$count') || path.endsWith('/microsoft.graph.device/$count')) return new Response('3', { status: 200, headers: { 'Content-Type': 'text/plain' } });
+  // The review's shortfall line: the pool, its device states, the Windows device count.
+  if (method === 'GET' && path.endsWith('/deviceStates')) return respond(200, { value: [{ state: 'installed', createdDateTime: '2026-11-01T00:00:00Z' }] });
+  if (method === 'GET' && path.endsWith('/managedDevices')) return respond(200, { '@odata.count': 40, value: [] });
+  if (method === 'GET' && path.endsWith('/pool-1')) return respond(200, { id: 'pool-1', displayName: 'Pool', activationCodeCount: 25, createdDateTime: '2026-01-01T00:00:00Z', modifiedDateTime: '2026-01-01T00:00:00Z' });
   writes.push({ method, path, body });
   if (writeAnswer) return respond(writeAnswer.status, writeAnswer.body);
   if (path.endsWith('/assign')) {
@@ -126,6 +130,16 @@ describe('AssignmentsEditor: another admin changed the pool meanwhile', () => {
     );
     expect(sent).toHaveLength(3);
     await screen.findByText('Assignments saved.');
+  }, 20_000);
+
+  it('the review says, before saving, how many targeted devices the codes left will not cover, and how that was computed', async () => {
+    const user = userEvent.setup();
+    renderSection(fakeAuth(true));
+    await addAllDevicesAndReview(user);
+    // All 40 Windows devices, 1 already has a code, 24 codes left: 15 short.
+    await screen.findByText('After this save: 15 devices may get no profile', undefined, { timeout: 5_000 });
+    expect(screen.getByText(/^How computed: Targeted = all 40 Windows devices \(all-devices target\)/).textContent).toMatch(/1 device already given a code, so 39 without one, against 24 remaining codes/);
+    expect(writes).toEqual([]);
   }, 20_000);
 
   it('saves at once when nothing changed in between (one read just before the write)', async () => {

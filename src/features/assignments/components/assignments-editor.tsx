@@ -20,8 +20,9 @@ import { TOASTER_ID } from '../../../lib/toaster.ts';
 import { useAssignmentsSave } from '../hooks/use-assignments-save.ts';
 import { BLOCKING_CONFLICTS, changeCount, diffAssignments, findConflicts } from '../lib/diff.ts';
 import { draftFromModel, describeFilter, type AssignmentDraft, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
-import { planSave } from '../lib/save-plan.ts';
+import { intendedTargets, planSave } from '../lib/save-plan.ts';
 import { ChangesReview } from './changes-review.tsx';
+import { ReviewShortfall } from './review-shortfall.tsx';
 import { GroupPicker, type GroupRef } from './group-picker.tsx';
 import { ConcurrentChangeNotice, SaveFailureNotice } from './save-problems.tsx';
 
@@ -215,6 +216,7 @@ export function AssignmentsEditor({ poolId, model: opened, nameOf, onClose, read
       ) : (
         <>
           <ChangesReview diff={diff} conflicts={conflicts} plan={plan} nameOf={displayName} headingRef={reviewHeading} />
+          {count > 0 && <ReviewShortfall poolId={poolId} targets={intendedTargets(model, draft)} />}
           {save.failure && <SaveFailureNotice failure={save.failure} />}
           {save.conflict && (
             <ConcurrentChangeNotice

@@ -35,9 +35,15 @@ describe('explainDetails', () => {
   it('explains each documented eUICC failure with what to do', () => {
     const released = explainDetails('failed', 'ProfileNotReleasedByOperator');
     expect(released).toMatchObject({ code: 'ProfileNotReleasedByOperator', title: 'The carrier has not released this profile' });
-    expect(released?.action).toMatch(/ask the carrier to release the ICCID/i);
+    expect(released?.action).toMatch(/ask the carrier to release the pool’s profiles/i);
+    expect(released?.action).toMatch(/UICC ID/);
 
     expect(explainDetails('failed', 'InvalidMatchingId')?.title).toBe('The carrier rejected the activation code');
+    // Graph never says which code a device got: the advice must not send the admin to a CSV line it cannot know.
+    for (const code of ['InvalidMatchingId', 'ProfileNotReleasedByOperator', 'ProfileDownloadFailed', 'Whatever', '']) {
+      const e = explainDetails('failed', code);
+      expect(`${e?.explanation} ${e?.action}`).not.toMatch(/ICCID/);
+    }
     expect(explainDetails('error', 'ConfirmationCodeMissing')?.title).toBe('The profile needs a confirmation code');
     expect(explainDetails('failed', 'RemoteServerUnreachable')?.action).toMatch(/firewall/i);
     expect(explainDetails('failed', 'ProfileDownloadFailed')?.action).toMatch(/next check-in/);

@@ -108,8 +108,8 @@ type Known = Omit<FailureExplanation, 'code'>;
 const KNOWN_DETAILS: Readonly<Record<string, Known>> = {
   invalidmatchingid: {
     title: 'The carrier rejected the activation code',
-    explanation: 'The carrier’s download server does not accept the matching ID that was sent with this ICCID.',
-    action: 'Check this ICCID’s line in the carrier CSV file. Ask the carrier for a corrected file, then replace the pool (delete it and upload the full list again).',
+    explanation: 'The carrier’s download server did not accept the matching ID sent with the code this device was given. Graph does not say which code that was.',
+    action: 'Give the carrier this device’s UICC ID (its eSIM chip) and the time of the failure, so they can find the profile it asked for. Ask for corrected codes, then replace the pool with the codes that are still unused.',
   },
   confirmationcodemissing: {
     title: 'The profile needs a confirmation code',
@@ -118,8 +118,8 @@ const KNOWN_DETAILS: Readonly<Record<string, Known>> = {
   },
   profilenotreleasedbyoperator: {
     title: 'The carrier has not released this profile',
-    explanation: 'The carrier has not made this ICCID available for download yet.',
-    action: 'Ask the carrier to release the ICCID. The device tries again at its next check-in.',
+    explanation: 'The carrier has not made the profile this device was given available for download yet.',
+    action: 'Ask the carrier to release the pool’s profiles; the device’s UICC ID (its eSIM chip) lets them find the one it asked for. The device tries again at its next check-in.',
   },
   remoteserverunreachable: {
     title: 'The device could not reach the carrier',
@@ -129,7 +129,7 @@ const KNOWN_DETAILS: Readonly<Record<string, Known>> = {
   profiledownloadfailed: {
     title: 'The profile download failed',
     explanation: 'The download from the carrier’s server started but did not complete. This is usually temporary.',
-    action: 'Wait for the next check-in, when the device tries again. If it keeps failing, ask the carrier to check the ICCID.',
+    action: 'Wait for the next check-in, when the device tries again. If it keeps failing, give the carrier the device’s UICC ID and the time of the failure.',
   },
   notenoughspace: {
     title: 'No room for another eSIM profile',
@@ -138,7 +138,7 @@ const KNOWN_DETAILS: Readonly<Record<string, Known>> = {
   },
 };
 
-const FALLBACK_ACTION = 'Give the carrier the ICCID and this code, or check the device’s event log (Microsoft › Windows › eUICCs).';
+const FALLBACK_ACTION = 'Give the carrier the device’s UICC ID (its eSIM chip) and this code, or check the device’s event log (Microsoft › Windows › eUICCs).';
 
 /** A plain explanation of a failed or errored device state, or null when there is nothing to explain. */
 export function explainDetails(state: EmbeddedSimDeviceStateValue, stateDetails: string | null): FailureExplanation | null {
@@ -155,7 +155,7 @@ export function explainDetails(state: EmbeddedSimDeviceStateValue, stateDetails:
     code: null,
     title: 'No details from the device',
     explanation: 'The device reported a failure without a reason.',
-    action: 'Sync the device to try again. If it keeps failing, give the carrier the ICCID.',
+    action: 'Sync the device to try again. If it keeps failing, give the carrier the device’s UICC ID (its eSIM chip).',
   };
 }
 

@@ -1,37 +1,17 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  createTableColumn,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  useTableFeatures,
-  useTableSort,
-  type SortDirection,
-  type TableColumnDefinition,
-  type TableColumnId,
-} from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { TableCellLayout, makeStyles, tokens } from '@fluentui/react-components';
+import { compareText, gridColumn } from '../../../components/data-grid/columns.ts';
+import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatDateTime } from '../../../components/format.ts';
 import { DEVICE_STATES } from '../../../graph/types.ts';
 import type { DeviceStateRow } from '../../../entities/pools/get-device-states.ts';
 import { DeviceStateStatus } from './device-state-status.tsx';
 import { STATE_GROUPS, codeName, explainDetails, groupOf } from './device-state-text.ts';
 
-const ROW_HEIGHT = 44;
-
-function compareText(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1; // empty values last
-  if (b === null) return -1;
-  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
-}
+const useStyles = makeStyles({
+  scroller: { maxHeight: '520px' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
 
 function stateRank(row: DeviceStateRow): number {
   return STATE_GROUPS.indexOf(groupOf(row.state)) * 100 + DEVICE_STATES.indexOf(row.state);
@@ -39,52 +19,85 @@ function stateRank(row: DeviceStateRow): number {
 
 const detailsTitle = (row: DeviceStateRow) => explainDetails(row.state, row.stateDetails)?.title ?? row.stateDetails;
 
-const columns: TableColumnDefinition<DeviceStateRow>[] = [
-  createTableColumn<DeviceStateRow>({ columnId: 'deviceName', compare: (a, b) => compareText(a.deviceName, b.deviceName) }),
-  createTableColumn<DeviceStateRow>({ columnId: 'userName', compare: (a, b) => compareText(a.userName, b.userName) }),
-  createTableColumn<DeviceStateRow>({
-    columnId: 'iccid',
-    compare: (a, b) => compareText(a.universalIntegratedCircuitCardIdentifier, b.universalIntegratedCircuitCardIdentifier),
+/** A text cell that says what a missing value means instead of leaving a blank. */
+function TextCell({ value, missing, mono = false }: { value: string | null; missing: string; mono?: boolean }) {
+  const styles = useStyles();
+  return (
+    <TableCellLayout truncate className={mono ? styles.mono : undefined}>
+      {value ?? <span className={styles.muted}>{missing}</span>}
+    </TableCellLayout>
+  );
+}
+
+function DetailsCell({ row }: { row: DeviceStateRow }) {
+  const styles = useStyles();
+  const why = explainDetails(row.state, row.stateDetails);
+  if (why) {
+    return (
+      <TableCellLayout truncate>
+        {why.title}
+        {why.code && <span className={styles.muted}> · {codeName(why.code)}</span>}
+      </TableCellLayout>
+    );
+  }
+  if (row.stateDetails) {
+    return (
+      <TableCellLayout truncate className={styles.muted}>
+        {row.stateDetails}
+      </TableCellLayout>
+    );
+  }
+  return <span className={styles.muted}>—</span>;
+}
+
+const columns = [
+  gridColumn<DeviceStateRow>({
+    columnId: 'deviceName',
+    header: 'Device',
+    width: { grow: 2, min: 120 },
+    compare: (a, b) => compareText(a.deviceName, b.deviceName),
+    cell: (d) => <TextCell value={d.deviceName} missing="Unknown device" />,
   }),
-  createTableColumn<DeviceStateRow>({ columnId: 'state', compare: (a, b) => stateRank(a) - stateRank(b) }),
-  createTableColumn<DeviceStateRow>({ columnId: 'details', compare: (a, b) => compareText(detailsTitle(a), detailsTitle(b)) }),
-  createTableColumn<DeviceStateRow>({
+  gridColumn<DeviceStateRow>({
+    columnId: 'userName',
+    header: 'User',
+    width: { grow: 3, min: 200 },
+    compare: (a, b) => compareText(a.userName, b.userName),
+    cell: (d) => <TextCell value={d.userName} missing="No user" />,
+  }),
+  gridColumn<DeviceStateRow>({
+    columnId: 'iccid',
+    header: 'UICC ID',
+    // UICCIDs are up to 32 digits (the eUICC's EID): wide enough to show them whole.
+    width: { basis: 276 },
+    compare: (a, b) => compareText(a.universalIntegratedCircuitCardIdentifier, b.universalIntegratedCircuitCardIdentifier),
+    cell: (d) => <TextCell value={d.universalIntegratedCircuitCardIdentifier} missing="Not assigned yet" mono />,
+  }),
+  gridColumn<DeviceStateRow>({
+    columnId: 'state',
+    header: 'Status',
+    width: { grow: 2, min: 120 },
+    compare: (a, b) => stateRank(a) - stateRank(b),
+    cell: (d) => <DeviceStateStatus state={d.state} />,
+  }),
+  gridColumn<DeviceStateRow>({
+    columnId: 'details',
+    header: 'Details',
+    width: { grow: 3, min: 280 },
+    compare: (a, b) => compareText(detailsTitle(a), detailsTitle(b)),
+    cell: (d) => <DetailsCell row={d} />,
+  }),
+  gridColumn<DeviceStateRow>({
     columnId: 'lastSyncDateTime',
+    header: 'Last check-in',
+    width: { grow: 2, min: 120 },
     compare: (a, b) => compareText(a.lastSyncDateTime, b.lastSyncDateTime),
+    cell: (d) => formatDateTime(d.lastSyncDateTime),
   }),
 ];
 
-const HEADERS: Record<string, string> = {
-  deviceName: 'Device',
-  userName: 'User',
-  iccid: 'ICCID',
-  state: 'Status',
-  details: 'Details',
-  lastSyncDateTime: 'Last check-in',
-};
-
-const useStyles = makeStyles({
-  scroller: {
-    maxHeight: '520px',
-    overflowY: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  table: { minWidth: '1180px', tableLayout: 'fixed' },
-  header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  headerRow: { display: 'flex' },
-  body: { position: 'relative' },
-  row: { position: 'absolute', left: 0, right: 0, display: 'flex' },
-  col: { flexGrow: 2, flexBasis: 0, minWidth: '120px' },
-  wide: { flexGrow: 3, flexBasis: 0, minWidth: '200px' },
-  details: { flexGrow: 3, flexBasis: 0, minWidth: '280px' },
-  // UICCIDs are up to 32 digits (the eUICC's EID): wide enough to show them whole.
-  iccid: { flexGrow: 0, flexShrink: 0, flexBasis: '276px' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  code: { color: tokens.colorNeutralForeground3 },
-});
+const DEFAULT_SORT = { sortColumn: 'deviceName', sortDirection: 'ascending' } as const;
+const getRowId = (row: DeviceStateRow) => row.id;
 
 export interface DeviceStatesTableProps {
   rows: DeviceStateRow[];
@@ -92,99 +105,18 @@ export interface DeviceStatesTableProps {
 }
 
 /** The device states of a pool: sortable on every column and virtualised (thousands of devices scroll smoothly). */
-export function DeviceStatesTable({ rows: items, caption }: DeviceStatesTableProps) {
+export function DeviceStatesTable({ rows, caption }: DeviceStatesTableProps) {
   const styles = useStyles();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [sortState, setSortState] = useState<{ sortColumn: TableColumnId | undefined; sortDirection: SortDirection }>({
-    sortColumn: 'deviceName',
-    sortDirection: 'ascending',
-  });
-
-  const {
-    getRows,
-    sort: { getSortDirection, toggleColumnSort, sort },
-  } = useTableFeatures({ columns, items, getRowId: (r) => r.id }, [
-    useTableSort({ sortState, onSortChange: (_e, next) => setSortState(next) }),
-  ]);
-  const rows = sort(getRows());
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-
-  const colClass = (id: string) =>
-    id === 'iccid' ? styles.iccid : id === 'details' ? styles.details : id === 'userName' ? styles.wide : styles.col;
-
   return (
-    // Focusable so keyboard users can scroll the rows (they hold nothing else to focus).
-    <div ref={scrollRef} className={styles.scroller} tabIndex={0} role="group" aria-label={`${caption}, scrollable`}>
-      <Table sortable aria-label={caption} aria-rowcount={rows.length + 1} className={styles.table} noNativeElements>
-        <TableHeader className={styles.header}>
-          <TableRow aria-rowindex={1} className={styles.headerRow}>
-            {columns.map((c) => (
-              <TableHeaderCell
-                key={c.columnId}
-                className={colClass(String(c.columnId))}
-                onClick={(e: React.MouseEvent) => toggleColumnSort(e, c.columnId)}
-                sortDirection={getSortDirection(c.columnId)}
-              >
-                {HEADERS[String(c.columnId)]}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index];
-            if (!row) return null;
-            const d = row.item;
-            const why = explainDetails(d.state, d.stateDetails);
-            return (
-              <TableRow
-                key={row.rowId}
-                aria-rowindex={v.index + 2}
-                className={styles.row}
-                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-              >
-                <TableCell className={styles.col}>
-                  <TableCellLayout truncate>
-                    {d.deviceName ?? <span className={styles.muted}>Unknown device</span>}
-                  </TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.wide}>
-                  <TableCellLayout truncate>{d.userName ?? <span className={styles.muted}>No user</span>}</TableCellLayout>
-                </TableCell>
-                <TableCell className={mergeClasses(styles.iccid, styles.mono)}>
-                  <TableCellLayout truncate>
-                    {d.universalIntegratedCircuitCardIdentifier ?? <span className={styles.muted}>Not assigned yet</span>}
-                  </TableCellLayout>
-                </TableCell>
-                <TableCell className={styles.col}>
-                  <DeviceStateStatus state={d.state} />
-                </TableCell>
-                <TableCell className={styles.details}>
-                  {why ? (
-                    <TableCellLayout truncate>
-                      {why.title}
-                      {why.code && <span className={styles.code}> · {codeName(why.code)}</span>}
-                    </TableCellLayout>
-                  ) : d.stateDetails ? (
-                    <TableCellLayout truncate className={styles.muted}>
-                      {d.stateDetails}
-                    </TableCellLayout>
-                  ) : (
-                    <span className={styles.muted}>—</span>
-                  )}
-                </TableCell>
-                <TableCell className={styles.col}>{formatDateTime(d.lastSyncDateTime)}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <DataGrid
+      items={rows}
+      columns={columns}
+      getRowId={getRowId}
+      label={caption}
+      rowHeight={44}
+      minWidth={1180}
+      className={styles.scroller}
+      defaultSort={DEFAULT_SORT}
+    />
   );
 }

@@ -50,7 +50,7 @@ describe('DeviceStatusSection', { timeout: 20_000 }, () => {
     const why = within(section).getByRole('heading', { name: 'Why 3 devices failed' }).parentElement;
     const reasons = within(why as HTMLElement).getAllByRole('listitem').map((li) => li.textContent);
     expect(reasons).toEqual([
-      expect.stringMatching(/^The carrier has not released this profile \(2 devices\).*What to do: Ask the carrier to release the ICCID\..*Reported as ProfileNotReleasedByOperator$/),
+      expect.stringMatching(/^The carrier has not released this profile \(2 devices\).*What to do: Ask the carrier to release the pool’s profiles.*Reported as ProfileNotReleasedByOperator$/),
       expect.stringMatching(/^No room for another eSIM profile \(1 device\).*Remove unused eSIM profiles.*Reported as NotEnoughSpace$/),
     ]);
     // auto-refresh is announced while devices are in progress
@@ -75,7 +75,7 @@ describe('DeviceStatusSection', { timeout: 20_000 }, () => {
     await userEvent.selectOptions(within(section).getByRole('combobox', { name: 'Filter by status' }), 'Installed');
     await waitFor(() => expect(tableRows(section)).toHaveLength(2));
 
-    await userEvent.type(within(section).getByRole('searchbox', { name: 'Filter by device, user or ICCID' }), 'adele');
+    await userEvent.type(within(section).getByRole('searchbox', { name: 'Filter by device, user or UICC ID' }), 'adele');
     await waitFor(() => expect(tableRows(section)).toHaveLength(1));
     expect(tableRows(section)[0]?.textContent).toContain('LAPTOP-02');
 

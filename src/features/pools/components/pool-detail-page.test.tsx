@@ -57,7 +57,9 @@ function graphFor({
     }
     if (call.path === `${BASE}/deviceStates/$count`) return { status: 200, text: String(states.length) };
     if (call.path === `${BASE}/deviceStates`) return { status: 200, body: { value: states } };
-    if (call.path === `${BASE}/assignments`) return { status: 200, body: { value: Array.from({ length: assignments }, (_, i) => ({ id: `a${i}` })) } };
+    if (call.path === `${BASE}/assignments`)
+      return { status: 200, body: { value: Array.from({ length: assignments }, (_, i) => ({ id: `a${i}`, target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: `g${i}` } })) } };
+    if (/^\/groups\/g\d+\/transitiveMembers\/microsoft.graph.device\/\$count$/.test(call.path)) return { status: 200, text: '10' };
     return undefined;
   }, { onWriteForbidden: (e) => auth?.markWriteRefused(e) });
 }

@@ -1,16 +1,21 @@
 import { Button, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowUploadRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { formatCount } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
+import { textParam, useSearchParamsState } from '../../../lib/use-search-params-state.ts';
 import { usePools } from '../../../entities/pools/get-pools.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
-import { PoolsTable, type SortState } from './pools-table.tsx';
+import { LIST_TITLE } from '../lib/titles.ts';
+import { downloadText } from '../../../lib/download.ts';
+import { usePoolCapacityRows } from '../hooks/use-pool-capacity-rows.ts';
+import { poolsCsv } from '../lib/pools-export.ts';
+import { CapacityStatus } from './capacity-status.tsx';
+import { POOL_SORT_COLUMNS, PoolsTable, type SortState } from './pools-table.tsx';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -25,7 +30,12 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
 });
 
-const SORTABLE = new Set(['displayName', 'activationCodeCount', 'createdDateTime', 'modifiedDateTime']);
+/** Name filter and sort live in the URL; the default sort (name, ascending) leaves it out. */
+const LIST_PARAMS = {
+  q: textParam,
+  sort: (raw: string | null): string => (raw !== null && POOL_SORT_COLUMNS.has(raw) ? raw : 'displayName'),
+  dir: (raw: string | null) => (raw === 'desc' ? 'descending' : 'ascending') as SortState['sortDirection'],
+};
 
 export interface PoolsPageProps {
   /** Bulk actions for the selected pools (composed by the app from other features). */
@@ -35,31 +45,13 @@ export interface PoolsPageProps {
 /** Devices › eSIM cellular profiles: every activation-code pool of the tenant. */
 export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
   const styles = useStyles();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsState(LIST_PARAMS);
   const pools = usePools();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
-  const nameFilter = params.get('q') ?? '';
+  const nameFilter = params.q;
   const deferredFilter = useDeferredValue(nameFilter);
-  const sortParam = params.get('sort') ?? 'displayName';
-  const sort: SortState = {
-    sortColumn: SORTABLE.has(sortParam) ? sortParam : 'displayName',
-    sortDirection: params.get('dir') === 'desc' ? 'descending' : 'ascending',
-  };
-
-  const updateParams = (changes: Record<string, string | null>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const sort: SortState = { sortColumn: params.sort, sortDirection: params.dir };
 
   const visible = useMemo(() => {
     const all = pools.data ?? [];
@@ -67,13 +59,18 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
     return needle ? all.filter((p) => p.displayName.toLocaleLowerCase().includes(needle)) : all;
   }, [pools.data, deferredFilter]);
 
+  const capacity = usePoolCapacityRows(visible, sort);
+  const exportCsv = () => {
+    const file = poolsCsv(capacity.rows, Date.now());
+    downloadText(file.name, file.text, file.type);
+  };
   const selectedPools = useMemo(() => visible.filter((p) => selected.has(p.id)), [visible, selected]);
   const total = pools.data?.length ?? 0;
 
   return (
     <>
       <PageHeader
-        title="eSIM cellular profiles"
+        title={LIST_TITLE}
         description="Activation-code pools from your mobile operators. Assign a pool to device groups to provision eSIM profiles."
         actions={
           <>
@@ -117,8 +114,11 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
       ) : visible.length === 0 ? (
         <EmptyState title="No pool matches this filter">Clear the filter to see all {formatCount(total)} pools.</EmptyState>
       ) : (
+        <>
+        <CapacityStatus usage={capacity.usage} threshold={capacity.threshold} onExport={exportCsv} />
         <PoolsTable
-          pools={visible}
+          pools={capacity.rows}
+          countsLoaded={capacity.usage.complete && capacity.usage.loaded === capacity.usage.total}
           caption="eSIM activation-code pools"
           sort={sort}
           onSortChange={(next) =>
@@ -129,6 +129,7 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
           }
           selection={renderSelectionActions ? { selected, onChange: setSelected } : undefined}
         />
+        </>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
 import { poolKeys } from '../../../entities/pools/keys.ts';
+import { recordReplacedPool } from '../../../lib/replaced-pools.ts';
 import { graphPoolService } from '../api/pool-service.ts';
 import type { PoolName } from '../../../entities/pools/types.ts';
 import { UPLOAD_CONCURRENCY } from '../lib/limits.ts';
@@ -108,6 +109,11 @@ export function useUploadRun({ plan, state, dispatch, store, accountId, existing
             firstPlan: first,
             onUpdate: (key, status) => {
               recorder.onUpdate(key, status);
+              const choice = pools.find((p) => p.key === key)?.choice;
+              // A replace's new pool: its capacity figure assumes the new set held only unused codes (see lib/replaced-pools.ts).
+              if (choice?.mode === 'replace' && status.poolId && (status.outcome === 'created' || status.outcome === 'adopted')) {
+                recordReplacedPool(accountId, status.poolId, { replacedPoolId: choice.poolId, replacedPoolName: choice.poolName, at: new Date().toISOString() });
+              }
               startTransition(() => dispatch({ type: 'status', key, status }));
             },
           });

@@ -1,0 +1,62 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { DeleteRegular, RenameRegular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
+import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
+import type { PoolProperties } from '../../../entities/pools/types.ts';
+import { usePoolCommands } from '../hooks/use-pool-commands.tsx';
+import type { PoolDeletion } from '../hooks/use-pool-detail.ts';
+import { DeletePoolDialog } from './delete-pool-dialog.tsx';
+import { RenamePoolDialog } from './rename-pool-dialog.tsx';
+
+const useStyles = makeStyles({
+  commandBar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+/** The pool's command bar (Rename, Delete), the read-only notice when the user may not write, and the dialogs. */
+export function PoolCommands({ pool, deletion }: { pool: PoolProperties; deletion: PoolDeletion }) {
+  const styles = useStyles();
+  const access = useWriteAccess();
+  const readOnlyId = useId();
+  const { dialog, open, confirmDelete, closeDelete } = usePoolCommands(deletion);
+  const writeProps = writeButtonProps(access, readOnlyId);
+
+  return (
+    <div>
+      {/* A command bar of plain buttons: Fluent's Toolbar adds focusable aria-hidden guards that axe reports. */}
+      <div role="group" aria-label="Pool actions" className={styles.commandBar}>
+        <Button appearance="subtle" icon={<RenameRegular />} onClick={() => open('rename')} {...writeProps}>
+          Rename
+        </Button>
+        <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => open('delete')} {...writeProps}>
+          Delete
+        </Button>
+      </div>
+      <ReadOnlyNotice id={readOnlyId} />
+
+      {/*
+        Dialogs are mounted only while open: a mounted Fluent Dialog, even closed, makes Tabster add
+        focusable aria-hidden guards around the whole page (microsoft/tabster#288), which axe reports.
+        They stay open when Intune refuses the write: what the admin typed is kept, and the dialog says why.
+      */}
+      {dialog === 'rename' && <RenamePoolDialog pool={pool} open onOpenChange={(isOpen) => open(isOpen ? 'rename' : null)} />}
+      {dialog === 'delete' && (
+        <DeletePoolDialog
+          pool={pool}
+          open
+          onOpenChange={(isOpen) => (isOpen ? open('delete') : closeDelete())}
+          onConfirm={confirmDelete}
+          pending={deletion.isPending}
+          error={deletion.error}
+        />
+      )}
+    </div>
+  );
+}
