@@ -1,4 +1,5 @@
-import { queryOptions, useQueries } from '@tanstack/react-query';
+import { hashKey, queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { graph } from '../../graph/client.ts';
 import type { EmbeddedSimDeviceState } from '../../graph/types.ts';
 import { pacedPages, READ_PRIORITY } from '../fleet/read-pacer.ts';
@@ -63,24 +64,72 @@ export interface PoolsFailedDevices {
   refresh: () => void;
 }
 
-/** Failed devices of several pools (only those whose usage shows failures), by pool id. */
-export function usePoolsFailedDevices(poolIds: readonly string[], { enabled = true }: { enabled?: boolean } = {}): PoolsFailedDevices {
-  return useQueries({
-    queries: poolIds.map((id) => ({ ...poolFailedDevicesQueryOptions(id), enabled })),
-    combine: (results) => {
-      const byPool = new Map<string, FailedDevicesEntry>();
-      results.forEach((r, i) => {
-        const id = poolIds[i];
-        if (id === undefined) return;
-        const entry: FailedDevicesEntry = {};
-        if (r.data) {
-          entry.devices = r.data;
-          entry.asOf = r.dataUpdatedAt;
-        }
-        if (r.isError) entry.error = r.error;
-        byPool.set(id, entry);
+function entriesOf(client: QueryClient, ids: readonly string[]): Map<string, FailedDevicesEntry> {
+  const cache = client.getQueryCache();
+  const byPool = new Map<string, FailedDevicesEntry>();
+  for (const id of ids) {
+    // Map lookups only: the cache's `find` scans every query.
+    const q = cache.get<EmbeddedSimDeviceState[]>(hashKey(poolKeys.failedDevices(id)));
+    const entry: FailedDevicesEntry = {};
+    if (q?.state.data) {
+      entry.devices = q.state.data;
+      entry.asOf = q.state.dataUpdatedAt;
+    }
+    if (q?.state.status === 'error') entry.error = q.state.error;
+    byPool.set(id, entry);
+  }
+  return byPool;
+}
+
+const isFailedDevicesKey = (key: readonly unknown[]) => key.length === FAILED_KEY_LENGTH && key[FAILED_KEY_LENGTH - 1] === 'failed' && key[FAILED_KEY_LENGTH - 2] === 'deviceStates';
+const FAILED_KEY_LENGTH = poolKeys.failedDevices('x').length;
+
+/**
+ * Failed devices of several pools (the dashboard passes those whose usage
+ * shows failures; thousands on a large tenant), by pool id. As the fleet's
+ * usage reads do (entities/fleet/use-fleet-usage.ts): no observer per pool,
+ * the reads are started with `prefetchQuery` in the order given and the cache
+ * is watched by one listener, so the caller re-renders at most every
+ * `updateEveryMs` however fast the answers come.
+ */
+export function usePoolsFailedDevices(poolIds: readonly string[], { enabled = true, updateEveryMs = 500 }: { enabled?: boolean; updateEveryMs?: number } = {}): PoolsFailedDevices {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return;
+    for (const id of poolIds) void client.prefetchQuery(poolFailedDevicesQueryOptions(id));
+  }, [client, poolIds, enabled]);
+
+  const ids = useRef(poolIds);
+  const snapshot = useRef<{ ids: readonly string[]; value: ReadonlyMap<string, FailedDevicesEntry> } | null>(null);
+  useEffect(() => {
+    ids.current = poolIds;
+  }, [poolIds]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const unsubscribe = client.getQueryCache().subscribe((event) => {
+        if (timer !== undefined || !isFailedDevicesKey(event.query.queryKey)) return;
+        timer = setTimeout(() => {
+          timer = undefined;
+          snapshot.current = { ids: ids.current, value: entriesOf(client, ids.current) };
+          onChange();
+        }, updateEveryMs);
       });
-      return { byPool, refresh: () => results.forEach((r) => void r.refetch()) };
+      return () => {
+        if (timer !== undefined) clearTimeout(timer);
+        unsubscribe();
+      };
     },
-  });
+    [client, updateEveryMs],
+  );
+  const getSnapshot = useCallback(() => {
+    if (snapshot.current?.ids !== poolIds) snapshot.current = { ids: poolIds, value: entriesOf(client, poolIds) };
+    return snapshot.current.value;
+  }, [client, poolIds]);
+  const byPool = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+
+  const refresh = useCallback(() => {
+    for (const id of poolIds) void client.fetchQuery({ ...poolFailedDevicesQueryOptions(id), staleTime: 0 }).catch(() => undefined);
+  }, [client, poolIds]);
+  return useMemo(() => ({ byPool, refresh }), [byPool, refresh]);
 }

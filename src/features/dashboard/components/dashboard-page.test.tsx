@@ -3,6 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RouterProvider, createMemoryRouter } from 'react-router';
+import { AuthProvider } from '../../../auth/auth-context.tsx';
+import { fakeAuth } from '../../../auth/test-support.ts';
 import { DEFAULT_READ_PACE, setReadPace } from '../../../entities/fleet/read-pacer.ts';
 import { configureGraph } from '../../../graph/client.ts';
 import type { DeviceStateWording } from '../lib/wording.ts';
@@ -60,9 +62,11 @@ function renderAt(url: string) {
   const router = createMemoryRouter([{ path: '/dashboard', element: <DashboardPage wording={wording} /> }], { initialEntries: [url] });
   render(
     <FluentProvider theme={webLightTheme}>
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <AuthProvider auth={fakeAuth(true)}>
+        <QueryClientProvider client={client}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AuthProvider>
     </FluentProvider>,
   );
   return router;

@@ -4,7 +4,6 @@ import { useSearchParams } from 'react-router';
 import { ErrorState, describeError } from '../../../components/error-state.tsx';
 import { formatCount } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { DEFAULT_LOW_THRESHOLD } from '../../../entities/fleet/capacity.ts';
 import { useFleetReadings } from '../hooks/use-fleet-readings.ts';
 import { dashboardView } from '../lib/dashboard-view.ts';
 import { readFilters, writeFilters, type DashboardFilters } from '../lib/filters.ts';
@@ -37,7 +36,7 @@ export function DashboardPage({ wording }: DashboardPageProps) {
   const filters = readFilters(params);
   const deferred = useDeferredValue(filters);
   const fleet = useFleetReadings();
-  const threshold = DEFAULT_LOW_THRESHOLD;
+  const threshold = fleet.threshold;
 
   const view = useMemo(
     () => dashboardView(fleet.readings, deferred, threshold, wording),

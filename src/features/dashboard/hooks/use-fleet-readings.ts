@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
+import { useAuthState } from '../../../auth/auth-context.tsx';
+import type { LowThreshold } from '../../../entities/fleet/capacity.ts';
 import { useFleetUsage } from '../../../entities/fleet/use-fleet-usage.ts';
 import { useTargetCounts } from '../../../entities/fleet/use-target-counts.ts';
 import { usePoolsFailedDevices } from '../../../entities/pools/get-pool-failed-devices.ts';
 import { usePools } from '../../../entities/pools/get-pools.ts';
 import { usePoolsWithAssignments } from '../../../entities/pools/get-pools-with-assignments.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
+import { useLowThreshold } from '../../../lib/low-threshold-setting.ts';
+import { useReplacedPools } from '../../../lib/replaced-pools.ts';
 import { buildReadings, hasFailures, readProgress, type ReadProgressFigures } from '../lib/build-readings.ts';
 import type { PoolReading } from '../lib/fleet-model.ts';
 
@@ -14,6 +18,8 @@ export interface FleetReadings extends ReadProgressFigures {
   /** The pool list is still streaming in. */
   listing: boolean;
   listError: unknown;
+  /** The account's low-on-codes setting (the same as the pools list's). */
+  threshold: LowThreshold;
   refresh: () => void;
 }
 
@@ -27,6 +33,9 @@ const NO_POOLS: PoolProperties[] = [];
  * arrives, and what was read stays cached for the next visit.
  */
 export function useFleetReadings(): FleetReadings {
+  const { user } = useAuthState();
+  const [threshold] = useLowThreshold();
+  const replaced = useReplacedPools(user?.homeAccountId ?? 'anonymous');
   const pools = usePools();
   const list = pools.data ?? NO_POOLS;
   const ids = useMemo(() => list.map((p) => p.id), [list]);
@@ -42,8 +51,8 @@ export function useFleetReadings(): FleetReadings {
   const targets = useTargetCounts(assignmentSets, { enabled: assignments !== null });
 
   const readings = useMemo(
-    () => buildReadings({ pools: list, usage: usage.byPool, failed: failed.byPool, assignments, targets }),
-    [list, usage.byPool, failed.byPool, assignments, targets],
+    () => buildReadings({ pools: list, usage: usage.byPool, failed: failed.byPool, assignments, targets, replaced }),
+    [list, usage.byPool, failed.byPool, assignments, targets, replaced],
   );
   const progress = useMemo(() => readProgress(ids, usage.byPool, failed.byPool), [ids, usage.byPool, failed.byPool]);
   const listing = pools.fetchStatus === 'fetching';
@@ -55,6 +64,7 @@ export function useFleetReadings(): FleetReadings {
     total: list.length,
     listing,
     listError: pools.error,
+    threshold,
     refresh: () => {
       void pools.refetch();
       void withAssignments.refetch();

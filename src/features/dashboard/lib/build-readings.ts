@@ -14,6 +14,8 @@ export interface ReadingSources {
   /** Each pool's assignments; null while they load (or could not be read). */
   assignments: ReadonlyMap<string, readonly { target: AssignmentTarget }[]> | null;
   targets: TargetCounts;
+  /** Pools made by a replace (by id): their capacity figure says what it assumes. */
+  replaced?: Readonly<Record<string, unknown>>;
 }
 
 /** Whether a pool's failed devices need a read of their own: its usage shows some. */
@@ -26,7 +28,7 @@ export function hasFailures(entry: FleetUsageEntry | undefined): boolean {
  * is read; its failed devices once they are read ([] at once when the usage
  * shows none); a shortfall once its assignments and their group counts are in.
  */
-export function buildReadings({ pools, usage, failed, assignments, targets }: ReadingSources): PoolReading[] {
+export function buildReadings({ pools, usage, failed, assignments, targets, replaced = {} }: ReadingSources): PoolReading[] {
   return pools.map((pool) => {
     const u = usage.get(pool.id)?.usage;
     if (!u) return { pool, counts: null, failed: null, shortfall: null };
@@ -38,6 +40,7 @@ export function buildReadings({ pools, usage, failed, assignments, targets }: Re
       counts: u.counts,
       failed: failing ? (failed.get(pool.id)?.devices ?? null) : [],
       shortfall: poolAssignments && !targets.pending ? shortfallFor(poolAssignments, targets, u.deviceStates, remaining) : null,
+      fromReplace: replaced[pool.id] !== undefined,
     };
   });
 }
