@@ -87,7 +87,7 @@ describe('read pacer', () => {
     async function* pages() {
       try {
         events.push('page 1');
-        yield { value: [1, 2] };
+        yield { value: [1, 2], '@odata.nextLink': 'https://graph.test/beta/next' };
         events.push('page 2');
         yield { value: [3] };
       } finally {
@@ -96,7 +96,8 @@ describe('read pacer', () => {
     }
     const spy = vi.spyOn(readQueue(), 'add');
     await expect(pacedPages(pages())).resolves.toEqual([1, 2, 3]);
-    expect(spy).toHaveBeenCalledTimes(3); // two pages, then the read that finds no more
+    expect(spy).toHaveBeenCalledTimes(2); // two pages; the last has no nextLink, so nothing more is queued
+    expect(spy.mock.calls.map((c) => c[1]?.priority)).toEqual([READ_PRIORITY.background, READ_PRIORITY.background + 1]);
     expect(events).toEqual(['page 1', 'page 2', 'closed']);
   });
 });

@@ -53,14 +53,21 @@ export function paced<T>(request: (signal?: AbortSignal) => Promise<T>, { signal
   return queue.add(() => request(signal), { signal, priority });
 }
 
-/** Each item of a paged read, one queued request per page. */
-export async function pacedPages<T>(pages: AsyncGenerator<{ value: T[] }>, options: PacedOptions = {}): Promise<T[]> {
+/**
+ * Each item of a paged read, one queued request per page. A page without a
+ * nextLink ends the read at once (no queued step that sends nothing), and a
+ * read's later pages go ahead of other reads' first pages, so a started read
+ * finishes instead of waiting behind the whole fleet.
+ */
+export async function pacedPages<T>(pages: AsyncGenerator<{ value: T[]; '@odata.nextLink'?: string | null }>, options: PacedOptions = {}): Promise<T[]> {
   const items: T[] = [];
+  const first = options.priority ?? READ_PRIORITY.background;
   try {
-    for (;;) {
-      const next = await paced(() => pages.next(), options);
+    for (let priority = first; ; priority = first + 1) {
+      const next = await paced(() => pages.next(), { ...options, priority });
       if (next.done) return items;
       items.push(...next.value.value);
+      if (!next.value['@odata.nextLink']) return items;
     }
   } finally {
     await pages.return(undefined);

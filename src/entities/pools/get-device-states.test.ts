@@ -54,7 +54,7 @@ describe('getDeviceStates', () => {
     const first = new URL(fake.calls[0]?.url ?? '');
     expect(first.origin + first.pathname).toBe(states);
     expect(first.searchParams.get('$select')?.split(',').sort()).toEqual(
-      ['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
+      ['createdDateTime', 'deviceName', 'id', 'lastSyncDateTime', 'modifiedDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
     );
     expect(fake.calls[1]?.url).toBe(`${states}?$skiptoken=2`);
   });
