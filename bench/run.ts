@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --no-build] [--only size,first-row,csv,upload,assign] [--runs 10] [--no-lock]`
+ * `npm run bench [-- --no-build] [--only size,first-row,csv,upload,assign,dashboard] [--runs 10] [--no-lock]`
  *
  * Speed and memory targets of the console, each measured against a baseline
  * taken in the same run (see bench/README.md). Prints one line per
@@ -18,7 +18,7 @@ import { formatMs } from './lib/stats.ts';
 // Local emulator only: see trustLocalEmulatorCertificate. Set before any connection is made.
 trustLocalEmulatorCertificate();
 
-const BENCHES = ['size', 'first-row', 'csv', 'upload', 'assign'] as const;
+const BENCHES = ['size', 'first-row', 'csv', 'upload', 'assign', 'dashboard'] as const;
 type BenchId = (typeof BENCHES)[number];
 const TITLES: Record<BenchId, string> = {
   size: 'Initial JS size',
@@ -26,6 +26,7 @@ const TITLES: Record<BenchId, string> = {
   csv: 'CSV validation',
   upload: 'Upload 200 pools (throttled)',
   assign: 'Bulk-assign 200 pools (throttled)',
+  dashboard: 'Dashboard: first chart and complete totals (throttled)',
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -66,7 +67,7 @@ function parseArgs(argv: readonly string[]): Options {
       }
       case '--help':
       case '-h':
-        console.log('Usage: npm run bench -- [--no-build] [--only size,first-row,csv,upload,assign] [--runs 10] [--no-lock]');
+        console.log('Usage: npm run bench -- [--no-build] [--only size,first-row,csv,upload,assign,dashboard] [--runs 10] [--no-lock]');
         process.exit(0);
         break;
       default:
@@ -138,7 +139,7 @@ async function main(): Promise<number> {
   let lockWaitMs = 0;
 
   // 1 + 2: build and browser, under the e2e lock (fixed ports 8443/4173, dist/).
-  if (want('size') || want('first-row')) {
+  if (want('size') || want('first-row') || want('dashboard')) {
     let lock: Lock = { held: false, release: async () => {} };
     const waitStarted = performance.now();
     if (opts.lock) lock = await acquireLock(DEFAULT_LOCK_FILE, log);
@@ -173,6 +174,15 @@ async function main(): Promise<number> {
             if (distError) throw distError;
             const { benchFirstRow } = await import('./first-row.ts');
             return benchFirstRow({ repoRoot, dist, runs: opts.runs, log });
+          }),
+        );
+      }
+      if (want('dashboard')) {
+        outcomes.push(
+          await runOne('dashboard', async () => {
+            if (distError) throw distError;
+            const { benchDashboard } = await import('./dashboard.ts');
+            return benchDashboard({ repoRoot, dist, runs: Math.min(opts.runs, 3), log });
           }),
         );
       }

@@ -6,6 +6,7 @@ import { Shell } from './shell.tsx';
 
 // Every page is lazy-loaded so the initial bundle stays small.
 const page = (load: () => Promise<{ Component: ComponentType }>) => lazy(() => load().then((m) => ({ default: m.Component })));
+const DashboardRoute = page(() => import('./routes/dashboard.tsx'));
 const PoolsRoute = page(() => import('./routes/pools.tsx'));
 const PoolDetailRoute = page(() => import('./routes/pool-detail.tsx'));
 const UploadRoute = page(() => import('./routes/upload.tsx'));
@@ -17,7 +18,9 @@ export function AppRoutes({ config }: { config: AppConfig }) {
   return (
     <Routes>
       <Route element={<Shell config={config} />}>
-        <Route index element={<Navigate to={paths.pools.getHref()} replace />} />
+        {/* The landing page after sign-in; deep links (/pools, /pools/:id…) still open where they point. */}
+        <Route index element={<Navigate to={paths.dashboard.getHref()} replace />} />
+        <Route path={paths.dashboard.path} element={<DashboardRoute />} />
         <Route path={paths.pools.path} element={<PoolsRoute />} />
         <Route path={paths.pool.path} element={<PoolDetailRoute />} />
         <Route path={paths.upload.path} element={<UploadRoute />} />

@@ -7,6 +7,8 @@ describe('paths', () => {
     expect(paths.pool.path).toBe('/pools/:poolId');
     expect(paths.upload.getHref()).toBe(paths.upload.path);
     expect(paths.assignments.getHref()).toBe(paths.assignments.path);
+    expect(paths.dashboard.getHref()).toBe(paths.dashboard.path);
+    expect(new URL(paths.dashboard.getHref({ q: 'a&b' }), 'https://x.test').searchParams.get('q')).toBe('a&b');
   });
 
   it('encodes pool ids as one segment', () => {

@@ -18,6 +18,11 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 }
 
 export const paths = {
+  dashboard: {
+    path: '/dashboard',
+    /** `q` pre-fills the dashboard's pool-name filter. */
+    getHref: (q?: { q?: string }): string => withQuery('/dashboard', { q: q?.q }),
+  },
   pools: {
     path: '/pools',
     /** `name` pre-fills the list's name filter. */

@@ -14,6 +14,7 @@ const everyPoolKey = (id: string) => [
   poolKeys.deviceStates(id),
   poolKeys.deviceStateCount(id),
   poolKeys.usage(id),
+  poolKeys.failedDevices(id),
 ];
 
 describe('poolKeys', () => {

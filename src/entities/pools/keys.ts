@@ -25,4 +25,6 @@ export const poolKeys = {
   deviceStateCount: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'count'] as const,
   /** The fleet view's background read: device-state counts by state and their `createdDateTime`s (see get-pool-usage.ts). */
   usage: (poolId: string) => [...poolKeys.detail(poolId), 'usage'] as const,
+  /** The dashboard's read of a pool's failed and errored device states, with their details (see get-pool-failed-devices.ts). */
+  failedDevices: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'failed'] as const,
 };

@@ -60,6 +60,10 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
   }, [pools.data, deferredFilter]);
 
   const capacity = usePoolCapacityRows(visible, sort);
+  const refresh = () => {
+    void pools.refetch();
+    capacity.usage.refresh();
+  };
   const exportCsv = () => {
     const file = poolsCsv(capacity.rows, Date.now());
     downloadText(file.name, file.text, file.type);
@@ -74,7 +78,7 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
         description="Activation-code pools from your mobile operators. Assign a pool to device groups to provision eSIM profiles."
         actions={
           <>
-            <Button icon={<ArrowClockwiseRegular />} onClick={() => void pools.refetch()} disabled={pools.isFetching}>
+            <Button icon={<ArrowClockwiseRegular />} onClick={refresh} disabled={pools.isFetching}>
               Refresh
             </Button>
             <RouterLink to={paths.upload.getHref()} appearance="subtle">
@@ -115,20 +119,20 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
         <EmptyState title="No pool matches this filter">Clear the filter to see all {formatCount(total)} pools.</EmptyState>
       ) : (
         <>
-        <CapacityStatus usage={capacity.usage} threshold={capacity.threshold} onExport={exportCsv} />
-        <PoolsTable
-          pools={capacity.rows}
-          countsLoaded={capacity.usage.complete && capacity.usage.loaded === capacity.usage.total}
-          caption="eSIM activation-code pools"
-          sort={sort}
-          onSortChange={(next) =>
-            updateParams({
-              sort: next.sortColumn && next.sortColumn !== 'displayName' ? String(next.sortColumn) : null,
-              dir: next.sortDirection === 'descending' ? 'desc' : null,
-            })
-          }
-          selection={renderSelectionActions ? { selected, onChange: setSelected } : undefined}
-        />
+          <CapacityStatus usage={capacity.usage} threshold={capacity.threshold} onExport={exportCsv} />
+          <PoolsTable
+            pools={capacity.rows}
+            countsLoaded={capacity.usage.complete && capacity.usage.loaded === capacity.usage.total}
+            caption="eSIM activation-code pools"
+            sort={sort}
+            onSortChange={(next) =>
+              updateParams({
+                sort: next.sortColumn && next.sortColumn !== 'displayName' ? String(next.sortColumn) : null,
+                dir: next.sortDirection === 'descending' ? 'desc' : null,
+              })
+            }
+            selection={renderSelectionActions ? { selected, onChange: setSelected } : undefined}
+          />
         </>
       )}
     </>

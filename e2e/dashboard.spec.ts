@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { expect, test, type Page } from './fixtures.ts';
+import { ADMIN, EmulatorControl, expectNoAxeViolations, signIn } from './support.ts';
+
+const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
+const STATE_LABEL: Record<string, string> = {
+  notEvaluated: 'Waiting for check-in',
+  installing: 'Installing',
+  installed: 'Installed',
+  failed: 'Failed',
+  error: 'Error',
+  deleting: 'Removing',
+  deleted: 'Removed',
+  removedByUser: 'Removed by user',
+};
+
+interface Pool {
+  id: string;
+  displayName: string;
+}
+interface DeviceState {
+  id: string;
+  deviceName: string | null;
+  state: string;
+  stateDetails: string | null;
+}
+
+let emulator: EmulatorControl;
+
+test.beforeAll(async () => {
+  emulator = await EmulatorControl.create();
+});
+test.afterAll(async () => {
+  await emulator.dispose();
+});
+test.beforeEach(async () => {
+  await emulator.reset('default');
+  await emulator.throttle({ enabled: false });
+  await emulator.clearFaults();
+});
+
+/** Every item of a Graph collection, as the admin, following nextLinks. */
+async function all<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined = path;
+  while (next) {
+    const page: { value: T[]; '@odata.nextLink'?: string } = await emulator.graph('GET', next);
+    items.push(...page.value);
+    const link = page['@odata.nextLink'];
+    next = link ? link.slice(link.indexOf('/beta/') + '/beta'.length) : undefined;
+  }
+  return items;
+}
+
+/** The fleet as Graph has it: every pool with its device states. */
+async function fleet(): Promise<{ pool: Pool; states: DeviceState[] }[]> {
+  const pools = await all<Pool>(`${POOLS}?$select=id,displayName`);
+  return Promise.all(pools.map(async (pool) => ({ pool, states: await all<DeviceState>(`${POOLS}/${pool.id}/deviceStates`) })));
+}
+
+const isFailed = (s: DeviceState) => s.state === 'failed' || s.state === 'error';
+const count = (n: number) => n.toLocaleString('en-US');
+
+async function openDashboard(page: Page, path = '/'): Promise<void> {
+  await signIn(page, ADMIN, path);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole('status').filter({ hasText: /^Read all \d+ pools/ })).toBeVisible({ timeout: 30_000 });
+}
+
+const region = (page: Page, name: string) => page.getByRole('region', { name });
+
+test('is the landing page: totals by install state agree with Graph, and the worst pool is first', async ({ page }) => {
+  const seeded = await fleet();
+  await openDashboard(page);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+
+  const totals = region(page, 'Devices by install state').getByRole('table', { name: /Devices by install state/ });
+  for (const [state, label] of Object.entries(STATE_LABEL)) {
+    const n = seeded.reduce((a, p) => a + p.states.filter((s) => s.state === state).length, 0);
+    await expect(totals.getByRole('row', { name: new RegExp(`^${label} ${count(n)}$`) })).toBeVisible();
+  }
+  const devices = seeded.reduce((a, p) => a + p.states.length, 0);
+  await expect(totals.getByRole('row', { name: `All states ${count(devices)}` })).toBeVisible();
+  await expect(region(page, 'Devices by install state').getByText(/over all \d+ pools/)).toBeVisible();
+
+  // The pool with the most failed devices leads (failures come first in the urgency order).
+  const byFailures = seeded.map((p) => ({ name: p.pool.displayName, failed: p.states.filter(isFailed).length })).sort((a, b) => b.failed - a.failed);
+  expect(byFailures[0]!.failed, 'the seed has one pool with the most failures').toBeGreaterThan(byFailures[1]!.failed);
+  const urgency = region(page, 'Pools by urgency').getByRole('table', { name: 'Pools by urgency' });
+  await expect(urgency.getByRole('row').nth(1)).toContainText(byFailures[0]!.name);
+  await expect(urgency.getByRole('row').nth(1)).toContainText(`${count(byFailures[0]!.failed)} devices failed to get a profile`);
+  await expectNoAxeViolations(page);
+  if (process.env['DOCS_SCREENSHOTS']) {
+    // DOCS_SCREENSHOTS=1 npx playwright test e2e/dashboard.spec.ts refreshes README's picture.
+    mkdirSync('docs', { recursive: true });
+    await page.screenshot({ path: 'docs/dashboard.png', fullPage: true });
+  }
+});
+
+test('lists failed devices across pools with the reason in plain words and a link to the pool', async ({ page }) => {
+  const seeded = await fleet();
+  const failed = seeded.flatMap((p) => p.states.filter(isFailed).map((s) => ({ pool: p.pool, state: s })));
+  const spaceless = failed.find((f) => f.state.stateDetails?.startsWith('NotEnoughSpace'));
+  expect(spaceless, 'the seed has a device with no room for a profile').toBeTruthy();
+
+  await openDashboard(page);
+  const card = region(page, 'Failed devices');
+  await expect(card.getByRole('status')).toHaveText(`${count(failed.length)} failed devices`);
+  await expect(card.getByRole('table', { name: 'Failed devices' })).toHaveAttribute('aria-rowcount', String(failed.length + 1));
+
+  await card.getByRole('combobox', { name: 'Reason' }).click();
+  await page.getByRole('option', { name: /^No room for another eSIM profile/ }).click();
+  await expect(page).toHaveURL(/reason=notenoughspace/);
+  const row = card.getByRole('row').filter({ hasText: spaceless!.state.deviceName! });
+  await expect(row).toContainText('No room for another eSIM profile');
+  await row.getByRole('link', { name: spaceless!.pool.displayName }).click();
+  await expect(page).toHaveURL(new RegExp(`/pools/${spaceless!.pool.id}$`));
+});
+
+test('filters are deep links: a shared URL opens the same view, and a reload keeps it', async ({ page }) => {
+  const seeded = await fleet();
+  const target = seeded.find((p) => p.states.some(isFailed))!;
+  const fragment = target.pool.displayName.slice(0, 6);
+  const matching = seeded.filter((p) => p.pool.displayName.toLowerCase().includes(fragment.toLowerCase()));
+  const failedThere = matching.flatMap((p) => p.states.filter(isFailed));
+
+  await openDashboard(page, `/dashboard?q=${encodeURIComponent(fragment)}&pools=attention`);
+  await expect(page.getByRole('searchbox', { name: 'Filter pools by name' })).toHaveValue(fragment);
+  await expect(page.getByRole('switch', { name: 'Only pools that need attention' })).toBeChecked();
+  const urgency = region(page, 'Pools by urgency').getByRole('table', { name: 'Pools by urgency' });
+  await expect(urgency.getByRole('row').filter({ hasText: target.pool.displayName })).toBeVisible();
+  await expect(region(page, 'Failed devices').getByRole('status')).toHaveText(`${count(failedThere.length)} failed ${failedThere.length === 1 ? 'device' : 'devices'}`);
+  const devices = matching.reduce((a, p) => a + p.states.length, 0);
+  await expect(region(page, 'Devices by install state').getByRole('row', { name: `All states ${count(devices)}` })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Filter pools by name' })).toHaveValue(fragment);
+  await expect(page.getByRole('switch', { name: 'Only pools that need attention' })).toBeChecked();
+
+  // By keyboard: the switch toggles with Space.
+  await page.getByRole('switch', { name: 'Only pools that need attention' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page).not.toHaveURL(/pools=attention/);
+  await expectNoAxeViolations(page);
+});
+
+test('fills in progressively with its progress, and stays usable while pools are read', async ({ page }) => {
+  const pools = await all<Pool>(`${POOLS}?$select=id,displayName`);
+  // Slow down some pools' device-state reads: the others fill in first.
+  await emulator.fault({ method: 'GET', pathRegex: 'deviceStates', latencyMs: 4_000, count: 3 });
+  await signIn(page, ADMIN, '/dashboard');
+  const progress = page.getByRole('status').filter({ hasText: /^Read \d+ of \d+ pools/ });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Pools read' })).toBeVisible();
+  await expect(region(page, 'Pools by urgency').getByText(/not read yet/)).toBeVisible();
+  // Usable meanwhile: the filter answers at once.
+  await page.getByRole('searchbox', { name: 'Filter pools by name' }).fill(pools[0]!.displayName);
+  await expect(page).toHaveURL(/q=/);
+  await expect(page.getByRole('status').filter({ hasText: `Read all ${pools.length} pools` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^As of /)).toBeVisible();
+});
+
+test('exports the failed list to CSV that parses back to the same rows, with formula cells neutralised', async ({ page }) => {
+  const seeded = await fleet();
+  const victim = seeded.flatMap((p) => p.states.filter(isFailed).map((s) => ({ pool: p.pool, state: s })))[0]!;
+  await emulator.graph('PATCH', `${POOLS}/${victim.pool.id}/deviceStates/${victim.state.id}`, { deviceName: '=HYPERLINK("http://evil.example")' });
+  const failedCount = seeded.reduce((a, p) => a + p.states.filter(isFailed).length, 0);
+
+  await openDashboard(page);
+  const card = region(page, 'Failed devices');
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: `Export ${count(failedCount)} to CSV` }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^esim-failed-devices-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.url()).toMatch(/^blob:/);
+  const text = await readFile((await download.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, newline: '\r\n' }).data;
+  expect(rows).toHaveLength(failedCount);
+  expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['Pool', 'Device name', 'UICC ID', 'Status', 'Details']));
+  // The device's eSIM chip is labelled for what it is, never as the profile's ICCID.
+  expect(Object.keys(rows[0]!).filter((h) => /ICCID/i.test(h))).toEqual([]);
+  const planted = rows.find((r) => r['Device name']?.includes('HYPERLINK'));
+  expect(planted?.['Device name']).toBe(`'=HYPERLINK("http://evil.example")`);
+  expect(planted?.Pool).toBe(victim.pool.displayName);
+  const names = new Set(rows.map((r) => r['Device name']));
+  for (const p of seeded) for (const s of p.states.filter(isFailed)) if (s.id !== victim.state.id && s.deviceName) expect(names.has(s.deviceName)).toBe(true);
+});
