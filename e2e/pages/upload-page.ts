@@ -5,9 +5,12 @@ import type { CsvFile } from './carrier.ts';
 export class UploadPage {
   readonly uploadButton: Locator;
   readonly progress: Locator;
+  /** The drop zone's file input (Browse files, the keyboard path). */
+  readonly fileInput: Locator;
   constructor(readonly page: Page) {
     this.uploadButton = page.getByRole('button', { name: /^Upload \d+ (remaining )?pools?$/ });
     this.progress = page.getByRole('table', { name: 'Upload progress by pool' });
+    this.fileInput = page.getByLabel('Carrier CSV files');
   }
 
   async expectOpen(): Promise<void> {
@@ -16,7 +19,7 @@ export class UploadPage {
 
   /** Drops files on the drop zone the way a browser does: a DataTransfer, dragenter/dragover/drop. */
   async drop(files: CsvFile[]): Promise<void> {
-    await this.page.getByLabel('Carrier CSV files').evaluate(
+    await this.fileInput.evaluate(
       (input, list) => {
         const target = input.parentElement ?? input;
         const dt = new DataTransfer();
