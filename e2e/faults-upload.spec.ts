@@ -285,7 +285,8 @@ faultMatrix('upload (replace)', [
     async run(ctx) {
       const { old, upload } = await arrangeReplace(ctx);
       await upload.start();
-      await expect(upload.replaceDialog()).toBeVisible();
+      // Deleted after the admin saw the confirmation (not while the dialog was still reading the pool).
+      await upload.expectReplaceDialogReady();
       await ctx.emulator.graph('DELETE', `${POOLS}/${old.id}`);
       await upload.replaceDialog().getByRole('button', { name: /Replace and upload/ }).click();
       await upload.expectComplete();
@@ -299,7 +300,7 @@ faultMatrix('upload (replace)', [
       const { old, upload } = await arrangeReplace(ctx);
       const kiosks = await ctx.graph.groupId('Kiosks – Munich');
       await upload.start();
-      await expect(upload.replaceDialog()).toBeVisible();
+      await upload.expectReplaceDialogReady();
       await ctx.emulator.graph('POST', `${POOLS}/${old.id}/assignments`, { target: { '@odata.type': GROUP, groupId: kiosks } });
       await upload.replaceDialog().getByRole('button', { name: /Replace and upload/ }).click();
       await expect(upload.row(NAME)).toContainText(/changed since you confirmed.*Nothing was deleted/);

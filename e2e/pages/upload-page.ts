@@ -56,6 +56,12 @@ export class UploadPage {
     return this.page.getByRole('alertdialog', { name: /^Replace/ });
   }
 
+  /** The replace dialog is open and has read the pool it replaces (its confirm button turns on then). */
+  async expectReplaceDialogReady(): Promise<void> {
+    await expect(this.replaceDialog()).toBeVisible();
+    await expect(this.replaceDialog().getByRole('button', { name: /Replace and upload/ })).toBeEnabled();
+  }
+
   /** Upload, confirming the replace dialog. */
   async startReplace(): Promise<void> {
     await this.start();
