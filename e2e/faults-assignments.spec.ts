@@ -8,7 +8,7 @@ import { AssignmentEditor } from './pages/assignment-editor.ts';
 import { EXCLUSION, GROUP, POOLS, type GraphState } from './pages/graph-state.ts';
 import { faultMatrix, type MatrixContext } from './pages/matrix.ts';
 import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
-import { ADMIN, OPERATOR } from './support.ts';
+import { ADMIN } from './support.ts';
 
 const ASSIGN = '/assign$';
 const DRAFT = [
@@ -16,10 +16,14 @@ const DRAFT = [
   { picker: 'Excluded groups', term: 'contractors', name: 'Contractors – temporary' },
 ] as const;
 
-/** An unassigned pool, opened, with the two-group draft under review (saved with the assign action). */
-async function drafted({ page, graph }: MatrixContext, user = ADMIN): Promise<{ poolId: string; editor: AssignmentEditor }> {
+/**
+ * An unassigned pool, opened as the case's user (saved session; through the UI for a case
+ * with `user: null`), with the two-group draft under review (saved with the assign action).
+ */
+async function drafted({ page, graph, app }: MatrixContext, via: 'saved session' | 'ui' = 'saved session'): Promise<{ poolId: string; editor: AssignmentEditor }> {
   const pool = await graph.unassignedPool();
-  await signIn(page, user, `/pools/${pool.id}`);
+  if (via === 'ui') await signIn(page, ADMIN, `/pools/${pool.id}`);
+  else await app.open(`/pools/${pool.id}`);
   const editor = new AssignmentEditor(page);
   await editor.draft([...DRAFT]);
   return { poolId: pool.id, editor };
@@ -100,11 +104,12 @@ faultMatrix('assignment save', [
   },
   {
     fault: 'access token expired mid-flow',
+    user: null,
     clock: true,
     expects: 'renewed silently (no popup) and saved as intended',
     async run(ctx) {
       const refreshes = trackTokenRefreshes(ctx.page);
-      const { poolId, editor } = await drafted(ctx);
+      const { poolId, editor } = await drafted(ctx, 'ui');
       let popups = 0;
       ctx.page.on('popup', () => popups++);
       await expireAccessTokens(ctx.page);
@@ -152,7 +157,7 @@ faultMatrix('assignment save', [
     expects: 'an unreadable answer to one added group is checked against Graph: added once, nothing left to save',
     async run(ctx) {
       const pool = await ctx.graph.unassignedPool();
-      await signIn(ctx.page, ADMIN, `/pools/${pool.id}`);
+      await ctx.app.open(`/pools/${pool.id}`);
       const editor = new AssignmentEditor(ctx.page);
       await editor.draft([DRAFT[0]]);
       await ctx.emulator.fault({ method: 'POST', pathRegex: '/assignments$', malformedJson: true });
@@ -163,9 +168,10 @@ faultMatrix('assignment save', [
   },
   {
     fault: "403 from Intune's role",
+    user: 'operator',
     expects: 'not saved, says why; the draft stays under review, Save turns disabled with the Intune-role notice',
     async run(ctx) {
-      const { poolId, editor } = await drafted(ctx, OPERATOR);
+      const { poolId, editor } = await drafted(ctx);
       await editor.save();
       await expect(editor.failure()).toContainText(/Read Only Operator can only view them/);
       await expect(editor.section.getByText('Intune refused a change', { exact: true })).toBeVisible();

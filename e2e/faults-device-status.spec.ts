@@ -12,9 +12,11 @@ import { ADMIN } from './support.ts';
 
 const STATES = 'deviceStates$';
 
-async function opened({ page, graph }: MatrixContext): Promise<{ poolId: string; status: DeviceStatus }> {
+/** The admin on a pool with devices, its device status loaded; signed in from the saved session, or through the UI for a case with `user: null`. */
+async function opened({ page, graph, app }: MatrixContext, via: 'saved session' | 'ui' = 'saved session'): Promise<{ poolId: string; status: DeviceStatus }> {
   const pool = await graph.poolWithDevices();
-  await signIn(page, ADMIN, `/pools/${pool.id}`);
+  if (via === 'ui') await signIn(page, ADMIN, `/pools/${pool.id}`);
+  else await app.open(`/pools/${pool.id}`);
   const status = new DeviceStatus(page);
   await status.expectLoaded();
   return { poolId: pool.id, status };
@@ -91,11 +93,12 @@ faultMatrix('device status', [
   },
   {
     fault: 'access token expired mid-flow',
+    user: null,
     clock: true,
     expects: 'renewed silently: the refresh shows the devices',
     async run(ctx) {
       const refreshes = trackTokenRefreshes(ctx.page);
-      const { status } = await opened(ctx);
+      const { status } = await opened(ctx, 'ui');
       await expireAccessTokens(ctx.page);
       await ctx.emulator.clearRequests();
       await status.refresh();

@@ -16,6 +16,7 @@ const LIST = 'embeddedSIMActivationCodePools$';
 faultMatrix('sign-in and pools list', [
   {
     fault: '503 from the token endpoint at sign-in',
+    user: null,
     expects: 'the sign-in page says sign-in failed, and signing in again works',
     async run({ page, emulator, graph }) {
       await emulator.fault({ target: 'token', status: 503 });
@@ -32,6 +33,7 @@ faultMatrix('sign-in and pools list', [
   },
   {
     fault: 'dropped connection at the token endpoint at sign-in',
+    user: null,
     expects: 'MSAL repeats the redemption once: signed in, no error',
     async run({ page, emulator, graph }) {
       await emulator.fault({ target: 'token', drop: 'before' });
@@ -44,9 +46,9 @@ faultMatrix('sign-in and pools list', [
   {
     fault: '429 with Retry-After',
     expects: 'the first load after sign-in waits and shows every pool, no error',
-    async run({ page, emulator, graph }) {
+    async run({ page, emulator, graph, app }) {
       await emulator.fault({ method: 'GET', pathRegex: LIST, status: 429, retryAfterSec: 1 });
-      await signIn(page, ADMIN);
+      await app.open('/pools');
       const list = new PoolsList(page);
       await list.expectLoaded((await graph.pools()).length);
       await expect(list.error()).toHaveCount(0);
@@ -57,8 +59,8 @@ faultMatrix('sign-in and pools list', [
   {
     fault: '503 (persistent)',
     expects: 'the error names the request-id, the search box keeps its text, and Retry recovers',
-    async run({ page, emulator, graph }) {
-      await signIn(page, ADMIN);
+    async run({ page, emulator, graph, app }) {
+      await app.open('/pools');
       const list = new PoolsList(page);
       await list.expectLoaded();
       const search = page.getByRole('searchbox', { name: 'Filter pools by name' });
@@ -76,8 +78,8 @@ faultMatrix('sign-in and pools list', [
   {
     fault: '504',
     expects: 'retried at once: the list refreshes without an error',
-    async run({ page, emulator, graph }) {
-      await signIn(page, ADMIN);
+    async run({ page, emulator, graph, app }) {
+      await app.open('/pools');
       const list = new PoolsList(page);
       await list.expectLoaded();
       await emulator.fault({ method: 'GET', pathRegex: LIST, status: 504, retryAfterSec: 0 });
@@ -91,8 +93,8 @@ faultMatrix('sign-in and pools list', [
   {
     fault: 'dropped connection',
     expects: 'a read is repeated: the list refreshes without an error',
-    async run({ page, emulator, graph }) {
-      await signIn(page, ADMIN);
+    async run({ page, emulator, graph, app }) {
+      await app.open('/pools');
       const list = new PoolsList(page);
       await list.expectLoaded();
       await emulator.fault({ method: 'GET', pathRegex: LIST, drop: 'before' });
@@ -107,8 +109,8 @@ faultMatrix('sign-in and pools list', [
     fault: 'stalled request',
     clock: true,
     expects: 'the client gives up after its timeout (page clock) and the repeated read shows the list',
-    async run({ page, emulator, graph }) {
-      await signIn(page, ADMIN);
+    async run({ page, emulator, graph, app }) {
+      await app.open('/pools');
       const list = new PoolsList(page);
       await list.expectLoaded();
       await emulator.fault({ method: 'GET', pathRegex: LIST, stall: true });
@@ -123,6 +125,7 @@ faultMatrix('sign-in and pools list', [
   },
   {
     fault: 'access token expired mid-flow',
+    user: null,
     clock: true,
     expects: 'renewed silently with the refresh token: no sign-in page, no popup',
     async run({ page, emulator, graph }) {
@@ -144,8 +147,8 @@ faultMatrix('sign-in and pools list', [
   {
     fault: 'a concurrent change by another admin',
     expects: 'Refresh shows the pool another admin created and drops the one they deleted',
-    async run({ page, emulator, graph }) {
-      await signIn(page, ADMIN);
+    async run({ page, emulator, graph, app }) {
+      await app.open('/pools');
       const list = new PoolsList(page);
       const before = await graph.pools();
       await list.expectLoaded(before.length);
@@ -161,8 +164,8 @@ faultMatrix('sign-in and pools list', [
   {
     fault: 'malformed JSON',
     expects: 'an error that says the answer was unreadable, and Retry recovers',
-    async run({ page, emulator, graph }) {
-      await signIn(page, ADMIN);
+    async run({ page, emulator, graph, app }) {
+      await app.open('/pools');
       const list = new PoolsList(page);
       await list.expectLoaded();
       await emulator.fault({ method: 'GET', pathRegex: LIST, malformedJson: true });
@@ -175,6 +178,8 @@ faultMatrix('sign-in and pools list', [
   },
   {
     fault: "403 from Intune's role (a write by a Read Only Operator)",
+    // Alex Wilber's sign-in through the real UI.
+    user: null,
     expects: 'the list reads fine; a rename is refused: the dialog keeps the typed name and explains the Intune role, writes turn off',
     async run({ page, graph }) {
       await signIn(page, OPERATOR);

@@ -4,6 +4,8 @@
  * so the console asks the admin to sign in again; the popup opens from that
  * click (a popup opened by background work would be blocked), and the work in
  * memory — a queued upload, unsaved assignment edits — carries on afterwards.
+ * The cases sign in through the UI: the revocation ends every session of the
+ * admin, the saved one too (the next test signs the admin in again).
  */
 import { expect, test } from './fixtures.ts';
 import { AssignmentEditor } from './pages/assignment-editor.ts';
@@ -19,6 +21,7 @@ test.use({ launchOptions: POPUP_BLOCKING_LAUNCH });
 faultMatrix('refresh token revoked (popup blocker on)', [
   {
     fault: 'refresh token revoked during an upload',
+    user: null,
     clock: true,
     timeoutMs: 90_000,
     expects: 'the queued pools wait for "Sign in again"; after it every pool is created once, without a reload',
@@ -55,6 +58,7 @@ faultMatrix('refresh token revoked (popup blocker on)', [
   },
   {
     fault: 'refresh token revoked before saving assignments',
+    user: null,
     clock: true,
     expects: 'Save waits for "Sign in again"; the unsaved edits are then saved as intended',
     async run({ page, emulator, graph }) {

@@ -4,13 +4,13 @@
  * files are still there to finish the job, and that Graph ends with exactly
  * one pool per name (no duplicate, no lost pool).
  */
-import { expect, type Page } from './fixtures.ts';
+import { expect } from './fixtures.ts';
 import { blockPrefix, carrierFile, codes, createBody, type CarrierFile } from '../src/testing/carrier-csv.ts';
 import { POOLS, GROUP, type GraphState, type PoolRow } from './pages/graph-state.ts';
 import { faultMatrix, type MatrixContext } from './pages/matrix.ts';
 import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
 import { UploadPage } from './pages/upload-page.ts';
-import { ADMIN, OPERATOR, type EmulatorControl } from './support.ts';
+import { ADMIN, type EmulatorControl } from './support.ts';
 
 const CREATE = 'embeddedSIMActivationCodePools$';
 
@@ -19,8 +19,10 @@ function newFile(name: string, block: number, count = 8): CarrierFile {
   return carrierFile(`${name}.csv`, `smdp.${name}.example.com`, codes(count, { prefix: blockPrefix(block), from: 0 }));
 }
 
-async function openWith(page: Page, file: CarrierFile, user = ADMIN): Promise<UploadPage> {
-  await signIn(page, user, '/upload');
+/** The upload page with `file` dropped and ready, as the case's user (saved session; through the UI for a case with `user: null`). */
+async function openWith({ page, app }: MatrixContext, file: CarrierFile, via: 'saved session' | 'ui' = 'saved session'): Promise<UploadPage> {
+  if (via === 'ui') await signIn(page, ADMIN, '/upload');
+  else await app.open('/upload');
   const upload = new UploadPage(page);
   await upload.expectOpen();
   await upload.dropReady([file]);
@@ -43,8 +45,9 @@ faultMatrix('upload (new pool)', [
   {
     fault: '429 with Retry-After',
     expects: 'waits as told and creates the pool once',
-    async run({ page, emulator, graph }) {
-      const upload = await openWith(page, newFile('throttled-new', 601));
+    async run(ctx) {
+      const { emulator, graph } = ctx;
+      const upload = await openWith(ctx, newFile('throttled-new', 601));
       await emulator.fault({ method: 'POST', pathRegex: CREATE, status: 429, retryAfterSec: 1 });
       await upload.start();
       await upload.expectComplete();
@@ -56,8 +59,9 @@ faultMatrix('upload (new pool)', [
   {
     fault: '503',
     expects: 'an ambiguous failure: re-lists by name, finds nothing, creates once',
-    async run({ page, emulator, graph }) {
-      const upload = await openWith(page, newFile('unavailable-new', 602));
+    async run(ctx) {
+      const { emulator, graph } = ctx;
+      const upload = await openWith(ctx, newFile('unavailable-new', 602));
       await emulator.fault({ method: 'POST', pathRegex: CREATE, status: 503 });
       await upload.start();
       await upload.expectComplete();
@@ -69,8 +73,9 @@ faultMatrix('upload (new pool)', [
   {
     fault: '504 after the service created the pool',
     expects: 'found by name and not created again',
-    async run({ page, emulator, graph }) {
-      const upload = await openWith(page, newFile('gateway-new', 603));
+    async run(ctx) {
+      const { emulator, graph } = ctx;
+      const upload = await openWith(ctx, newFile('gateway-new', 603));
       await emulator.fault({ method: 'POST', pathRegex: CREATE, status: 504, processed: true });
       await upload.start();
       await upload.expectComplete();
@@ -82,8 +87,9 @@ faultMatrix('upload (new pool)', [
   {
     fault: 'dropped connection',
     expects: 're-lists by name, then creates the pool once',
-    async run({ page, emulator, graph }) {
-      const upload = await openWith(page, newFile('dropped-new', 604));
+    async run(ctx) {
+      const { emulator, graph } = ctx;
+      const upload = await openWith(ctx, newFile('dropped-new', 604));
       await emulator.fault({ method: 'POST', pathRegex: CREATE, drop: 'before' });
       await upload.start();
       await upload.expectComplete();
@@ -94,8 +100,9 @@ faultMatrix('upload (new pool)', [
   {
     fault: 'stalled request',
     expects: 'Cancel stops it; the files stay, and uploading again creates the pool once',
-    async run({ page, emulator, graph }) {
-      const upload = await openWith(page, newFile('stalled-new', 605));
+    async run(ctx) {
+      const { emulator, graph } = ctx;
+      const upload = await openWith(ctx, newFile('stalled-new', 605));
       await emulator.fault({ method: 'POST', pathRegex: CREATE, stall: true });
       await upload.start();
       await expect(upload.row('stalled-new')).toContainText(/Creating/);
@@ -110,11 +117,13 @@ faultMatrix('upload (new pool)', [
   },
   {
     fault: 'access token expired mid-flow',
+    user: null,
     clock: true,
     expects: 'renewed silently (no popup) and the pool is created once',
-    async run({ page, graph }) {
+    async run(ctx) {
+      const { page, graph } = ctx;
       const refreshes = trackTokenRefreshes(page);
-      const upload = await openWith(page, newFile('expired-new', 606));
+      const upload = await openWith(ctx, newFile('expired-new', 606), 'ui');
       let popups = 0;
       page.on('popup', () => popups++);
       await expireAccessTokens(page);
@@ -128,9 +137,10 @@ faultMatrix('upload (new pool)', [
   {
     fault: 'a concurrent change by another admin (a pool for the same SM-DP+ server appeared)',
     expects: 'the create is refused and explained; only the other admin’s pool exists',
-    async run({ page, emulator, graph }) {
+    async run(ctx) {
+      const { emulator, graph } = ctx;
       const file = newFile('raced-new', 607);
-      const upload = await openWith(page, file);
+      const upload = await openWith(ctx, file);
       await emulator.graph('POST', POOLS, createBody('raced by another admin', carrierFile('other.csv', file.host, codes(3, { prefix: blockPrefix(608), from: 0 }))));
       await upload.start();
       await expect(upload.row('raced-new')).toContainText(/one pool per SM-DP\+ server/);
@@ -141,8 +151,9 @@ faultMatrix('upload (new pool)', [
   {
     fault: 'malformed JSON',
     expects: 'an unreadable answer to a create is checked by name: created once, not twice',
-    async run({ page, emulator, graph }) {
-      const upload = await openWith(page, newFile('garbled-new', 609));
+    async run(ctx) {
+      const { emulator, graph } = ctx;
+      const upload = await openWith(ctx, newFile('garbled-new', 609));
       await emulator.fault({ method: 'POST', pathRegex: CREATE, malformedJson: true });
       await upload.start();
       await upload.expectComplete();
@@ -153,9 +164,11 @@ faultMatrix('upload (new pool)', [
   },
   {
     fault: "403 from Intune's role",
+    user: 'operator',
     expects: 'the upload stops with the Intune-role notice, the files stay, Upload turns off, nothing is created',
-    async run({ page, graph }) {
-      const upload = await openWith(page, newFile('forbidden-new', 610), OPERATOR);
+    async run(ctx) {
+      const { page, graph } = ctx;
+      const upload = await openWith(ctx, newFile('forbidden-new', 610));
       await upload.start();
       await expect(page.getByText('Intune refused a change', { exact: true })).toBeVisible();
       await expect(upload.row('forbidden-new')).toContainText(/Read Only Operator can only view them/);
@@ -172,9 +185,10 @@ const HOST = 'smdp.contoso-mobile.example.com';
 const NAME = 'contoso-mobile';
 
 /** An existing pool for HOST (12 old codes) and a new file for it (20 codes): replace makes a pool of 20. */
-async function arrangeReplace({ page, emulator }: MatrixContext, user = ADMIN): Promise<{ old: PoolRow; upload: UploadPage }> {
+async function arrangeReplace({ page, emulator, app }: MatrixContext, via: 'saved session' | 'ui' = 'saved session'): Promise<{ old: PoolRow; upload: UploadPage }> {
   const old = await emulator.graph<PoolRow>('POST', POOLS, createBody(NAME, carrierFile('old.csv', HOST, codes(12, { prefix: blockPrefix(650), from: 0 }))));
-  await signIn(page, user, '/upload');
+  if (via === 'ui') await signIn(page, ADMIN, '/upload');
+  else await app.open('/upload');
   const upload = new UploadPage(page);
   await upload.expectOpen();
   await upload.drop([carrierFile('contoso-2026.csv', HOST, codes(20, { prefix: blockPrefix(651), from: 0 }))]);
@@ -252,11 +266,12 @@ faultMatrix('upload (replace)', [
   },
   {
     fault: 'access token expired mid-flow',
+    user: null,
     clock: true,
     expects: 'renewed silently: deleted and created, one new pool',
     async run(ctx) {
       const refreshes = trackTokenRefreshes(ctx.page);
-      const { old, upload } = await arrangeReplace(ctx);
+      const { old, upload } = await arrangeReplace(ctx, 'ui');
       await expireAccessTokens(ctx.page);
       await upload.startReplace();
       await upload.expectComplete();
@@ -270,7 +285,8 @@ faultMatrix('upload (replace)', [
     async run(ctx) {
       const { old, upload } = await arrangeReplace(ctx);
       await upload.start();
-      await expect(upload.replaceDialog()).toBeVisible();
+      // Deleted after the admin saw the confirmation (not while the dialog was still reading the pool).
+      await upload.expectReplaceDialogReady();
       await ctx.emulator.graph('DELETE', `${POOLS}/${old.id}`);
       await upload.replaceDialog().getByRole('button', { name: /Replace and upload/ }).click();
       await upload.expectComplete();
@@ -284,7 +300,7 @@ faultMatrix('upload (replace)', [
       const { old, upload } = await arrangeReplace(ctx);
       const kiosks = await ctx.graph.groupId('Kiosks – Munich');
       await upload.start();
-      await expect(upload.replaceDialog()).toBeVisible();
+      await upload.expectReplaceDialogReady();
       await ctx.emulator.graph('POST', `${POOLS}/${old.id}/assignments`, { target: { '@odata.type': GROUP, groupId: kiosks } });
       await upload.replaceDialog().getByRole('button', { name: /Replace and upload/ }).click();
       await expect(upload.row(NAME)).toContainText(/changed since you confirmed.*Nothing was deleted/);
@@ -332,9 +348,10 @@ faultMatrix('upload (replace)', [
   },
   {
     fault: "403 from Intune's role",
+    user: 'operator',
     expects: 'the delete is refused: the Intune-role notice, the files stay, the old pool is untouched',
     async run(ctx) {
-      const { old, upload } = await arrangeReplace(ctx, OPERATOR);
+      const { old, upload } = await arrangeReplace(ctx);
       await upload.startReplace();
       await expect(ctx.page.getByText('Intune refused a change', { exact: true })).toBeVisible();
       await expect(upload.row(NAME)).toContainText(/Read Only Operator can only view them/);

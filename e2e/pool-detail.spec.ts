@@ -1,19 +1,10 @@
-import { expect, test, type Page } from './fixtures.ts';
-import { ADMIN, EmulatorControl, READER, expectNoAxeViolations, signIn } from './support.ts';
+/** A pool's page as the admin (and the read-only consent): properties, rename, delete, device status. */
+import { expect, test, type Page, type SignedInApp } from './fixtures.ts';
+import { POOLS, type DeviceState, type GraphState, type PoolRow } from './pages/graph-state.ts';
+import { PoolDetail } from './pages/pool-detail.ts';
+import { PoolsList } from './pages/pools-list.ts';
+import { expectNoAxeViolations } from './support.ts';
 
-const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
-
-interface Pool {
-  id: string;
-  displayName: string;
-  activationCodeCount: number;
-}
-
-interface DeviceState {
-  id: string;
-  deviceName: string | null;
-  state: string;
-}
 
 const GROUP_OF: Record<string, 'Installed' | 'In progress' | 'Failed' | 'Removed'> = {
   installed: 'Installed',
@@ -26,46 +17,11 @@ const GROUP_OF: Record<string, 'Installed' | 'In progress' | 'Failed' | 'Removed
   removedByUser: 'Removed',
 };
 
-let emulator: EmulatorControl;
-
-test.beforeAll(async () => {
-  emulator = await EmulatorControl.create();
-});
-test.afterAll(async () => {
-  await emulator.dispose();
-});
-test.beforeEach(async () => {
-  await emulator.reset('default');
-  await emulator.throttle({ enabled: false });
-  await emulator.clearFaults();
-});
-
-/** Every item of a Graph collection, as the admin, following nextLinks. */
-async function all<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
-  let next: string | undefined = path;
-  while (next) {
-    const page: { value: T[]; '@odata.nextLink'?: string } = await emulator.graph('GET', next);
-    items.push(...page.value);
-    const link = page['@odata.nextLink'];
-    next = link ? link.slice(link.indexOf('/beta/') + '/beta'.length) : undefined;
-  }
-  return items;
-}
-
-async function pools(): Promise<Pool[]> {
-  return all<Pool>(`${POOLS}?$select=id,displayName,activationCodeCount`);
-}
-
-async function statesOf(poolId: string): Promise<DeviceState[]> {
-  return all<DeviceState>(`${POOLS}/${poolId}/deviceStates`);
-}
-
 /** The seeded pool whose devices cover the most status groups, with at least one failure. */
-async function poolWithDevices(): Promise<{ pool: Pool; states: DeviceState[] }> {
-  let best: { pool: Pool; states: DeviceState[]; groups: number } | undefined;
-  for (const pool of await pools()) {
-    const states = await statesOf(pool.id);
+async function poolWithDevices(graph: GraphState): Promise<{ pool: PoolRow; states: DeviceState[] }> {
+  let best: { pool: PoolRow; states: DeviceState[]; groups: number } | undefined;
+  for (const pool of await graph.pools()) {
+    const states = await graph.deviceStatesOf(pool.id);
     const groups = new Set(states.map((s) => GROUP_OF[s.state])).size;
     if (!states.some((s) => GROUP_OF[s.state] === 'Failed')) continue;
     if (!best || groups > best.groups || (groups === best.groups && states.length > best.states.length)) best = { pool, states, groups };
@@ -74,27 +30,28 @@ async function poolWithDevices(): Promise<{ pool: Pool; states: DeviceState[] }>
   return best;
 }
 
-async function poolWithoutDevices(): Promise<Pool> {
-  for (const pool of await pools()) if ((await statesOf(pool.id)).length === 0) return pool;
+async function poolWithoutDevices(graph: GraphState): Promise<PoolRow> {
+  for (const pool of await graph.pools()) if ((await graph.deviceStatesOf(pool.id)).length === 0) return pool;
   throw new Error('the default seed has no pool without devices');
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const poolsTable = (page: Page) => page.getByRole('table', { name: 'eSIM activation-code pools' });
+const poolsTable = (page: Page) => new PoolsList(page).table;
 const deviceStatus = (page: Page) => page.getByRole('region', { name: 'Device status' });
 
-async function openFromList(page: Page, pool: Pool): Promise<void> {
-  await poolsTable(page).getByRole('link', { name: pool.displayName, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/pools/${escape(pool.id)}$`));
-  await expect(page.getByRole('heading', { level: 1, name: pool.displayName })).toBeVisible();
+/** Signed in as the test's user, from the pools list to the pool's page. */
+async function openFromList(app: SignedInApp, page: Page, pool: PoolRow): Promise<void> {
+  await app.open('/pools');
+  await new PoolDetail(page).openFromList(pool);
 }
 
-test('opens a seeded pool from the list and shows its properties', async ({ page }) => {
-  const { pool } = await poolWithDevices();
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+test.use({ user: 'admin' });
+
+test('opens a seeded pool from the list and shows its properties', async ({ page, app, graph }) => {
+  const { pool } = await poolWithDevices(graph);
+  await openFromList(app, page, pool);
 
   const essentials = page.getByRole('region', { name: 'Essentials' });
   await expect(essentials.getByRole('definition').filter({ hasText: pool.id })).toBeVisible();
@@ -103,15 +60,14 @@ test('opens a seeded pool from the list and shows its properties', async ({ page
   await expect(essentials.getByRole('button', { name: 'Copy pool ID' })).toBeVisible();
   await expect(page).toHaveTitle(`${pool.displayName} – eSIM cellular profiles`);
 
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'eSIM cellular profiles' }).click();
+  await new PoolDetail(page).backToList();
   await expect(page.getByRole('heading', { level: 1, name: 'eSIM cellular profiles' })).toBeVisible();
 });
 
-test('renames a pool, and the list shows the new name', async ({ page }) => {
-  const { pool } = await poolWithDevices();
+test('renames a pool, and the list shows the new name', async ({ page, app, emulator, graph }) => {
+  const { pool } = await poolWithDevices(graph);
   const newName = `${pool.displayName} (renamed)`;
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+  await openFromList(app, page, pool);
 
   await page.getByRole('button', { name: 'Rename' }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename pool' });
@@ -127,20 +83,19 @@ test('renames a pool, and the list shows the new name', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: newName })).toBeVisible();
   await expect(page.getByRole('listitem', { name: `Pool renamed to “${newName}”` })).toBeVisible();
-  const stored = await emulator.graph<Pool>('GET', `${POOLS}/${pool.id}?$select=displayName`);
+  const stored = await emulator.graph<PoolRow>('GET', `${POOLS}/${pool.id}?$select=displayName`);
   expect(stored.displayName).toBe(newName);
 
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'eSIM cellular profiles' }).click();
+  await new PoolDetail(page).backToList();
   await expect(poolsTable(page).getByRole('link', { name: newName, exact: true })).toBeVisible();
   await expect(poolsTable(page).getByRole('link', { name: pool.displayName, exact: true })).toHaveCount(0);
 });
 
-test('deletes a pool that devices use only after its name is typed, and the list no longer has it', async ({ page }) => {
-  const { pool, states } = await poolWithDevices();
-  const others = (await pools()).filter((p) => p.id !== pool.id);
-  const assignments = await all<{ id: string }>(`${POOLS}/${pool.id}/assignments`);
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+test('deletes a pool that devices use only after its name is typed, and the list no longer has it', async ({ page, app, emulator, graph }) => {
+  const { pool, states } = await poolWithDevices(graph);
+  const others = (await graph.pools()).filter((p) => p.id !== pool.id);
+  const assignments = await graph.assignmentsOf(pool.id);
+  await openFromList(app, page, pool);
 
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete this pool?' });
@@ -162,7 +117,7 @@ test('deletes a pool that devices use only after its name is typed, and the list
   await expect(page.getByRole('listitem', { name: 'Pool deleted' })).toBeVisible();
   await expect(poolsTable(page).getByRole('row')).toHaveCount(others.length + 1);
   await expect(poolsTable(page).getByRole('link', { name: pool.displayName, exact: true })).toHaveCount(0);
-  expect((await pools()).map((p) => p.id)).not.toContain(pool.id);
+  expect((await graph.pools()).map((p) => p.id)).not.toContain(pool.id);
   // Nothing read the deleted pool after the DELETE (no 404s from the console).
   const log = await emulator.requests();
   const deleteAt = log.findIndex((r) => r.method === 'DELETE' && r.path.includes(pool.id));
@@ -170,10 +125,9 @@ test('deletes a pool that devices use only after its name is typed, and the list
   expect(log.slice(deleteAt + 1).filter((r) => r.path.includes(pool.id))).toEqual([]);
 });
 
-test('a pool no device uses is deleted without typing its name', async ({ page }) => {
-  const pool = await poolWithoutDevices();
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+test('a pool no device uses is deleted without typing its name', async ({ page, app, graph }) => {
+  const pool = await poolWithoutDevices(graph);
+  await openFromList(app, page, pool);
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete this pool?' });
   await expect(dialog).toContainText('No device has a profile from this pool.');
@@ -183,12 +137,11 @@ test('a pool no device uses is deleted without typing its name', async ({ page }
   await expect(poolsTable(page).getByRole('link', { name: pool.displayName, exact: true })).toHaveCount(0);
 });
 
-test('device status shows the counts per group that the emulator has, and filtering by Failed shows only failed and error rows', async ({ page }) => {
-  const { pool, states } = await poolWithDevices();
+test('device status shows the counts per group that the emulator has, and filtering by Failed shows only failed and error rows', async ({ page, app, graph }) => {
+  const { pool, states } = await poolWithDevices(graph);
   const expected = { Installed: 0, 'In progress': 0, Failed: 0, Removed: 0 };
   for (const s of states) expected[GROUP_OF[s.state]!]++;
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+  await openFromList(app, page, pool);
 
   const section = deviceStatus(page);
   const legend = section.getByRole('list', { name: 'Devices by status' });
@@ -222,12 +175,11 @@ test('device status shows the counts per group that the emulator has, and filter
   await expect(table).toHaveAttribute('aria-rowcount', String(states.length + 1));
 });
 
-test('filters device status by device name', async ({ page }) => {
-  const { pool, states } = await poolWithDevices();
+test('filters device status by device name', async ({ page, app, graph }) => {
+  const { pool, states } = await poolWithDevices(graph);
   const target = states.find((s) => s.deviceName)!.deviceName!;
   const matching = states.filter((s) => s.deviceName?.toLowerCase().includes(target.toLowerCase()));
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+  await openFromList(app, page, pool);
   const section = deviceStatus(page);
   await section.getByRole('searchbox', { name: 'Filter by device, user or UICC ID' }).fill(target);
   const table = section.getByRole('table', { name: 'Devices with a profile from this pool' });
@@ -235,28 +187,29 @@ test('filters device status by device name', async ({ page }) => {
   await expect(table.getByRole('row').nth(1)).toContainText(target);
 });
 
-test('a read-only operator sees rename and delete disabled, with the reason', async ({ page }) => {
-  const { pool } = await poolWithDevices();
-  await signIn(page, READER);
-  await openFromList(page, pool);
-  for (const name of ['Rename', 'Delete']) {
-    const button = page.getByRole('group', { name: 'Pool actions' }).getByRole('button', { name });
-    await expect(button).toHaveAttribute('aria-disabled', 'true');
-    await expect(button).toHaveAccessibleDescription(/read-only access.*DeviceManagementConfiguration\.ReadWrite\.All/);
-    await button.click({ force: true });
-  }
-  // One wording everywhere (the assignments section says the same).
-  await expect(page.getByText(/Your account has read-only access \(DeviceManagementConfiguration\.Read\.All\)/).first()).toBeVisible();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  // Reading still works.
-  await expect(deviceStatus(page).getByRole('list', { name: 'Devices by status' })).toBeVisible();
+test.describe(() => {
+  test.use({ user: 'reader' });
+    test('a read-only operator sees rename and delete disabled, with the reason', async ({ page, app, graph }) => {
+    const { pool } = await poolWithDevices(graph);
+    await openFromList(app, page, pool);
+    for (const name of ['Rename', 'Delete'] as const) {
+      const button = new PoolDetail(page).action(name);
+      await expect(button).toHaveAttribute('aria-disabled', 'true');
+      await expect(button).toHaveAccessibleDescription(/read-only access.*DeviceManagementConfiguration\.ReadWrite\.All/);
+      await button.click({ force: true });
+    }
+    // One wording everywhere (the assignments section says the same).
+    await expect(page.getByText(/Your account has read-only access \(DeviceManagementConfiguration\.Read\.All\)/).first()).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    // Reading still works.
+    await expect(deviceStatus(page).getByRole('list', { name: 'Devices by status' })).toBeVisible();
+  });
 });
 
-test('when Intune refuses a rename (a 403 naming no scope), the typed name stays and the console turns read-only for the session', async ({ page }) => {
-  const { pool } = await poolWithDevices();
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+test('when Intune refuses a rename (a 403 naming no scope), the typed name stays and the console turns read-only for the session', async ({ page, app, emulator, graph }) => {
+  const { pool } = await poolWithDevices(graph);
+  await openFromList(app, page, pool);
   // The write scope is in the token; Intune's role answers 403 without naming a scope.
   await emulator.fault({ method: 'PATCH', pathRegex: `${escape(pool.id)}$`, count: 1, status: 403 });
 
@@ -274,20 +227,20 @@ test('when Intune refuses a rename (a 403 naming no scope), the typed name stays
 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  for (const name of ['Rename', 'Delete']) {
-    const button = page.getByRole('group', { name: 'Pool actions' }).getByRole('button', { name });
+  for (const name of ['Rename', 'Delete'] as const) {
+    const button = new PoolDetail(page).action(name);
     await expect(button).toHaveAttribute('aria-disabled', 'true');
     await expect(button).toHaveAccessibleDescription(/Intune refused a change/);
   }
   // For the rest of the session, a reload included.
   await page.reload();
-  await expect(page.getByRole('group', { name: 'Pool actions' }).getByRole('button', { name: 'Rename' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(new PoolDetail(page).action('Rename')).toHaveAttribute('aria-disabled', 'true');
   await expect(page.getByRole('button', { name: 'Edit assignments' })).toHaveAttribute('aria-disabled', 'true');
-  expect((await emulator.graph<Pool>('GET', `${POOLS}/${pool.id}?$select=displayName`)).displayName).toBe(pool.displayName);
+  expect((await emulator.graph<PoolRow>('GET', `${POOLS}/${pool.id}?$select=displayName`)).displayName).toBe(pool.displayName);
 });
 
-test('an unknown pool id shows that the pool no longer exists, with a way back', async ({ page }) => {
-  await signIn(page, ADMIN);
+test('an unknown pool id shows that the pool no longer exists, with a way back', async ({ page, app }) => {
+  await app.open('/pools');
   await page.goto('/pools/00000000-0000-4000-8000-00000000dead');
   await expect(page.getByRole('heading', { level: 1, name: 'This pool no longer exists' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Device status' })).toHaveCount(0);
@@ -295,10 +248,9 @@ test('an unknown pool id shows that the pool no longer exists, with a way back',
   await expect(page.getByRole('heading', { level: 1, name: 'eSIM cellular profiles' })).toBeVisible();
 });
 
-test('the pool detail page and its delete dialog have no axe violations (WCAG 2.1 A/AA)', async ({ page }) => {
-  const { pool } = await poolWithDevices();
-  await signIn(page, ADMIN);
-  await openFromList(page, pool);
+test('the pool detail page and its delete dialog have no axe violations (WCAG 2.1 A/AA)', async ({ page, app, graph }) => {
+  const { pool } = await poolWithDevices(graph);
+  await openFromList(app, page, pool);
   await expect(deviceStatus(page).getByRole('table')).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -6,36 +6,22 @@
  */
 import { expect, test } from './fixtures.ts';
 import { blockPrefix, carrierFile, codes } from '../src/testing/carrier-csv.ts';
-import { GraphState } from './pages/graph-state.ts';
 import { SecretScanner } from './pages/secret-scan.ts';
-import { signIn } from './pages/session.ts';
 import { UploadPage } from './pages/upload-page.ts';
-import { ADMIN, EmulatorControl } from './support.ts';
 
-let emulator: EmulatorControl;
-test.beforeAll(async () => {
-  emulator = await EmulatorControl.create();
-});
-test.afterAll(async () => {
-  await emulator.dispose();
-});
-test.beforeEach(async () => {
-  await emulator.reset('default');
-  await emulator.throttle({ enabled: false });
-  await emulator.clearFaults();
-});
+test.use({ user: 'admin' });
 
 // The tag sits in the middle of every matching ID, where the masked preview shows dots: finding it anywhere is a leak.
 const TAG = 'SECRETQ9';
 
-test('no matching ID is left in storage, cookies, URLs, the console or the page after an upload and a replace', async ({ page, context }) => {
+test('no matching ID is left in storage, cookies, URLs, the console or the page after an upload and a replace', async ({ page, context, app, graph }) => {
   const scanner = new SecretScanner(page, context);
   const host = 'smdp.leakcheck-mobile.example.com';
   const first = carrierFile('leakcheck-2025.csv', host, codes(15, { prefix: blockPrefix(720), from: 0, tag: TAG }));
   const second = carrierFile('leakcheck-2026.csv', host, codes(15, { prefix: blockPrefix(720), from: 10, tag: TAG }));
   const secrets = [TAG, ...new Set([...first.codes, ...second.codes].map((c) => c.matchingId))];
 
-  await signIn(page, ADMIN, '/upload');
+  await app.open('/upload');
   const upload = new UploadPage(page);
   await upload.expectOpen();
   await upload.dropReady([first]);
@@ -49,7 +35,6 @@ test('no matching ID is left in storage, cookies, URLs, the console or the page 
   await upload.chooseReplace(host);
   await upload.startReplace();
   await upload.expectComplete();
-  const graph = new GraphState(emulator);
   expect((await graph.poolsNamed('leakcheck-mobile')).map((p) => p.activationCodeCount)).toEqual([25]);
 
   // The preview masks them; the progress and the results never had them.

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { ADMIN, EMULATOR, EmulatorControl, signIn } from './support.ts';
+import { ADMIN, EMULATOR, signIn } from './support.ts';
 
 /** Parses a Content-Security-Policy header into directive → sources. */
 function directives(csp: string | undefined): Map<string, string[]> {
@@ -86,40 +86,34 @@ test('another site cannot frame the console or the redirect bridge; the console 
   await expect(page.frameLocator('#bridge').getByRole('alert')).toContainText('Sign-in could not be completed');
 });
 
-test('renewal without cached tokens: the prompt=none iframe, then, if the sign-in host’s cookie is not sent, Sign in again from a click; all under the policy', async ({ page }) => {
-  const emulator = await EmulatorControl.create();
-  try {
-    await emulator.reset('default');
-    await emulator.throttle({ enabled: false });
-    await signIn(page, ADMIN);
-    await expect(page.getByRole('table', { name: 'eSIM activation-code pools' })).toBeVisible();
-    // Drop every cached token, so the next token request can only be met by
-    // the sign-in host's session cookie: a prompt=none iframe.
-    const removed = await page.evaluate(() => {
-      const keys = Object.keys(sessionStorage).filter((k) => /refreshtoken|accesstoken/i.test(k));
-      for (const k of keys) sessionStorage.removeItem(k);
-      return keys.map((k) => (/refreshtoken/i.test(k) ? 'refresh' : 'access'));
-    });
-    expect(new Set(removed)).toEqual(new Set(['refresh', 'access']));
-    await emulator.clearRequests();
-    await page.reload();
-    // MSAL tries the hidden prompt=none iframe first. Whether it succeeds depends on the browser's
-    // third-party cookie policy (the local sign-in host is another site than the console), so it may
-    // end in "Sign in again": then the popup opens from that click. Either way no policy is violated
-    // (the suite-wide fixture fails the test on any securitypolicyviolation).
-    const table = page.getByRole('table', { name: 'eSIM activation-code pools' }).getByRole('row').nth(1);
-    const again = page.getByRole('button', { name: 'Sign in again' });
-    await expect(table.or(again)).toBeVisible();
-    const calls = (await emulator.requests()).map((r) => r.path);
-    expect(calls.filter((p) => p.includes('/oauth2/v2.0/authorize') && p.includes('prompt=none'))).toHaveLength(1);
-    if (await again.isVisible()) {
-      const popup = page.waitForEvent('popup');
-      await again.click();
-      await popup; // the popup signs in with the session cookie and closes itself
-    }
-    await expect(table).toBeVisible();
-    await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
-  } finally {
-    await emulator.dispose();
+// Signs in through the UI: it drops the cached tokens and leans on the sign-in host's own session.
+test('renewal without cached tokens: the prompt=none iframe, then, if the sign-in host’s cookie is not sent, Sign in again from a click; all under the policy', async ({ page, emulator }) => {
+  await signIn(page, ADMIN);
+  await expect(page.getByRole('table', { name: 'eSIM activation-code pools' })).toBeVisible();
+  // Drop every cached token, so the next token request can only be met by
+  // the sign-in host's session cookie: a prompt=none iframe.
+  const removed = await page.evaluate(() => {
+    const keys = Object.keys(sessionStorage).filter((k) => /refreshtoken|accesstoken/i.test(k));
+    for (const k of keys) sessionStorage.removeItem(k);
+    return keys.map((k) => (/refreshtoken/i.test(k) ? 'refresh' : 'access'));
+  });
+  expect(new Set(removed)).toEqual(new Set(['refresh', 'access']));
+  await emulator.clearRequests();
+  await page.reload();
+  // MSAL tries the hidden prompt=none iframe first. Whether it succeeds depends on the browser's
+  // third-party cookie policy (the local sign-in host is another site than the console), so it may
+  // end in "Sign in again": then the popup opens from that click. Either way no policy is violated
+  // (the suite-wide fixture fails the test on any securitypolicyviolation).
+  const table = page.getByRole('table', { name: 'eSIM activation-code pools' }).getByRole('row').nth(1);
+  const again = page.getByRole('button', { name: 'Sign in again' });
+  await expect(table.or(again)).toBeVisible();
+  const calls = (await emulator.requests()).map((r) => r.path);
+  expect(calls.filter((p) => p.includes('/oauth2/v2.0/authorize') && p.includes('prompt=none'))).toHaveLength(1);
+  if (await again.isVisible()) {
+    const popup = page.waitForEvent('popup');
+    await again.click();
+    await popup; // the popup signs in with the session cookie and closes itself
   }
+  await expect(table).toBeVisible();
+  await expect(page.getByRole('button', { name: `Account: ${ADMIN.name}` })).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
@@ -18,6 +19,15 @@ export const ADMIN = seedUser('megan.bowen@contoso.example');
 export const READER = seedUser('adele.vance@contoso.example');
 /** Read Only Operator in Intune under a read-write consent: the token has the write scope, Intune refuses writes. */
 export const OPERATOR = seedUser('alex.wilber@contoso.example');
+
+/** Saved sign-ins (e2e/sessions.ts), one pair of files per user; gitignored. */
+export const AUTH_DIR = path.resolve(import.meta.dirname, '.auth');
+
+/** A user's saved-session files, named by username. */
+export function savedSessionFiles(username: string): { storageState: string; sessionStorage: string } {
+  const base = username.toLowerCase().replace(/[^a-z0-9.@-]/g, '_');
+  return { storageState: path.join(AUTH_DIR, `${base}.storage-state.json`), sessionStorage: path.join(AUTH_DIR, `${base}.session-storage.json`) };
+}
 
 /** Where the emulator on 8443 wrote its control key (read only when the runner's key is refused). */
 const KEY_FILE = path.resolve(import.meta.dirname, '..', '.emulator', 'control-key-8443');
@@ -96,10 +106,17 @@ export class EmulatorControl {
     await this.api.delete('/_emulator/faults');
   }
 
-  /** Revokes the user's refresh tokens and ends their sign-in sessions (an admin's "Revoke sessions"). */
+  /**
+   * Revokes the user's refresh tokens and ends their sign-in sessions (an admin's "Revoke sessions").
+   * That ends the user's saved session too (e2e/sessions.ts): the next test that starts signed in as
+   * them signs in again.
+   */
   async revoke(username: string): Promise<void> {
     const r = await this.api.post('/_emulator/revoke', { data: { username } });
     expect(r.ok(), `revoke: ${r.status()}`).toBeTruthy();
+    const files = savedSessionFiles(username);
+    rmSync(files.storageState, { force: true });
+    rmSync(files.sessionStorage, { force: true });
   }
 
   async requests(): Promise<RequestLogEntry[]> {
@@ -131,7 +148,11 @@ export class EmulatorControl {
   }
 }
 
-/** Real MSAL redirect sign-in through the local Entra-shaped provider. */
+/**
+ * Real MSAL redirect sign-in through the local Entra-shaped provider. Most tests start signed in
+ * instead (`test.use({ user })`, e2e/fixtures.ts); this is for tests of sign-in itself and tests
+ * that revoke, expire or rotate tokens.
+ */
 export async function signIn(page: Page, user = ADMIN, path = '/pools'): Promise<void> {
   await page.goto(path);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,7 +1,28 @@
-/** The assignments section of a pool: Edit → pick groups → Review changes → Save. */
+/** The assignments section of a pool: Edit → pick groups → Review changes → Save; and the group pickers it shares with bulk assign. */
 import { expect, type Locator, type Page } from '../fixtures.ts';
 
 export type Picker = 'Included groups' | 'Excluded groups';
+
+/**
+ * Keyboard only: type, arrow down to the option, Enter. `scope` holds the picker (a pool's
+ * assignments section, or the bulk-assign dialog).
+ */
+export async function pickGroup(page: Page, scope: Locator, picker: Picker, term: string, name: string): Promise<void> {
+  const input = scope.getByRole('combobox', { name: picker });
+  await input.click();
+  await input.pressSequentially(term);
+  // The popup list, not the chosen tags (which are options too).
+  await expect(input).toHaveAttribute('aria-controls', /.+/);
+  const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+  const option = list.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  await expect(option).toBeVisible();
+  const optionId = await option.getAttribute('id');
+  // Arrow keys move the active option until it is the one we want.
+  for (let i = 0; i < 25 && (await input.getAttribute('aria-activedescendant')) !== optionId; i++) await input.press('ArrowDown');
+  await expect(input).toHaveAttribute('aria-activedescendant', optionId!);
+  await input.press('Enter');
+  await expect(scope.getByRole('listbox', { name: `${picker}: chosen` }).getByRole('option', { name: new RegExp(name) })).toBeVisible();
+}
 
 export class AssignmentEditor {
   readonly section: Locator;
@@ -15,18 +36,7 @@ export class AssignmentEditor {
 
   /** Keyboard only: type, arrow down to the option, Enter. */
   async pickGroup(picker: Picker, term: string, name: string): Promise<void> {
-    const input = this.section.getByRole('combobox', { name: picker });
-    await input.click();
-    await input.pressSequentially(term);
-    await expect(input).toHaveAttribute('aria-controls', /.+/);
-    const list = this.page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-    const option = list.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
-    await expect(option).toBeVisible();
-    const optionId = await option.getAttribute('id');
-    for (let i = 0; i < 25 && (await input.getAttribute('aria-activedescendant')) !== optionId; i++) await input.press('ArrowDown');
-    await expect(input).toHaveAttribute('aria-activedescendant', optionId!);
-    await input.press('Enter');
-    await expect(this.chosen(picker).getByRole('option', { name: new RegExp(name) })).toBeVisible();
+    await pickGroup(this.page, this.section, picker, term, name);
   }
 
   chosen(picker: Picker): Locator {

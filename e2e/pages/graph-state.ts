@@ -13,14 +13,41 @@ export interface PoolRow {
 
 export interface Assignment {
   id: string;
-  target: { '@odata.type': string; groupId?: string };
+  target: { '@odata.type': string; groupId?: string; deviceAndAppManagementAssignmentFilterId?: string | null };
+}
+
+export interface DeviceState {
+  id: string;
+  deviceName: string | null;
+  state: string;
 }
 
 export class GraphState {
   constructor(private readonly emulator: EmulatorControl) {}
 
+  /** Every item of a Graph collection (path below /beta), following nextLinks. */
+  async all<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    while (next) {
+      const page: { value: T[]; '@odata.nextLink'?: string } = await this.emulator.graph('GET', next);
+      items.push(...page.value);
+      const link = page['@odata.nextLink'];
+      next = link ? link.slice(link.indexOf('/beta/') + '/beta'.length) : undefined;
+    }
+    return items;
+  }
+
   async pools(): Promise<PoolRow[]> {
-    return (await this.emulator.graph<{ value: PoolRow[] }>('GET', `${POOLS}?$select=id,displayName,activationCodeCount&$top=999`)).value;
+    return this.all<PoolRow>(`${POOLS}?$select=id,displayName,activationCodeCount&$top=999`);
+  }
+
+  async pool(id: string): Promise<PoolRow> {
+    return this.emulator.graph<PoolRow>('GET', `${POOLS}/${id}?$select=id,displayName,activationCodeCount`);
+  }
+
+  async deviceStatesOf(poolId: string): Promise<DeviceState[]> {
+    return this.all<DeviceState>(`${POOLS}/${poolId}/deviceStates`);
   }
 
   async poolsNamed(name: string): Promise<PoolRow[]> {

@@ -5,9 +5,12 @@ import type { CarrierFile } from '../../src/testing/carrier-csv.ts';
 export class UploadPage {
   readonly uploadButton: Locator;
   readonly progress: Locator;
+  /** The drop zone's file input (Browse files, the keyboard path). */
+  readonly fileInput: Locator;
   constructor(readonly page: Page) {
     this.uploadButton = page.getByRole('button', { name: /^Upload \d+ (remaining )?pools?$/ });
     this.progress = page.getByRole('table', { name: 'Upload progress by pool' });
+    this.fileInput = page.getByLabel('Carrier CSV files');
   }
 
   async expectOpen(): Promise<void> {
@@ -16,7 +19,7 @@ export class UploadPage {
 
   /** Drops files on the drop zone the way a browser does: a DataTransfer, dragenter/dragover/drop. */
   async drop(files: CarrierFile[]): Promise<void> {
-    await this.page.getByLabel('Carrier CSV files').evaluate(
+    await this.fileInput.evaluate(
       (input, list) => {
         const target = input.parentElement ?? input;
         const dt = new DataTransfer();
@@ -51,6 +54,12 @@ export class UploadPage {
 
   replaceDialog(): Locator {
     return this.page.getByRole('alertdialog', { name: /^Replace/ });
+  }
+
+  /** The replace dialog is open and has read the pool it replaces (its confirm button turns on then). */
+  async expectReplaceDialogReady(): Promise<void> {
+    await expect(this.replaceDialog()).toBeVisible();
+    await expect(this.replaceDialog().getByRole('button', { name: /Replace and upload/ })).toBeEnabled();
   }
 
   /** Upload, confirming the replace dialog. */

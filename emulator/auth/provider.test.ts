@@ -414,6 +414,28 @@ describe('token endpoint', () => {
     expect(kept.json<{ scope: string }>().scope).toBe(`${GRAPH_SCOPES} ${OIDC}`);
   });
 
+  it('POST /_emulator/reset replaces tenant data only: sessions, tokens and the signing key carry on (the e2e suite signs in once per run)', async () => {
+    const { fragment, verifier, cookie } = await signIn();
+    const tokens = (await redeem(fragment.get('code')!, verifier)).json<{ refresh_token: string; access_token: string }>();
+    const keysBefore = (await get(`${authority}/discovery/v2.0/keys`)).json<JSONWebKeySet>();
+    const reset = await localRequest(`${emu.origin}/_emulator/reset`, {
+      ca: emu.cert,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [CONTROL_KEY_HEADER]: emu.controlKey },
+      body: JSON.stringify({ seed: 'empty' }),
+    });
+    expect(reset.status).toBe(200);
+    expect((await get(`${authority}/discovery/v2.0/keys`)).json<JSONWebKeySet>()).toEqual(keysBefore);
+    // The access token issued before the reset still reads Graph (now the empty tenant).
+    const me = await get(`${emu.origin}/beta/me`, { Authorization: `Bearer ${tokens.access_token}` });
+    expect(me.status).toBe(200);
+    // The refresh token still redeems, and the sign-in session still signs in silently.
+    const refreshed = await tokenRequest({ client_id: SPA_CLIENT_ID, grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(200);
+    const silent = await get(authorizeUrl({ code_challenge: pkce().challenge, prompt: 'none', login_hint: ADMIN.username }), { Cookie: cookie! });
+    expect(new URLSearchParams(new URL(silent.headers.location!).hash.slice(1)).get('code')).toBeTruthy();
+  });
+
   it('POST /_emulator/revoke: the user\'s refresh tokens get invalid_grant (AADSTS50173) and silent sign-in needs interaction', async () => {
     const { fragment, verifier, cookie } = await signIn();
     const tokens = (await redeem(fragment.get('code')!, verifier)).json<{ refresh_token: string }>();
