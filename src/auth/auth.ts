@@ -12,6 +12,7 @@ import {
 } from '@azure/msal-browser';
 import type { GraphError } from '../graph/errors.ts';
 import { InteractiveRenewal } from './interactive-renewal.ts';
+import { OnDemandPermissions } from './on-demand-permissions.ts';
 import { entraMetadataFor, type AuthSettings } from './settings.ts';
 import { createWriteRefusals, type ReadOnlyReason } from './write-access.ts';
 
@@ -53,7 +54,10 @@ export interface Auth {
   readonly msal: PublicClientApplication;
   /** Interactive sign-in when silent renewal fails, started from the user's click (see interactive-renewal.ts). */
   readonly renewal: InteractiveRenewal;
-  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal; claims?: string }): Promise<string>;
+  /** Permissions asked for only when a feature needs them (the pool history), from the admin's click. */
+  readonly permissions: OnDemandPermissions;
+  /** `permission`: a token for that on-demand permission instead of the sign-in scopes. */
+  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal; claims?: string; permission?: string }): Promise<string>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   currentUser(): CurrentUser | null;
@@ -206,12 +210,16 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     return result.accessToken;
   });
 
+  const permissions = new OnDemandPermissions(msal, settings.onDemandScopes);
+
   const auth: Auth = {
     msal,
     renewal,
+    permissions,
     async getAccessToken(opts = {}) {
       const account = msal.getActiveAccount();
       if (!account) throw new NotSignedInError();
+      if (opts.permission) return permissions.token(opts.permission, opts);
       try {
         const result = await msal.acquireTokenSilent({
           ...request(),
@@ -234,6 +242,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     async signOut() {
       const account = msal.getActiveAccount();
       window.sessionStorage.removeItem(GRANTED_KEY);
+      permissions.clear();
       refusals.clear();
       await msal.logoutRedirect({ account: account ?? undefined, postLogoutRedirectUri: settings.postLogoutRedirectUri });
     },
