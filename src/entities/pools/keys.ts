@@ -23,4 +23,9 @@ export const poolKeys = {
   assignmentCount: (poolId: string) => [...poolKeys.detail(poolId), 'assignments', 'count'] as const,
   deviceStates: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates'] as const,
   deviceStateCount: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'count'] as const,
+  /**
+   * The pool's audit history read since `since` (ISO): below the pool, so a pool write
+   * (rename, assign) refreshes an open history and removing a deleted pool's reads removes it.
+   */
+  history: (poolId: string, since: string) => [...poolKeys.detail(poolId), 'history', { since }] as const,
 };
