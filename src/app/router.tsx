@@ -8,6 +8,7 @@ import { Shell } from './shell.tsx';
 const page = (load: () => Promise<{ Component: ComponentType }>) => lazy(() => load().then((m) => ({ default: m.Component })));
 const PoolsRoute = page(() => import('./routes/pools.tsx'));
 const PoolDetailRoute = page(() => import('./routes/pool-detail.tsx'));
+const PoolHistoryRoute = page(() => import('./routes/pool-history.tsx'));
 const UploadRoute = page(() => import('./routes/upload.tsx'));
 const AssignmentsRoute = page(() => import('./routes/assignments.tsx'));
 const NotFoundRoute = page(() => import('./routes/not-found.tsx'));
@@ -20,6 +21,7 @@ export function AppRoutes({ config }: { config: AppConfig }) {
         <Route index element={<Navigate to={paths.pools.getHref()} replace />} />
         <Route path={paths.pools.path} element={<PoolsRoute />} />
         <Route path={paths.pool.path} element={<PoolDetailRoute />} />
+        <Route path={paths.poolHistory.path} element={<PoolHistoryRoute />} />
         <Route path={paths.upload.path} element={<UploadRoute />} />
         <Route path={paths.assignments.path} element={<AssignmentsRoute />} />
         <Route path="*" element={<NotFoundRoute />} />

@@ -4,7 +4,9 @@
  * the real one. Never imported by product code.
  */
 import type { GraphError } from '../graph/errors.ts';
+import type { PublicClientApplication } from '@azure/msal-browser';
 import type { Auth, AuthSnapshot } from './auth.ts';
+import { OnDemandPermissions } from './on-demand-permissions.ts';
 import { createWriteRefusals } from './write-access.ts';
 
 export const TEST_USER = { name: 'Megan Bowen', username: 'megan.bowen@contoso.example', tenantId: 'tenant', homeAccountId: 'home' };
@@ -14,8 +16,21 @@ export interface FakeAuth extends Auth {
   readonly refused: GraphError[];
 }
 
+/**
+ * Real OnDemandPermissions over a fake MSAL: `popup` answers the consent popup
+ * (default: granted), silent acquisition succeeds once granted.
+ */
+export function fakePermissions(popup?: (scopes: string[]) => Promise<{ accessToken: string; scopes: string[] }>): OnDemandPermissions {
+  const msal = {
+    getActiveAccount: () => ({ homeAccountId: TEST_USER.homeAccountId, username: TEST_USER.username }),
+    acquireTokenPopup: (req: { scopes: string[] }) => (popup ?? ((scopes) => Promise.resolve({ accessToken: 'consented', scopes })))(req.scopes),
+    acquireTokenSilent: () => Promise.resolve({ accessToken: 'silent' }),
+  } as unknown as PublicClientApplication;
+  return new OnDemandPermissions(msal, { 'DeviceManagementApps.Read.All': 'https://graph.microsoft.com/DeviceManagementApps.Read.All' });
+}
+
 /** `canWrite`: whether the token has the write scope. */
-export function fakeAuth(canWrite: boolean): FakeAuth {
+export function fakeAuth(canWrite: boolean, permissions: OnDemandPermissions = fakePermissions()): FakeAuth {
   const refusals = createWriteRefusals(undefined);
   const listeners = new Set<() => void>();
   const refused: GraphError[] = [];
@@ -24,8 +39,9 @@ export function fakeAuth(canWrite: boolean): FakeAuth {
     return { user: TEST_USER, canWrite: !reason, ...(reason && { readOnlyReason: reason }), redirectError: null };
   };
   let snapshot = take();
-  const partial: Pick<FakeAuth, 'getSnapshot' | 'subscribe' | 'signIn' | 'signOut' | 'markWriteRefused' | 'canWrite' | 'refused'> = {
+  const partial: Pick<FakeAuth, 'getSnapshot' | 'subscribe' | 'signIn' | 'signOut' | 'markWriteRefused' | 'canWrite' | 'refused' | 'permissions'> = {
     refused,
+    permissions,
     getSnapshot: () => snapshot,
     canWrite: () => snapshot.canWrite,
     subscribe: (listener) => {

@@ -34,6 +34,7 @@ import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { BreadcrumbLink } from './breadcrumb-link.tsx';
 import { DeletePoolDialog } from './delete-pool-dialog.tsx';
 import { DeviceStatusSection } from './device-status-section.tsx';
+import { PoolHistorySection } from './pool-history-section.tsx';
 import { RenamePoolDialog } from './rename-pool-dialog.tsx';
 
 const LIST_TITLE = 'eSIM cellular profiles';
@@ -301,6 +302,8 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
       {assignmentsSlot}
 
       <DeviceStatusSection poolId={poolId} enabled={!deleting} />
+
+      <PoolHistorySection poolId={poolId} createdDateTime={current.createdDateTime} />
 
       {/*
         Dialogs are mounted only while open: a mounted Fluent Dialog, even closed, makes Tabster add
