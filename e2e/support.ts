@@ -185,5 +185,5 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations
     .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
     .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}${v.id === 'color-contrast' ? `: ${n.failureSummary ?? ''} ${n.html.slice(0, 200)}` : ''}`).join(', ')})`);
 }

@@ -6,7 +6,8 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
   when: { whiteSpace: 'nowrap', verticalAlign: 'top' },
   top: { verticalAlign: 'top' },
-  muted: { color: tokens.colorNeutralForeground2, display: 'block' },
+  // No colour of its own: a hovered row changes the row's colours (cyan behind black in high contrast), and the text must follow them.
+  note: { display: 'block' },
   changes: { margin: 0, paddingInlineStart: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   value: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
@@ -41,7 +42,7 @@ export function HistoryTable({ rows, labelledBy }: { rows: readonly HistoryRow[]
             <TableCell className={styles.when}>{formatDateTime(r.when)}</TableCell>
             <TableCell className={styles.top}>
               {r.who}
-              {r.via && <Text size={200} className={styles.muted}>via {r.via}</Text>}
+              {r.via && <Text size={200} className={styles.note}>via {r.via}</Text>}
             </TableCell>
             <TableCell className={styles.top}>
               {r.action}{' '}
@@ -53,7 +54,7 @@ export function HistoryTable({ rows, labelledBy }: { rows: readonly HistoryRow[]
             </TableCell>
             <TableCell className={styles.top}>
               {r.changes.length === 0 ? (
-                <Text className={styles.muted}>No values recorded</Text>
+                <Text className={styles.note}>No values recorded</Text>
               ) : (
                 <ul className={styles.changes}>
                   {r.changes.map((c, i) => (
