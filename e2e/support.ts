@@ -160,18 +160,51 @@ export async function signIn(page: Page, user = ADMIN, path = '/pools'): Promise
   await expect(page.getByRole('button', { name: `Account: ${user.name}` })).toBeVisible();
 }
 
+/** The console's themes (src/app/theme), and where it remembers the choice (per browser, not a secret). */
+export const THEMES = ['light', 'dark', 'highContrast'] as const;
+export type ThemeName = (typeof THEMES)[number];
+export const THEME_STORAGE_KEY = 'esim-console.theme';
+
 /**
- * axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on the whole page. One known false
- * positive is set aside, node by node: Fluent's tabster puts
- * `<i data-tabster-dummy tabindex="0" aria-hidden="true">` focus guards at the
- * edges of arrow-key groups and open dialogs. They only hand focus on and are
- * hidden from screen readers on purpose; axe's aria-hidden-focus reports them
- * anyway (microsoft/tabster#288). Every other node, and every other rule, fails.
+ * Shows the console in `theme` (or back to following the system with null) the way another tab's
+ * choice reaches it: localStorage and the `storage` event. Waits until the page shows it.
+ */
+export async function showTheme(page: Page, theme: ThemeName | null): Promise<void> {
+  await page.evaluate(
+    ([key, value]) => {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+    },
+    [THEME_STORAGE_KEY, theme] as const,
+  );
+  if (theme) await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/**
+ * axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on the whole page, in each theme (light, dark, high
+ * contrast), then back to the theme the page had. One known false positive is set aside, node by
+ * node: Fluent's tabster puts `<i data-tabster-dummy tabindex="0" aria-hidden="true">` focus guards
+ * at the edges of arrow-key groups and open dialogs. They only hand focus on and are hidden from
+ * screen readers on purpose; axe's aria-hidden-focus reports them anyway (microsoft/tabster#288).
+ * Every other node, and every other rule, fails.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const stored = await page.evaluate((key) => window.localStorage.getItem(key), THEME_STORAGE_KEY);
+  const problems: string[] = [];
+  for (const theme of THEMES) {
+    await showTheme(page, theme);
+    problems.push(...(await axeViolations(page)).map((v) => `${theme}: ${v}`));
+  }
+  await showTheme(page, THEMES.find((t) => t === stored) ?? null);
+  expect(problems).toEqual([]);
+}
+
+/** axe in the page's current theme only. */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const violations = results.violations
+  return results.violations
     .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
-    .filter((v) => v.nodes.length > 0);
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}${v.id === 'color-contrast' ? `: ${n.failureSummary ?? ''} ${n.html.slice(0, 200)}` : ''}`).join(', ')})`);
 }

@@ -25,6 +25,13 @@ export const SCOPE_GROUPS = 'GroupMember.Read.All';
 /** Fleet view: Intune audit events (Graph documents the DeviceManagementApps scopes for them) and managed-device counts. */
 export const SCOPE_AUDIT = 'DeviceManagementApps.Read.All';
 export const SCOPE_MANAGED_DEVICES = 'DeviceManagementManagedDevices.Read.All';
+/**
+ * Permissions the console's app registration lists but the tenant has not
+ * consented to when it starts: the console asks for them only when an admin
+ * opens a feature that needs them (incremental consent). Like every Intune
+ * permission they need admin consent, which applies to the whole tenant.
+ */
+export const ON_DEMAND_SCOPES: readonly string[] = [SCOPE_AUDIT];
 
 /**
  * The user's Intune role, which Intune checks after the token's scopes: a
@@ -37,10 +44,13 @@ export interface SeedUser {
   username: string;
   name: string;
   /**
-   * Delegated permissions this user's consent grants (the token's scp is requested ∩ granted,
-   * so SCOPE_AUDIT and SCOPE_MANAGED_DEVICES reach a token only when the app asks for them).
+   * Delegated permissions consented for this user when the emulator starts (the token's scp is
+   * requested ∩ granted, so SCOPE_MANAGED_DEVICES reaches a token only when the app asks for it).
+   * ON_DEMAND_SCOPES are added tenant-wide once an admin consents on the consent page.
    */
   grantedScopes: readonly string[];
+  /** May grant admin consent for the organisation (Entra's Cloud Application Administrator). */
+  mayGrantAdminConsent: boolean;
   intuneRole: IntuneRole;
   /** Shown in the sign-in picker and the emulator's banner. */
   description: string;
@@ -51,16 +61,18 @@ export const USERS: readonly SeedUser[] = [
     oid: '1a2b3c4d-0001-4000-8000-000000000001',
     username: `megan.bowen@${TENANT_DOMAIN}`,
     name: 'Megan Bowen',
-    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_AUDIT, SCOPE_MANAGED_DEVICES],
+    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_MANAGED_DEVICES],
+    mayGrantAdminConsent: true,
     intuneRole: 'Intune Administrator',
-    description: 'Intune Administrator; consented read-write',
+    description: 'Intune Administrator and Cloud Application Administrator; consented read-write',
   },
   {
     // A deployment consented for read only: the token lacks the write scope.
     oid: '1a2b3c4d-0002-4000-8000-000000000002',
     username: `adele.vance@${TENANT_DOMAIN}`,
     name: 'Adele Vance',
-    grantedScopes: [SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_AUDIT, SCOPE_MANAGED_DEVICES],
+    grantedScopes: [SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_MANAGED_DEVICES],
+    mayGrantAdminConsent: false,
     intuneRole: 'Intune Administrator',
     description: 'Consented read only (the token has no write scope)',
   },
@@ -69,7 +81,8 @@ export const USERS: readonly SeedUser[] = [
     oid: '1a2b3c4d-0003-4000-8000-000000000003',
     username: `alex.wilber@${TENANT_DOMAIN}`,
     name: 'Alex Wilber',
-    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_AUDIT, SCOPE_MANAGED_DEVICES],
+    grantedScopes: [SCOPE_WRITE, SCOPE_READ, SCOPE_GROUPS, 'User.Read', SCOPE_MANAGED_DEVICES],
+    mayGrantAdminConsent: false,
     intuneRole: 'Read Only Operator',
     description: 'Read Only Operator in Intune; consented read-write',
   },

@@ -76,6 +76,8 @@ export interface ControlDeps {
   allowedOrigins: ReadonlySet<string>;
   /** Revokes a user's refresh tokens and ends their sign-in sessions (Entra's revokeSignInSessions). */
   revokeUser?: (userOid: string) => { refreshTokens: number; sessions: number };
+  /** Withdraws the admin consents given on the consent page (a reset starts from an unconsented tenant). */
+  resetConsents?: () => void;
 }
 
 class ControlError extends Error {
@@ -214,6 +216,7 @@ async function dispatch(method: string, route: string, req: IncomingMessage, dep
       deps.engine.reset(seed);
       deps.faults.clear();
       deps.throttle.reset();
+      deps.resetConsents?.();
       return { seed };
     }
     case 'state':

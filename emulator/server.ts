@@ -241,6 +241,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           key: controlKey,
           allowedOrigins,
           revokeUser: (oid) => store.revokeUser(oid),
+          resetConsents: () => store.tenantConsents.clear(),
         });
       } else if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) sendHtml(res, 200, homePage(origin));
       else if (url.pathname === '/error' && req.method === 'GET') sendHtml(res, 200, errorCodePage(url.searchParams.get('code') ?? ''));

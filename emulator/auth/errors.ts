@@ -48,6 +48,8 @@ export interface EntraErrorBody {
   trace_id: string;
   correlation_id: string;
   error_uri: string;
+  /** Entra's sub-error, e.g. `consent_required` on an invalid_grant (MSAL reads it as "interaction required"). */
+  suberror?: string;
 }
 
 export function entraErrorBody(err: OAuthError, ids: { traceId: string; correlationId?: string }, origin: string): EntraErrorBody {
@@ -61,6 +63,7 @@ export function entraErrorBody(err: OAuthError, ids: { traceId: string; correlat
     trace_id: ids.traceId,
     correlation_id: correlationId,
     error_uri: `${origin}/error?code=${err.aadsts}`,
+    ...(err.extra['suberror'] ? { suberror: err.extra['suberror'] } : {}),
   };
 }
 

@@ -99,3 +99,44 @@ export function signedOutPage(): string {
 <p>You have signed out of Contoso (local). It's a good idea to close all browser windows.</p>`,
   );
 }
+
+/** Entra's consent prompt for on-demand permissions, or "Need admin approval" for a user who may not grant them. */
+export function consentPage(opts: {
+  action: string;
+  transactionId: string;
+  user: SeedUser;
+  appName: string;
+  permissions: readonly { name: string; title: string }[];
+}): string {
+  const list = opts.permissions.map((p) => `<li><strong>${escapeHtml(p.title)}</strong> <code>${escapeHtml(p.name)}</code></li>`).join('\n');
+  const who = `<p class="note">Signed in as ${escapeHtml(opts.user.username)}</p>`;
+  const form = (buttons: string) =>
+    `<form method="post" action="${escapeHtml(opts.action)}">
+<input type="hidden" name="txn" value="${escapeHtml(opts.transactionId)}">
+${buttons}
+</form>`;
+  if (!opts.user.mayGrantAdminConsent) {
+    return layout(
+      'Need admin approval',
+      `<h1>Need admin approval</h1>
+${who}
+<p>${escapeHtml(opts.appName)} needs permission to access resources in your organization that only an admin can grant. Ask an admin to grant permission to this app before you can use it.</p>
+<ul>
+${list}
+</ul>
+${form('<button type="submit" class="secondary" name="action" value="cancel">Return to the application without granting consent</button>')}`,
+    );
+  }
+  return layout(
+    'Permissions requested',
+    `<h1>Permissions requested</h1>
+${who}
+<p>${escapeHtml(opts.appName)} would like to:</p>
+<ul>
+${list}
+</ul>
+<p class="note">Accepting grants these permissions for everyone in Contoso (local) (admin consent). You can remove them in the application's permissions in Entra ID.</p>
+${form(`<button type="submit" class="account" name="action" value="accept"><span class="name">Accept</span></button>
+<button type="submit" class="secondary" name="action" value="cancel">Cancel</button>`)}`,
+  );
+}

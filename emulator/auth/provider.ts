@@ -24,7 +24,8 @@ import {
 } from '../http.ts';
 import { OAuthError, entraErrorBody, missingParameter } from './errors.ts';
 import type { KeySet } from './keys.ts';
-import { errorPage, signInPage, signedOutPage } from './pages.ts';
+import { PERMISSION_TITLES, adminConsentRequired, consentDeclined, consentRequired, missingConsent } from './consent.ts';
+import { consentPage, errorPage, signInPage, signedOutPage } from './pages.ts';
 import { ScopeError, parseScopes } from './scopes.ts';
 import { SESSION_LIFETIME_MS, type AuthStore, type AuthorizeParams, type Session } from './store.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
@@ -50,7 +51,7 @@ export interface AuthProvider {
   readonly store: AuthStore;
 }
 
-type Route = 'discovery' | 'keys' | 'authorize' | 'login' | 'token' | 'logout';
+type Route = 'discovery' | 'keys' | 'authorize' | 'login' | 'consent' | 'token' | 'logout';
 
 const ROUTES: Record<string, Route> = {
   'v2.0/.well-known/openid-configuration': 'discovery',
@@ -58,6 +59,7 @@ const ROUTES: Record<string, Route> = {
   'discovery/keys': 'keys',
   'oauth2/v2.0/authorize': 'authorize',
   login: 'login',
+  consent: 'consent',
   'oauth2/v2.0/token': 'token',
   'oauth2/v2.0/logout': 'logout',
 };
@@ -173,6 +175,44 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
     redirect(res, responseUrl(p, { code, client_info: clientInfo(user.oid), state: p.state, session_state: sid }), headers);
   };
 
+  /**
+   * Issues the code once the account is known, unless the request names an
+   * on-demand permission nobody consented to yet: then a silent request fails
+   * with consent_required and an interactive one shows the consent page.
+   */
+  const continueAs = (req: IncomingMessage, res: ServerResponse, tenant: string, p: AuthorizeParams, user: SeedUser, ctx: RequestContext, silent = false) => {
+    const missing = missingConsent(parseScopes(p.scope), user, store.tenantConsents);
+    if (missing.length === 0) return issueCode(req, res, p, user);
+    if (silent) return redirectError(res, p, consentRequired(p.clientId, false), ctx);
+    const txn = store.newTransaction({ ...p, userOid: user.oid });
+    sendHtml(
+      res,
+      200,
+      consentPage({
+        action: `/${encodeURIComponent(tenant)}/consent`,
+        transactionId: txn,
+        user,
+        appName: p.clientId === SPA_CLIENT_ID ? 'Intune eSIM console' : p.clientId,
+        permissions: missing.map((name) => ({ name, title: PERMISSION_TITLES[name] ?? name })),
+      }),
+    );
+  };
+
+  const consent = async (req: IncomingMessage, res: ServerResponse, ctx: RequestContext) => {
+    const form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
+    const txnId = form.get('txn') ?? '';
+    const p = store.transactions.get(txnId);
+    const user = p?.userOid ? USERS.find((u) => u.oid === p.userOid) : undefined;
+    if (!p || !user) {
+      return sendHtml(res, 400, errorPage('Your sign-in request expired', 'AADSTS50132', 'The consent request expired or was already used. Start again from the application.'));
+    }
+    store.transactions.delete(txnId);
+    if (form.get('action') !== 'accept') return redirectError(res, p, user.mayGrantAdminConsent ? consentDeclined() : adminConsentRequired(), ctx);
+    if (!user.mayGrantAdminConsent) return redirectError(res, p, adminConsentRequired(), ctx);
+    for (const scope of missingConsent(parseScopes(p.scope), user, store.tenantConsents)) store.tenantConsents.add(scope);
+    issueCode(req, res, p, user);
+  };
+
   const showPicker = (res: ServerResponse, tenant: string, p: AuthorizeParams, suggested?: string) => {
     const txn = store.newTransaction(p);
     sendHtml(
@@ -274,13 +314,13 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
             new OAuthError('login_required', 50058, 'A silent sign-in request was sent but none of the currently signed in user(s) match the requested login hint.'),
           );
         }
-        return issueCode(req, res, params, session.user);
+        return continueAs(req, res, tenant, params, session.user, ctx, true);
       }
       if (prompt === 'login' || prompt === 'select_account' || prompt === 'consent' || prompt === 'create') {
         return showPicker(res, tenant, params, hinted?.username ?? session?.user.username);
       }
-      if (hinted) return issueCode(req, res, params, hinted);
-      if (session && !loginHint) return issueCode(req, res, params, session.user);
+      if (hinted) return continueAs(req, res, tenant, params, hinted, ctx);
+      if (session && !loginHint) return continueAs(req, res, tenant, params, session.user, ctx);
       return showPicker(res, tenant, params, loginHint);
     } catch (e) {
       if (e instanceof OAuthError) return fail(e);
@@ -288,7 +328,7 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
     }
   };
 
-  const login = async (req: IncomingMessage, res: ServerResponse, ctx: RequestContext) => {
+  const login = async (req: IncomingMessage, res: ServerResponse, tenant: string, ctx: RequestContext) => {
     const form = new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8'));
     const txnId = form.get('txn') ?? '';
     const p = store.transactions.get(txnId);
@@ -307,7 +347,7 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
     if (!user) {
       return sendHtml(res, 400, errorPage('Unknown account', 'AADSTS50034', 'The user account does not exist in the Contoso (local) directory.'));
     }
-    issueCode(req, res, p, user);
+    continueAs(req, res, tenant, p, user, ctx);
   };
 
   // ---- logout --------------------------------------------------------------
@@ -384,7 +424,11 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
           return true;
         case 'login':
           if (method !== 'POST') methodNotAllowed(res, 'POST');
-          else await login(req, res, ctx);
+          else await login(req, res, tenant, ctx);
+          return true;
+        case 'consent':
+          if (method !== 'POST') methodNotAllowed(res, 'POST');
+          else await consent(req, res, ctx);
           return true;
         case 'logout':
           if (method !== 'GET' && method !== 'POST') methodNotAllowed(res, 'GET');

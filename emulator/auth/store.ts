@@ -22,6 +22,8 @@ export interface AuthorizeParams {
   nonce?: string;
   codeChallenge: string;
   loginHint?: string;
+  /** Set once the account is chosen and the consent page is shown for it. */
+  userOid?: string;
 }
 
 export interface CodeGrant {
@@ -104,6 +106,8 @@ export class AuthStore {
   readonly codes: ExpiringMap<CodeGrant>;
   readonly refreshTokens: ExpiringMap<RefreshGrant>;
   readonly sessions: ExpiringMap<Session>;
+  /** On-demand permissions an admin consented to for the whole tenant (short Graph names). */
+  readonly tenantConsents = new Set<string>();
 
   constructor(readonly now: () => number = Date.now) {
     this.transactions = new ExpiringMap(now);
@@ -163,5 +167,6 @@ export class AuthStore {
     this.codes.clear();
     this.refreshTokens.clear();
     this.sessions.clear();
+    this.tenantConsents.clear();
   }
 }

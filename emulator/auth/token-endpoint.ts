@@ -12,6 +12,7 @@ import {
   type SeedUser,
 } from '../constants.ts';
 import { OAuthError, missingParameter } from './errors.ts';
+import { consentRequired, consentedScopes, missingConsent } from './consent.ts';
 import { ScopeError, grantDelegated, isGraphDefaultScope, parseScopes, type ParsedScope } from './scopes.ts';
 import { SPA_REFRESH_LIFETIME_MS, type AuthStore } from './store.ts';
 import { clientInfo, type TokenMinter } from './tokens.ts';
@@ -142,7 +143,8 @@ async function delegatedResponse(
     sid: string;
   },
 ): Promise<TokenResponse> {
-  const grant = grantDelegated(opts.scopes, opts.user.grantedScopes);
+  if (missingConsent(opts.scopes, opts.user, deps.store.tenantConsents).length > 0) throw consentRequired(opts.clientId, true);
+  const grant = grantDelegated(opts.scopes, consentedScopes(opts.user, deps.store.tenantConsents));
   const { token } = await deps.minter.accessToken({
     user: opts.user,
     clientId: opts.clientId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { consentedScopes, missingConsent } from '../auth/consent.ts';
 import { grantDelegated, parseScopes } from '../auth/scopes.ts';
 import { SCOPE_AUDIT, SCOPE_GROUPS, SCOPE_READ, SCOPE_WRITE, USERS } from '../constants.ts';
 import type { AuditEventRecord } from './audit.ts';
@@ -44,12 +45,15 @@ describe('GET /deviceManagement/auditEvents: permission', () => {
     expect((await h.call('GET', AUDIT, { principal: { ...READER, permissions: ['DeviceManagementApps.ReadWrite.All'] } })).status).toBe(200);
   });
 
-  it('is grantable to the seeded users but reaches a token only when asked for', () => {
+  it('reaches a token only when asked for, and only after an admin consented (auth/consent.test.ts drives the pages)', () => {
     const initial = parseScopes(`${SCOPE_READ} ${SCOPE_WRITE} ${SCOPE_GROUPS} openid profile offline_access`);
+    const incremental = parseScopes(`https://graph.microsoft.com/${SCOPE_AUDIT} openid`);
     for (const user of USERS) {
-      expect(grantDelegated(initial, user.grantedScopes).scp).not.toContain(SCOPE_AUDIT);
-      const incremental = parseScopes(`https://graph.microsoft.com/${SCOPE_AUDIT} openid`);
-      expect(grantDelegated(incremental, user.grantedScopes).scp).toEqual([SCOPE_AUDIT]);
+      expect(missingConsent(incremental, user, new Set())).toEqual([SCOPE_AUDIT]);
+      const consented = consentedScopes(user, new Set([SCOPE_AUDIT]));
+      expect(grantDelegated(initial, consented).scp).not.toContain(SCOPE_AUDIT);
+      expect(missingConsent(incremental, user, new Set([SCOPE_AUDIT]))).toEqual([]);
+      expect(grantDelegated(incremental, consented).scp).toEqual([SCOPE_AUDIT]);
     }
   });
 });

@@ -1,16 +1,21 @@
 import {
   Menu,
   MenuButton,
+  MenuDivider,
   MenuGroup,
   MenuGroupHeader,
   MenuItem,
+  MenuItemRadio,
   MenuList,
   MenuPopover,
   MenuTrigger,
   Text,
+  type MenuProps,
 } from '@fluentui/react-components';
 import { PersonCircleRegular, SignOutRegular } from '@fluentui/react-icons';
 import type { CurrentUser } from '../auth/auth.ts';
+import { THEME_CHOICES, THEME_LABELS, parseThemeChoice } from './theme/theme-choice.ts';
+import { useTheme } from './theme/theme-store.ts';
 
 export function AccountMenu({
   user,
@@ -23,8 +28,12 @@ export function AccountMenu({
   onSignOut: () => void;
   className?: string;
 }) {
+  const { choice, setChoice } = useTheme();
+  const onCheckedValueChange: MenuProps['onCheckedValueChange'] = (_e, { name, checkedItems }) => {
+    if (name === 'theme' && checkedItems[0]) setChoice(parseThemeChoice(checkedItems[0]));
+  };
   return (
-    <Menu>
+    <Menu checkedValues={{ theme: [choice] }} onCheckedValueChange={onCheckedValueChange}>
       <MenuTrigger disableButtonEnhancement>
         <MenuButton
           appearance="transparent"
@@ -46,6 +55,17 @@ export function AccountMenu({
               <Text size={200}>{canWrite ? 'Can read and change pools' : 'Read-only access'}</Text>
             </MenuItem>
           </MenuGroup>
+          <MenuDivider />
+          {/* Remembered in this browser; "Follow the system" tracks its light, dark and contrast settings. */}
+          <MenuGroup>
+            <MenuGroupHeader>Theme</MenuGroupHeader>
+            {THEME_CHOICES.map((c) => (
+              <MenuItemRadio key={c} name="theme" value={c}>
+                {THEME_LABELS[c]}
+              </MenuItemRadio>
+            ))}
+          </MenuGroup>
+          <MenuDivider />
           <MenuItem icon={<SignOutRegular />} onClick={onSignOut}>
             Sign out
           </MenuItem>

@@ -20,6 +20,7 @@ function authSettings(config: AppConfig) {
     // Read and write both: a read-only operator is granted only the read scope.
     scopes: config.scopes.all,
     writeScope: config.scopes.write,
+    onDemandScopes: config.scopes.onDemand,
   };
 }
 

@@ -9,6 +9,7 @@ const page = (load: () => Promise<{ Component: ComponentType }>) => lazy(() => l
 const DashboardRoute = page(() => import('./routes/dashboard.tsx'));
 const PoolsRoute = page(() => import('./routes/pools.tsx'));
 const PoolDetailRoute = page(() => import('./routes/pool-detail.tsx'));
+const PoolHistoryRoute = page(() => import('./routes/pool-history.tsx'));
 const UploadRoute = page(() => import('./routes/upload.tsx'));
 const AssignmentsRoute = page(() => import('./routes/assignments.tsx'));
 const NotFoundRoute = page(() => import('./routes/not-found.tsx'));
@@ -23,6 +24,7 @@ export function AppRoutes({ config }: { config: AppConfig }) {
         <Route path={paths.dashboard.path} element={<DashboardRoute />} />
         <Route path={paths.pools.path} element={<PoolsRoute />} />
         <Route path={paths.pool.path} element={<PoolDetailRoute />} />
+        <Route path={paths.poolHistory.path} element={<PoolHistoryRoute />} />
         <Route path={paths.upload.path} element={<UploadRoute />} />
         <Route path={paths.assignments.path} element={<AssignmentsRoute />} />
         <Route path="*" element={<NotFoundRoute />} />

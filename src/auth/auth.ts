@@ -11,6 +11,7 @@ import type { GraphError } from '../graph/errors.ts';
 import { sameSnapshot, toUser, type AuthSnapshot, type CurrentUser } from './auth-snapshot.ts';
 import { GRANTED_KEY, grantedOf, readGranted, saveGranted } from './granted-scopes.ts';
 import { InteractiveRenewal } from './interactive-renewal.ts';
+import { OnDemandPermissions } from './on-demand-permissions.ts';
 import { entraMetadataFor, type AuthSettings } from './settings.ts';
 import { RouterNavigationClient } from './navigation-client.ts';
 import { createWriteRefusals, type ReadOnlyReason } from './write-access.ts';
@@ -28,7 +29,10 @@ export interface Auth {
   readonly msal: PublicClientApplication;
   /** Interactive sign-in when silent renewal fails, started from the user's click (see interactive-renewal.ts). */
   readonly renewal: InteractiveRenewal;
-  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal; claims?: string }): Promise<string>;
+  /** Permissions asked for only when a feature needs them (the pool history), from the admin's click. */
+  readonly permissions: OnDemandPermissions;
+  /** `permission`: a token for that on-demand permission instead of the sign-in scopes. */
+  getAccessToken(opts?: { forceRefresh?: boolean; signal?: AbortSignal; claims?: string; permission?: string }): Promise<string>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   currentUser(): CurrentUser | null;
@@ -144,12 +148,16 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     return result.accessToken;
   });
 
+  const permissions = new OnDemandPermissions(msal, settings.onDemandScopes);
+
   const auth: Auth = {
     msal,
     renewal,
+    permissions,
     async getAccessToken(opts = {}) {
       const account = msal.getActiveAccount();
       if (!account) throw new NotSignedInError();
+      if (opts.permission) return permissions.token(opts.permission, opts);
       try {
         const result = await msal.acquireTokenSilent({
           ...request(),
@@ -172,6 +180,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
     async signOut() {
       const account = msal.getActiveAccount();
       window.sessionStorage.removeItem(GRANTED_KEY);
+      permissions.clear();
       refusals.clear();
       await msal.logoutRedirect({ account: account ?? undefined, postLogoutRedirectUri: settings.postLogoutRedirectUri });
     },

@@ -13,6 +13,8 @@ export interface AuthSettings {
   scopes: readonly string[];
   /** The scope that allows writes (pools, assignments). */
   writeScope: string;
+  /** Permission name → full scope URI, for permissions asked for on demand, never at sign-in. */
+  onDemandScopes: Readonly<Record<string, string>>;
 }
 
 /**

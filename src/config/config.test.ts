@@ -33,6 +33,8 @@ describe('parseConfig: clouds', () => {
       write: `${graph}/DeviceManagementConfiguration.ReadWrite.All`,
       groups: `${graph}/GroupMember.Read.All`,
       all: [`${graph}/DeviceManagementConfiguration.Read.All`, `${graph}/DeviceManagementConfiguration.ReadWrite.All`, `${graph}/GroupMember.Read.All`],
+      // Asked for when the pool history opens, never at sign-in (not in `all`).
+      onDemand: { 'DeviceManagementApps.Read.All': `${graph}/DeviceManagementApps.Read.All` },
     });
   });
 

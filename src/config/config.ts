@@ -1,5 +1,6 @@
 import { fetchStaticJson } from '../graph/static.ts';
 import { CLOUDS, type CloudName } from './clouds.ts';
+import { AUDIT_PERMISSION } from './permissions.ts';
 import { configFileSchema, toConfigIssues, type ConfigIssue } from './schema.ts';
 
 export type { ConfigIssue };
@@ -27,7 +28,17 @@ export interface AppConfig {
    * only what the admin consented to, and a read-only operator's token
    * lacking `write` is how the console knows to hide write actions.
    */
-  scopes: { read: string; write: string; groups: string; all: string[] };
+  scopes: {
+    read: string;
+    write: string;
+    groups: string;
+    all: string[];
+    /**
+     * Asked for only when an admin opens a pool's history (incremental consent), never at sign-in:
+     * Intune's audit events need DeviceManagementApps.Read.All. Keyed by permission name.
+     */
+    onDemand: Record<string, string>;
+  };
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; issues: ConfigIssue[] };
@@ -58,7 +69,7 @@ export function parseConfig(raw: unknown, origin: string): ConfigResult {
       graphBaseUrl: file.graphBaseUrl ?? cloud.graphOrigin,
       redirectUri: site + file.redirectPath,
       postLogoutRedirectUri: site + file.postLogoutRedirectPath,
-      scopes: { ...scopes, all: [scopes.read, scopes.write, scopes.groups] },
+      scopes: { ...scopes, all: [scopes.read, scopes.write, scopes.groups], onDemand: { [AUDIT_PERMISSION]: scope(AUDIT_PERMISSION) } },
     },
   };
 }

@@ -32,6 +32,11 @@ export const paths = {
     path: '/pools/:poolId',
     getHref: (poolId: string): string => `/pools/${segment(poolId)}`,
   },
+  /** A pool's history from Intune's audit log; also for a pool that was deleted (a replaced pool). */
+  poolHistory: {
+    path: '/pools/:poolId/history',
+    getHref: (poolId: string): string => `/pools/${segment(poolId)}/history`,
+  },
   upload: {
     path: '/upload',
     getHref: (): string => '/upload',

@@ -17,6 +17,8 @@ export interface TokenRequest {
   signal?: AbortSignal;
   /** Decoded claims (JSON) from a claims challenge; pass to MSAL's `claims` request field. */
   claims?: string;
+  /** A delegated permission beyond the sign-in's that the request needs (see RequestOptions.permission). */
+  permission?: string;
 }
 
 export interface GraphClientOptions {
@@ -69,6 +71,11 @@ export interface RequestOptions {
   consistencyLevelEventual?: boolean;
   /** A POST that only reads (`/directoryObjects/getByIds`): its 403 is not a refused write. */
   readOnly?: boolean;
+  /**
+   * A delegated permission name beyond the sign-in's (e.g. 'DeviceManagementApps.Read.All')
+   * that this request needs: its token is asked for with that permission (incremental consent).
+   */
+  permission?: string;
 }
 
 export type BodylessOptions = Omit<RequestOptions, 'body'>;

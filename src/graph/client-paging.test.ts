@@ -17,6 +17,13 @@ describe('paging', () => {
     expect(calls.every((c) => c.headers.get('authorization')?.startsWith('Bearer '))).toBe(true);
   });
 
+  it('asks every page’s token with the request’s on-demand permission, and others without it', async () => {
+    const { client, tokenRequests } = setup([page(['a'], next('p2')), page(['b']), page(['c'])]);
+    await client.getAll(POOLS, { permission: 'DeviceManagementApps.Read.All' });
+    await client.getAll(POOLS);
+    expect(tokenRequests.map((t) => t.permission)).toEqual(['DeviceManagementApps.Read.All', 'DeviceManagementApps.Read.All', undefined]);
+  });
+
   it('yields each page from pages()', async () => {
     const { client } = setup([page(['a'], next('p2')), page(['b'], next('p3')), page([])]);
     const sizes: number[] = [];

@@ -181,6 +181,7 @@ export class GraphClient {
         clientRequestId,
         body,
         signal: opts.signal,
+        ...(opts.permission ? { permission: opts.permission } : {}),
         headers: (token) => this.headers(token, clientRequestId, accept, opts, body !== undefined),
       });
     } catch (e) {

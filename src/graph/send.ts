@@ -47,6 +47,8 @@ export interface OutgoingRequest {
   clientRequestId: string;
   body: string | undefined;
   signal: AbortSignal | undefined;
+  /** A delegated permission beyond the sign-in's, asked for with every token of this request. */
+  permission?: string;
   /** The request headers for a token (asked before every attempt: tokens expire during waits). */
   headers: (token: string) => Headers;
 }
@@ -81,7 +83,7 @@ export async function sendRequest(s: SendSettings, req: OutgoingRequest): Promis
   let retries = 0;
   for (;;) {
     throwIfAborted(signal);
-    const token = await abortable(s.getToken({ ...tokenRequest, signal }), signal);
+    const token = await abortable(s.getToken({ ...tokenRequest, signal, ...(req.permission ? { permission: req.permission } : {}) }), signal);
     tokenRequest = {};
     const init: RequestInit = { method, headers: req.headers(token), body: req.body, credentials: 'omit' };
     const outcome = await timed(exchange(s.fetchImpl, req.url, init, attemptMs, signal));

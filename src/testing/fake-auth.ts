@@ -8,6 +8,7 @@
  */
 import { SCOPE_GROUPS, SCOPE_READ, SCOPE_WRITE, USERS, type SeedUser } from '../../emulator/constants.ts';
 import type { Auth, AuthSnapshot, CurrentUser } from '../auth/auth.ts';
+import { OnDemandPermissions } from '../auth/on-demand-permissions.ts';
 import { createWriteRefusals } from '../auth/write-access.ts';
 import type { GraphError } from '../graph/errors.ts';
 
@@ -29,6 +30,21 @@ export interface FakeAuthOptions {
   canWrite?: boolean;
   /** The token's scopes, exactly (overrides `canWrite`). */
   scopes?: readonly string[];
+  /** Permissions asked for on demand (e.g. the history's audit-log read). Default: `fakePermissions()`, granted at the first popup. */
+  permissions?: OnDemandPermissions;
+}
+
+/**
+ * The real OnDemandPermissions over a fake MSAL: `popup` answers the consent popup (default:
+ * granted), silent acquisition succeeds once granted.
+ */
+export function fakePermissions(popup?: (scopes: string[]) => Promise<{ accessToken: string; scopes: string[] }>): OnDemandPermissions {
+  const msal = {
+    getActiveAccount: () => ({ homeAccountId: 'fake-account', username: 'fake@contoso.example' }),
+    acquireTokenPopup: (req: { scopes: string[] }) => (popup ?? ((scopes) => Promise.resolve({ accessToken: 'consented', scopes })))(req.scopes),
+    acquireTokenSilent: () => Promise.resolve({ accessToken: 'silent' }),
+  } as unknown as ConstructorParameters<typeof OnDemandPermissions>[0];
+  return new OnDemandPermissions(msal, { 'DeviceManagementApps.Read.All': 'https://graph.microsoft.com/DeviceManagementApps.Read.All' });
 }
 
 export interface FakeAuth extends Auth {
@@ -49,7 +65,7 @@ function seedUser(account: FakeAccount): SeedUser {
   return found;
 }
 
-export function fakeAuth({ account = 'admin', canWrite, scopes }: FakeAuthOptions = {}): FakeAuth {
+export function fakeAuth({ account = 'admin', canWrite, scopes, permissions = fakePermissions() }: FakeAuthOptions = {}): FakeAuth {
   const who = seedUser(account);
   const consented = [SCOPE_READ, SCOPE_GROUPS, 'User.Read', ...(who.grantedScopes.includes(SCOPE_WRITE) ? [SCOPE_WRITE] : [])];
   const tokenScopes = scopes ?? (canWrite === undefined ? consented : canWrite ? [...new Set([...consented, SCOPE_WRITE])] : consented.filter((s) => s !== SCOPE_WRITE));
@@ -68,6 +84,7 @@ export function fakeAuth({ account = 'admin', canWrite, scopes }: FakeAuthOption
     seedUser: who,
     scopes: tokenScopes,
     refused,
+    permissions,
     get tokenRequests() {
       return tokenRequests;
     },

@@ -27,4 +27,9 @@ export const poolKeys = {
   usage: (poolId: string) => [...poolKeys.detail(poolId), 'usage'] as const,
   /** The dashboard's read of a pool's failed and errored device states, with their details (see get-pool-failed-devices.ts). */
   failedDevices: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'failed'] as const,
+  /**
+   * The pool's audit history read since `since` (ISO): below the pool, so a pool write
+   * (rename, assign) refreshes an open history and removing a deleted pool's reads removes it.
+   */
+  history: (poolId: string, since: string) => [...poolKeys.detail(poolId), 'history', { since }] as const,
 };

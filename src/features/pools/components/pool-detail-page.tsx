@@ -8,6 +8,7 @@ import { PoolCapacitySection } from './pool-capacity-section.tsx';
 import { PoolCommands } from './pool-commands.tsx';
 import { PoolEssentials } from './pool-essentials.tsx';
 import { PoolHeading } from './pool-heading.tsx';
+import { PoolHistorySection } from './pool-history-section.tsx';
 import { PoolLoadError, PoolLoading, PoolNotFound } from './pool-page-states.tsx';
 
 const useStyles = makeStyles({
@@ -22,7 +23,7 @@ export interface PoolDetailPageProps {
 
 /**
  * One pool, laid out like an Intune admin center blade: a composition of sections, each on its
- * own (heading, commands, Essentials, assignments, device status). A section reads what it needs
+ * own (heading, commands, Essentials, assignments, device status, history). A section reads what it needs
  * itself and stops reading once the pool is being deleted (`enabled={!deleting}`).
  */
 export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps) {
@@ -43,6 +44,7 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
       <PoolCapacitySection pool={current} enabled={!deleting} />
       {assignmentsSlot}
       <DeviceStatusSection poolId={poolId} enabled={!deleting} />
+      <PoolHistorySection poolId={poolId} createdDateTime={current.createdDateTime} />
     </div>
   );
 }
