@@ -28,7 +28,10 @@ const useStyles = makeStyles({
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   headerRow: { display: 'flex' },
   body: { position: 'relative' },
-  row: { position: 'absolute', left: 0, right: 0, display: 'flex' },
+  // Containment keeps a row's layout and paint to itself: rows scrolling in do not re-lay out the
+  // rest of the table (the browser's share of a scroll step, more than React's before this).
+  row: { position: 'absolute', left: 0, right: 0, display: 'flex', contain: 'layout style paint' },
+  fixedRow: { contain: 'strict' },
   // Measured rows grow with their content (wrapping chips), so their cells do too.
   measuredRow: { alignItems: 'stretch', minHeight: '44px' },
   measuredCell: {
@@ -92,7 +95,7 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
     () => columns.map((c) => mergeClasses(measureRows && styles.measuredCell, c.align === 'end' && styles.end)),
     [columns, measureRows, styles],
   );
-  const rowClass = mergeClasses(styles.row, measureRows && styles.measuredRow);
+  const rowClass = mergeClasses(styles.row, measureRows ? styles.measuredRow : styles.fixedRow);
 
   return (
     <div ref={scrollRef} className={mergeClasses(styles.scroller, className)} tabIndex={0} role="group" aria-label={`${label}, scrollable`}>
