@@ -11,6 +11,7 @@
  *   parsed JSON (goal ≤ 3×).
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
 import { FLOOR_PATH, FLOOR_TABLE_SELECTOR } from './lib/floor-page.ts';
 import type { BrowserBenchEmulator } from './lib/emulator.ts';
 import { metric, type Metric } from './lib/report.ts';
@@ -92,7 +93,15 @@ async function loadFloor(context: BrowserContext, token: string, url: string): P
 
 /** Scrolls the device table from top to bottom, one screen per frame; the long tasks seen meanwhile. */
 async function scrollLongTasks(page: Page, table: string): Promise<{ tasks: number[]; steps: number }> {
-  return page.evaluate(
+  // BENCH_SCROLL_PROFILE=file.cpuprofile: a V8 CPU profile of the scroll, to open in DevTools.
+  const profileFile = process.env['BENCH_SCROLL_PROFILE'];
+  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const result = (await page.evaluate(
     `(async () => {
       const scroller = document.querySelector('[aria-label=${JSON.stringify(`${table}, scrollable`)}]');
       if (!scroller) throw new Error('no scrollable device table');
@@ -109,7 +118,13 @@ async function scrollLongTasks(page: Page, table: string): Promise<{ tasks: numb
       po.disconnect();
       return { tasks, steps };
     })()`,
-  ) as Promise<{ tasks: number[]; steps: number }>;
+  )) as { tasks: number[]; steps: number };
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(profileFile, JSON.stringify(profile));
+    await cdp.detach();
+  }
+  return result;
 }
 
 /** The Graph URL of the console's first GET whose path starts with `prefix`, from the emulator's log. */

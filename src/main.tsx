@@ -1,5 +1,9 @@
 // First: zod must be told not to probe for eval before any schema exists.
 import './lib/zod-jitless.ts';
-import { bootstrap } from './app/bootstrap.tsx';
+import { bootstrap } from './app/bootstrap.ts';
 
-void bootstrap(document.getElementById('root')!);
+const root = document.getElementById('root')!;
+bootstrap(root).catch((error: unknown) => {
+  // The UI's own code failed to load (e.g. a chunk from an older deployment): say so in plain DOM.
+  root.textContent = `The console could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+});

@@ -6,17 +6,27 @@ import { deviceStatesQueryOptions } from '../entities/pools/get-device-states.ts
 import { poolQueryOptions } from '../entities/pools/get-pool.ts';
 import { poolsWithAssignmentsQueryOptions } from '../entities/pools/get-pools-with-assignments.ts';
 import { poolsQueryOptions } from '../entities/pools/get-pools.ts';
+import { routeModules } from './route-modules.ts';
 
 /**
  * The first page's code, started before config.json and MSAL are ready: the
- * router's lazy route then finds the module (and its chunks) already on the
- * way instead of asking for them after the first render. Same `import()` as
- * router.tsx, so the browser loads each module once.
+ * router's route then finds the module (and its chunks) already on the way
+ * instead of asking for them after the first render. Same loader as
+ * router.tsx (route-modules.ts); start-up waits for it before the first render.
  */
-export function preloadRouteCode(pathname: string): void {
-  if (matchPath(paths.pools.path, pathname)) void import('./routes/pools.tsx');
-  else if (matchPath(paths.pool.path, pathname)) void import('./routes/pool-detail.tsx');
-  else if (matchPath(paths.assignments.path, pathname)) void import('./routes/assignments.tsx');
+export function preloadRouteCode(pathname: string): Promise<unknown> {
+  // '/' lands on the dashboard.
+  const route = pathname === '/' || matchPath(paths.dashboard.path, pathname)
+    ? routeModules.dashboard
+    : matchPath(paths.pools.path, pathname)
+    ? routeModules.pools
+    : matchPath(paths.pool.path, pathname)
+      ? routeModules.pool
+      : matchPath(paths.assignments.path, pathname)
+        ? routeModules.assignments
+        : undefined;
+  // A failed load is the router's to report (its error boundary), not start-up's.
+  return route ? route.load().catch(() => undefined) : Promise.resolve();
 }
 
 /**

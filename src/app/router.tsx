@@ -1,18 +1,25 @@
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import type { AppConfig } from '../config/config.ts';
 import { paths } from '../config/paths.ts';
+import { routeModules, type RouteLoader } from './route-modules.ts';
 import { Shell } from './shell.tsx';
 
-// Every page is lazy-loaded so the initial bundle stays small.
-const page = (load: () => Promise<{ Component: ComponentType }>) => lazy(() => load().then((m) => ({ default: m.Component })));
-const DashboardRoute = page(() => import('./routes/dashboard.tsx'));
-const PoolsRoute = page(() => import('./routes/pools.tsx'));
-const PoolDetailRoute = page(() => import('./routes/pool-detail.tsx'));
-const PoolHistoryRoute = page(() => import('./routes/pool-history.tsx'));
-const UploadRoute = page(() => import('./routes/upload.tsx'));
-const AssignmentsRoute = page(() => import('./routes/assignments.tsx'));
-const NotFoundRoute = page(() => import('./routes/not-found.tsx'));
+// Every page is lazy-loaded so the initial bundle stays small; a page whose code has already
+// loaded (start-up preloads the first one) renders without suspending.
+function page(route: RouteLoader): ComponentType {
+  const Lazy = lazy(() => route.load().then((m) => ({ default: m.Component })));
+  return function Page() {
+    return createElement(route.loaded ?? Lazy);
+  };
+}
+const DashboardRoute = page(routeModules.dashboard);
+const PoolsRoute = page(routeModules.pools);
+const PoolDetailRoute = page(routeModules.pool);
+const PoolHistoryRoute = page(routeModules.poolHistory);
+const UploadRoute = page(routeModules.upload);
+const AssignmentsRoute = page(routeModules.assignments);
+const NotFoundRoute = page(routeModules.notFound);
 
 /** Routes as data: each path comes from src/config/paths.ts. */
 export function AppRoutes({ config }: { config: AppConfig }) {

@@ -244,7 +244,7 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
       sleeps.push(ms);
       return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
     },
-    // As the app wires it (src/app/bootstrap.tsx): a refused write turns the console read-only.
+    // As the app wires it (src/app/bootstrap.ts): a refused write turns the console read-only.
     onWriteForbidden: (error) => fake.auth.markWriteRefused(error),
     ...opts.client,
   });

@@ -1,7 +1,6 @@
 import {
   Table,
   TableBody,
-  TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -12,11 +11,10 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { columnStyle, type GridColumn, type SortState } from './columns.ts';
+import { GridRow, SELECT_COLUMN } from './grid-row.tsx';
 import { useGridRows, type GridSelection } from './use-grid-rows.ts';
-
-const SELECT_COLUMN = columnStyle({ basis: 44 });
 
 const useStyles = makeStyles({
   scroller: {
@@ -30,7 +28,10 @@ const useStyles = makeStyles({
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   headerRow: { display: 'flex' },
   body: { position: 'relative' },
-  row: { position: 'absolute', left: 0, right: 0, display: 'flex' },
+  // Containment keeps a row's layout and paint to itself: rows scrolling in do not re-lay out the
+  // rest of the table (the browser's share of a scroll step, more than React's before this).
+  row: { position: 'absolute', left: 0, right: 0, display: 'flex', contain: 'layout style paint' },
+  fixedRow: { contain: 'strict' },
   // Measured rows grow with their content (wrapping chips), so their cells do too.
   measuredRow: { alignItems: 'stretch', minHeight: '44px' },
   measuredCell: {
@@ -79,15 +80,22 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
   const grid = useGridRows(props);
   const { rows } = grid;
 
+  // Stable between scroll steps: the virtualiser recomputes every row's offset when it changes.
+  const getItemKey = useCallback((i: number) => rows[i]?.rowId ?? i, [rows]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: measureRows ? 8 : 12,
-    getItemKey: (i) => rows[i]?.rowId ?? i,
+    estimateSize,
+    overscan: measureRows ? 6 : 8,
+    getItemKey,
   });
 
-  const cellClass = (c: GridColumn<T>) => mergeClasses(measureRows && styles.measuredCell, c.align === 'end' && styles.end);
+  const cellClasses = useMemo(
+    () => columns.map((c) => mergeClasses(measureRows && styles.measuredCell, c.align === 'end' && styles.end)),
+    [columns, measureRows, styles],
+  );
+  const rowClass = mergeClasses(styles.row, measureRows ? styles.measuredRow : styles.fixedRow);
 
   return (
     <div ref={scrollRef} className={mergeClasses(styles.scroller, className)} tabIndex={0} role="group" aria-label={`${label}, scrollable`}>
@@ -127,31 +135,22 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index];
             if (!row) return null;
-            const selected = grid.isSelected(row.rowId);
             return (
-              <TableRow
+              <GridRow
                 key={v.key}
-                data-index={v.index}
-                ref={measureRows ? virtualizer.measureElement : undefined}
-                aria-rowindex={v.index + 2}
-                aria-selected={selection ? selected : undefined}
-                className={mergeClasses(styles.row, measureRows && styles.measuredRow)}
-                style={{ transform: `translateY(${v.start}px)`, height: measureRows ? undefined : rowHeight }}
-              >
-                {selection && (
-                  <TableSelectionCell
-                    style={SELECT_COLUMN}
-                    checked={selected}
-                    onClick={(e) => grid.toggleRow(e, row.rowId)}
-                    checkboxIndicator={{ 'aria-label': selection.rowLabel(row.item) }}
-                  />
-                )}
-                {columns.map((c) => (
-                  <TableCell key={c.columnId} style={columnStyle(c.width)} className={cellClass(c)}>
-                    {c.renderCell(row.item)}
-                  </TableCell>
-                ))}
-              </TableRow>
+                item={row.item}
+                rowId={String(row.rowId)}
+                index={v.index}
+                start={v.start}
+                height={measureRows ? undefined : rowHeight}
+                columns={columns}
+                cellClasses={cellClasses}
+                className={rowClass}
+                measure={measureRows ? virtualizer.measureElement : undefined}
+                selected={selection ? grid.isSelected(row.rowId) : undefined}
+                rowLabel={selection?.rowLabel}
+                onToggle={grid.toggleRow}
+              />
             );
           })}
         </TableBody>

@@ -56,6 +56,8 @@ describe('getDeviceStates', () => {
     // The second page is the nextLink Graph gave.
     expect(graph.requests[1]?.url.startsWith(`${states}?`)).toBe(true);
     expect(graph.requests[1]?.query.get('$skiptoken')).toBeTruthy();
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['deviceName', 'id', 'lastSyncDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName']);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
+      ['createdDateTime', 'deviceName', 'id', 'lastSyncDateTime', 'modifiedDateTime', 'state', 'stateDetails', 'universalIntegratedCircuitCardIdentifier', 'userName'],
+    );
   });
 });

@@ -1,12 +1,9 @@
-import { createRoot } from 'react-dom/client';
 import { createAuth } from '../auth/auth.ts';
 import { isMicrosoftLoginOrigin } from '../config/clouds.ts';
 import { loadConfig } from '../config/config.ts';
 import type { AppConfig } from '../config/config.ts';
 import { configureGraph } from '../graph/client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
-import { App } from './app.tsx';
-import { StandaloneProviders } from './providers.tsx';
 import { prefetchRouteData, preloadRouteCode } from './route-preload.ts';
 
 function authSettings(config: AppConfig) {
@@ -28,20 +25,17 @@ function authSettings(config: AppConfig) {
  * Start-up order matters: config is read and validated, MSAL is initialised
  * (completing a redirect sign-in if one is pending), the Graph client is
  * wired to MSAL's tokens, and only then does React render. Meanwhile the
- * first page's code loads, and its Graph data is asked for before the render.
+ * first page's code and React + Fluent (render-app.tsx, a chunk of its own)
+ * load, and the first page's Graph data is asked for before they have run:
+ * the token and the request no longer wait for the UI code to be evaluated.
  */
 export async function bootstrap(container: HTMLElement): Promise<void> {
-  preloadRouteCode(window.location.pathname);
-  const root = createRoot(container);
+  const ui = import('./render-app.tsx');
+  const firstPage = preloadRouteCode(window.location.pathname);
   const result = await loadConfig();
-  // The error page is rare: load it only when needed.
   const showErrors = async (issues: { field: string; message: string }[]) => {
-    const { ConfigErrorPage } = await import('./config-error-page.tsx');
-    root.render(
-      <StandaloneProviders>
-        <ConfigErrorPage issues={issues} />
-      </StandaloneProviders>,
-    );
+    const { createAppRoot, renderConfigErrors } = await ui;
+    await renderConfigErrors(createAppRoot(container), issues);
   };
   if (!result.ok) {
     await showErrors(result.issues);
@@ -58,7 +52,9 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     });
     const queryClient = createQueryClient();
     if (auth.currentUser()) prefetchRouteData(window.location.pathname, queryClient);
-    root.render(<App auth={auth} config={config} queryClient={queryClient} />);
+    // With the first page's code in hand, the first render shows the page, not a fallback.
+    const [{ createAppRoot, renderApp }] = await Promise.all([ui, firstPage]);
+    renderApp(createAppRoot(container), auth, config, queryClient);
   } catch (error) {
     await showErrors([{ field: 'sign-in', message: error instanceof Error ? error.message : String(error) }]);
   }
