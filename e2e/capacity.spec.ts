@@ -3,9 +3,10 @@ import Papa from 'papaparse';
 import type { Download } from '@playwright/test';
 import { expect, test, type Page } from './fixtures.ts';
 import { AssignmentEditor } from './pages/assignment-editor.ts';
-import { ADMIN, EmulatorControl, expectNoAxeViolations, signIn } from './support.ts';
+import { POOLS, type GraphState } from './pages/graph-state.ts';
+import { expectNoAxeViolations } from './support.ts';
 
-const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
+test.use({ user: 'admin' });
 
 interface Pool {
   id: string;
@@ -18,37 +19,12 @@ interface Usage extends Pool {
   remaining: number;
 }
 
-let emulator: EmulatorControl;
-test.beforeAll(async () => {
-  emulator = await EmulatorControl.create();
-});
-test.afterAll(async () => {
-  await emulator.dispose();
-});
-test.beforeEach(async () => {
-  await emulator.reset('default');
-  await emulator.throttle({ enabled: false });
-  await emulator.clearFaults();
-});
-
-async function all<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
-  let next: string | undefined = path;
-  while (next) {
-    const page: { value: T[]; '@odata.nextLink'?: string } = await emulator.graph('GET', next);
-    items.push(...page.value);
-    const link = page['@odata.nextLink'];
-    next = link ? link.slice(link.indexOf('/beta/') + '/beta'.length) : undefined;
-  }
-  return items;
-}
-
 /** Every pool with its device states and codes remaining, as Graph has them. */
-async function usage(): Promise<Usage[]> {
-  const pools = await all<Pool>(`${POOLS}?$select=id,displayName,activationCodeCount&$expand=assignments`);
+async function usage(graph: GraphState): Promise<Usage[]> {
+  const pools = await graph.all<Pool>(`${POOLS}?$select=id,displayName,activationCodeCount&$expand=assignments`);
   const out: Usage[] = [];
   for (const p of pools) {
-    const states = await all<{ state: string; deviceName: string | null }>(`${POOLS}/${p.id}/deviceStates?$select=state,deviceName`);
+    const states = await graph.all<{ state: string; deviceName: string | null }>(`${POOLS}/${p.id}/deviceStates?$select=state,deviceName`);
     out.push({ ...p, states, remaining: Math.max(0, p.activationCodeCount - states.length) });
   }
   return out;
@@ -65,9 +41,9 @@ async function csvOf(download: Download): Promise<Record<string, string>[]> {
   return Papa.parse<Record<string, string>>(text.slice(1), { header: true, newline: '\r\n', skipEmptyLines: true }).data;
 }
 
-test('the pools list counts the codes remaining in the background, flags low pools by the account’s threshold, and sorts once counted', async ({ page }) => {
-  const pools = await usage();
-  await signIn(page, ADMIN);
+test('the pools list counts the codes remaining in the background, flags low pools by the account’s threshold, and sorts once counted', async ({ page, app, graph }) => {
+  const pools = await usage(graph);
+  await app.open('/pools');
   await expect(page.getByRole('status').filter({ hasText: `Codes remaining counted for ${pools.length} of ${pools.length} pools, as of` })).toBeVisible({ timeout: 30_000 });
   for (const p of pools) await expect(rowOf(page, p.displayName)).toContainText(`${count(p.remaining)} of ${count(p.activationCodeCount)}`);
   await expect(page.getByText(/^How computed: remaining = the pool’s codes − devices given a code/)).toBeVisible();
@@ -102,10 +78,10 @@ test('the pools list counts the codes remaining in the background, flags low poo
   await expect(table(page).getByRole('row').nth(1)).toContainText(sorted[0]!.displayName);
 });
 
-test('the pool page shows capacity, shortfall and forecast with how each was computed, and the editor’s review shows the shortfall before saving', async ({ page }) => {
-  const pools = await usage();
+test('the pool page shows capacity, shortfall and forecast with how each was computed, and the editor’s review shows the shortfall before saving', async ({ page, app, graph }) => {
+  const pools = await usage(graph);
   const pool = pools.find((p) => (p.assignments ?? []).length === 0)!;
-  await signIn(page, ADMIN, `/pools/${pool.id}`);
+  await app.open(`/pools/${pool.id}`);
   const section = page.getByRole('region', { name: 'Capacity and forecast' });
   const remaining = section.getByRole('group', { name: 'Codes remaining' });
   await expect(remaining).toContainText(`${count(pool.remaining)} of ${count(pool.activationCodeCount)}`);
@@ -124,9 +100,9 @@ test('the pool page shows capacity, shortfall and forecast with how each was com
   await expectNoAxeViolations(page);
 });
 
-test('exports of the pools list and of a pool’s device status parse back to the same rows, with no codes', async ({ page }) => {
-  const pools = await usage();
-  await signIn(page, ADMIN);
+test('exports of the pools list and of a pool’s device status parse back to the same rows, with no codes', async ({ page, app, graph }) => {
+  const pools = await usage(graph);
+  await app.open('/pools');
   await expect(page.getByRole('status').filter({ hasText: `Codes remaining counted for ${pools.length} of ${pools.length} pools` })).toBeVisible({ timeout: 30_000 });
   const [listFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(listFile.suggestedFilename()).toMatch(/^esim-pools-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -145,23 +121,25 @@ test('exports of the pools list and of a pool’s device status parse back to th
   expect(page.url()).not.toContain('blob:');
 });
 
-test('large seed: the list renders before its 10,000 pools are counted, and the counts fill in paced under the throttle', async ({ page }) => {
-  test.setTimeout(120_000);
-  await emulator.reset('large');
-  await emulator.throttle({ enabled: true });
-  await signIn(page, ADMIN);
-  await expect(table(page)).toBeVisible();
-  const status = page.getByRole('status').filter({ hasText: 'Counting codes remaining in the background' });
-  await expect(status).toBeVisible();
-  const counted = async () => Number(/(\d[\d,]*) of 10,000 pools so far/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 'NaN');
-  await expect.poll(counted, { timeout: 20_000 }).toBeGreaterThan(0);
-  await emulator.clearRequests();
-  const first = await counted();
-  await page.waitForTimeout(5_000); // measuring a rate needs elapsed time
-  const later = await counted();
-  expect(later).toBeGreaterThan(first);
-  const log = await emulator.requests();
-  const usageReads = log.filter((r) => r.method === 'GET' && /\/deviceStates$/.test(r.path));
-  expect(usageReads.length).toBeLessThanOrEqual(45 * 6);
-  expect(log.filter((r) => r.status === 429)).toEqual([]);
+test.describe(() => {
+  test.use({ seed: 'large' });
+  test('large seed: the list renders before its 10,000 pools are counted, and the counts fill in paced under the throttle', async ({ page, app, emulator }) => {
+    test.setTimeout(120_000);
+    await emulator.throttle({ enabled: true });
+    await app.open('/pools');
+    await expect(table(page)).toBeVisible();
+    const status = page.getByRole('status').filter({ hasText: 'Counting codes remaining in the background' });
+    await expect(status).toBeVisible();
+    const counted = async () => Number(/(\d[\d,]*) of 10,000 pools so far/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 'NaN');
+    await expect.poll(counted, { timeout: 20_000 }).toBeGreaterThan(0);
+    await emulator.clearRequests();
+    const first = await counted();
+    await page.waitForTimeout(5_000); // measuring a rate needs elapsed time
+    const later = await counted();
+    expect(later).toBeGreaterThan(first);
+    const log = await emulator.requests();
+    const usageReads = log.filter((r) => r.method === 'GET' && /\/deviceStates$/.test(r.path));
+    expect(usageReads.length).toBeLessThanOrEqual(45 * 6);
+    expect(log.filter((r) => r.status === 429)).toEqual([]);
+  });
 });

@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { expect, test, type Page } from './fixtures.ts';
-import { ADMIN, EmulatorControl, expectNoAxeViolations, signIn } from './support.ts';
+import { expect, test, type Page, type SignedInApp } from './fixtures.ts';
+import { POOLS, type GraphState } from './pages/graph-state.ts';
+import { expectNoAxeViolations } from './support.ts';
 
-const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
+test.use({ user: 'admin' });
+
 const STATE_LABEL: Record<string, string> = {
   notEvaluated: 'Waiting for check-in',
   installing: 'Installing',
@@ -27,53 +29,26 @@ interface DeviceState {
   stateDetails: string | null;
 }
 
-let emulator: EmulatorControl;
-
-test.beforeAll(async () => {
-  emulator = await EmulatorControl.create();
-});
-test.afterAll(async () => {
-  await emulator.dispose();
-});
-test.beforeEach(async () => {
-  await emulator.reset('default');
-  await emulator.throttle({ enabled: false });
-  await emulator.clearFaults();
-});
-
-/** Every item of a Graph collection, as the admin, following nextLinks. */
-async function all<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
-  let next: string | undefined = path;
-  while (next) {
-    const page: { value: T[]; '@odata.nextLink'?: string } = await emulator.graph('GET', next);
-    items.push(...page.value);
-    const link = page['@odata.nextLink'];
-    next = link ? link.slice(link.indexOf('/beta/') + '/beta'.length) : undefined;
-  }
-  return items;
-}
-
 /** The fleet as Graph has it: every pool with its device states. */
-async function fleet(): Promise<{ pool: Pool; states: DeviceState[] }[]> {
-  const pools = await all<Pool>(`${POOLS}?$select=id,displayName`);
-  return Promise.all(pools.map(async (pool) => ({ pool, states: await all<DeviceState>(`${POOLS}/${pool.id}/deviceStates`) })));
+async function fleet(graph: GraphState): Promise<{ pool: Pool; states: DeviceState[] }[]> {
+  const pools = await graph.all<Pool>(`${POOLS}?$select=id,displayName`);
+  return Promise.all(pools.map(async (pool) => ({ pool, states: await graph.all<DeviceState>(`${POOLS}/${pool.id}/deviceStates`) })));
 }
 
 const isFailed = (s: DeviceState) => s.state === 'failed' || s.state === 'error';
 const count = (n: number) => n.toLocaleString('en-US');
 
-async function openDashboard(page: Page, path = '/'): Promise<void> {
-  await signIn(page, ADMIN, path);
+async function openDashboard(page: Page, app: SignedInApp, path = '/'): Promise<void> {
+  await app.open(path);
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByRole('status').filter({ hasText: /^Read all \d+ pools/ })).toBeVisible({ timeout: 30_000 });
 }
 
 const region = (page: Page, name: string) => page.getByRole('region', { name });
 
-test('is the landing page: totals by install state agree with Graph, and the worst pool is first', async ({ page }) => {
-  const seeded = await fleet();
-  await openDashboard(page);
+test('is the landing page: totals by install state agree with Graph, and the worst pool is first', async ({ page, app, graph }) => {
+  const seeded = await fleet(graph);
+  await openDashboard(page, app);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
 
   const totals = region(page, 'Devices by install state').getByRole('table', { name: /Devices by install state/ });
@@ -99,13 +74,13 @@ test('is the landing page: totals by install state agree with Graph, and the wor
   }
 });
 
-test('lists failed devices across pools with the reason in plain words and a link to the pool', async ({ page }) => {
-  const seeded = await fleet();
+test('lists failed devices across pools with the reason in plain words and a link to the pool', async ({ page, app, graph }) => {
+  const seeded = await fleet(graph);
   const failed = seeded.flatMap((p) => p.states.filter(isFailed).map((s) => ({ pool: p.pool, state: s })));
   const spaceless = failed.find((f) => f.state.stateDetails?.startsWith('NotEnoughSpace'));
   expect(spaceless, 'the seed has a device with no room for a profile').toBeTruthy();
 
-  await openDashboard(page);
+  await openDashboard(page, app);
   const card = region(page, 'Failed devices');
   await expect(card.getByRole('status')).toHaveText(`${count(failed.length)} failed devices`);
   await expect(card.getByRole('table', { name: 'Failed devices' })).toHaveAttribute('aria-rowcount', String(failed.length + 1));
@@ -119,14 +94,14 @@ test('lists failed devices across pools with the reason in plain words and a lin
   await expect(page).toHaveURL(new RegExp(`/pools/${spaceless!.pool.id}$`));
 });
 
-test('filters are deep links: a shared URL opens the same view, and a reload keeps it', async ({ page }) => {
-  const seeded = await fleet();
+test('filters are deep links: a shared URL opens the same view, and a reload keeps it', async ({ page, app, graph }) => {
+  const seeded = await fleet(graph);
   const target = seeded.find((p) => p.states.some(isFailed))!;
   const fragment = target.pool.displayName.slice(0, 6);
   const matching = seeded.filter((p) => p.pool.displayName.toLowerCase().includes(fragment.toLowerCase()));
   const failedThere = matching.flatMap((p) => p.states.filter(isFailed));
 
-  await openDashboard(page, `/dashboard?q=${encodeURIComponent(fragment)}&pools=attention`);
+  await openDashboard(page, app, `/dashboard?q=${encodeURIComponent(fragment)}&pools=attention`);
   await expect(page.getByRole('searchbox', { name: 'Filter pools by name' })).toHaveValue(fragment);
   await expect(page.getByRole('switch', { name: 'Only pools that need attention' })).toBeChecked();
   const urgency = region(page, 'Pools by urgency').getByRole('table', { name: 'Pools by urgency' });
@@ -146,11 +121,11 @@ test('filters are deep links: a shared URL opens the same view, and a reload kee
   await expectNoAxeViolations(page);
 });
 
-test('fills in progressively with its progress, and stays usable while pools are read', async ({ page }) => {
-  const pools = await all<Pool>(`${POOLS}?$select=id,displayName`);
+test('fills in progressively with its progress, and stays usable while pools are read', async ({ page, app, emulator, graph }) => {
+  const pools = await graph.all<Pool>(`${POOLS}?$select=id,displayName`);
   // Slow down some pools' device-state reads: the others fill in first.
   await emulator.fault({ method: 'GET', pathRegex: 'deviceStates', latencyMs: 4_000, count: 3 });
-  await signIn(page, ADMIN, '/dashboard');
+  await app.open('/dashboard');
   const progress = page.getByRole('status').filter({ hasText: /^Read \d+ of \d+ pools/ });
   await expect(progress).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Pools read' })).toBeVisible();
@@ -162,13 +137,13 @@ test('fills in progressively with its progress, and stays usable while pools are
   await expect(page.getByText(/^As of /)).toBeVisible();
 });
 
-test('exports the failed list to CSV that parses back to the same rows, with formula cells neutralised', async ({ page }) => {
-  const seeded = await fleet();
+test('exports the failed list to CSV that parses back to the same rows, with formula cells neutralised', async ({ page, app, emulator, graph }) => {
+  const seeded = await fleet(graph);
   const victim = seeded.flatMap((p) => p.states.filter(isFailed).map((s) => ({ pool: p.pool, state: s })))[0]!;
   await emulator.graph('PATCH', `${POOLS}/${victim.pool.id}/deviceStates/${victim.state.id}`, { deviceName: '=HYPERLINK("http://evil.example")' });
   const failedCount = seeded.reduce((a, p) => a + p.states.filter(isFailed).length, 0);
 
-  await openDashboard(page);
+  await openDashboard(page, app);
   const card = region(page, 'Failed devices');
   const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: `Export ${count(failedCount)} to CSV` }).click()]);
   expect(download.suggestedFilename()).toMatch(/^esim-failed-devices-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -1,6 +1,7 @@
-import { hashKey, queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { queryOptions, type QueryState } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { graph } from '../../graph/client.ts';
+import { useCachedQueries } from '../../lib/use-cached-queries.ts';
 import type { EmbeddedSimDeviceState } from '../../graph/types.ts';
 import { pacedPages, READ_PRIORITY } from '../fleet/read-pacer.ts';
 import { poolKeys } from './keys.ts';
@@ -64,72 +65,29 @@ export interface PoolsFailedDevices {
   refresh: () => void;
 }
 
-function entriesOf(client: QueryClient, ids: readonly string[]): Map<string, FailedDevicesEntry> {
-  const cache = client.getQueryCache();
+function entriesOf(ids: readonly string[], stateOf: (id: string) => QueryState<EmbeddedSimDeviceState[]> | undefined): ReadonlyMap<string, FailedDevicesEntry> {
   const byPool = new Map<string, FailedDevicesEntry>();
   for (const id of ids) {
-    // Map lookups only: the cache's `find` scans every query.
-    const q = cache.get<EmbeddedSimDeviceState[]>(hashKey(poolKeys.failedDevices(id)));
+    const s = stateOf(id);
     const entry: FailedDevicesEntry = {};
-    if (q?.state.data) {
-      entry.devices = q.state.data;
-      entry.asOf = q.state.dataUpdatedAt;
+    if (s?.data) {
+      entry.devices = s.data;
+      entry.asOf = s.dataUpdatedAt;
     }
-    if (q?.state.status === 'error') entry.error = q.state.error;
+    if (s?.status === 'error') entry.error = s.error;
     byPool.set(id, entry);
   }
   return byPool;
 }
 
-const isFailedDevicesKey = (key: readonly unknown[]) => key.length === FAILED_KEY_LENGTH && key[FAILED_KEY_LENGTH - 1] === 'failed' && key[FAILED_KEY_LENGTH - 2] === 'deviceStates';
-const FAILED_KEY_LENGTH = poolKeys.failedDevices('x').length;
-
 /**
  * Failed devices of several pools (the dashboard passes those whose usage
  * shows failures; thousands on a large tenant), by pool id. As the fleet's
- * usage reads do (entities/fleet/use-fleet-usage.ts): no observer per pool,
- * the reads are started with `prefetchQuery` in the order given and the cache
- * is watched by one listener, so the caller re-renders at most every
+ * usage reads do (entities/fleet/use-fleet-usage.ts): no observer per pool
+ * (lib/use-cached-queries.ts), so the caller re-renders at most every
  * `updateEveryMs` however fast the answers come.
  */
 export function usePoolsFailedDevices(poolIds: readonly string[], { enabled = true, updateEveryMs = 500 }: { enabled?: boolean; updateEveryMs?: number } = {}): PoolsFailedDevices {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!enabled) return;
-    for (const id of poolIds) void client.prefetchQuery(poolFailedDevicesQueryOptions(id));
-  }, [client, poolIds, enabled]);
-
-  const ids = useRef(poolIds);
-  const snapshot = useRef<{ ids: readonly string[]; value: ReadonlyMap<string, FailedDevicesEntry> } | null>(null);
-  useEffect(() => {
-    ids.current = poolIds;
-  }, [poolIds]);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const unsubscribe = client.getQueryCache().subscribe((event) => {
-        if (timer !== undefined || !isFailedDevicesKey(event.query.queryKey)) return;
-        timer = setTimeout(() => {
-          timer = undefined;
-          snapshot.current = { ids: ids.current, value: entriesOf(client, ids.current) };
-          onChange();
-        }, updateEveryMs);
-      });
-      return () => {
-        if (timer !== undefined) clearTimeout(timer);
-        unsubscribe();
-      };
-    },
-    [client, updateEveryMs],
-  );
-  const getSnapshot = useCallback(() => {
-    if (snapshot.current?.ids !== poolIds) snapshot.current = { ids: poolIds, value: entriesOf(client, poolIds) };
-    return snapshot.current.value;
-  }, [client, poolIds]);
-  const byPool = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
-
-  const refresh = useCallback(() => {
-    for (const id of poolIds) void client.fetchQuery({ ...poolFailedDevicesQueryOptions(id), staleTime: 0 }).catch(() => undefined);
-  }, [client, poolIds]);
+  const { value: byPool, refresh } = useCachedQueries(poolIds, { queryOptions: poolFailedDevicesQueryOptions, summarise: entriesOf, enabled, updateEveryMs });
   return useMemo(() => ({ byPool, refresh }), [byPool, refresh]);
 }

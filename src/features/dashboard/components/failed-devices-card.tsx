@@ -1,5 +1,8 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useMemo, type ReactNode } from 'react';
+import { gridColumn, type GridColumn } from '../../../components/data-grid/columns.ts';
+import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatCount, formatDateTime } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -8,16 +11,65 @@ import { failedDevicesFile, saveFile } from '../lib/export-failed.ts';
 import type { ReasonCount } from '../lib/fleet-model.ts';
 import type { DeviceStateWording } from '../lib/wording.ts';
 import { DashboardCard } from './dashboard-card.tsx';
-import { VirtualTable, type VirtualColumn } from './virtual-table.tsx';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   reason: { minWidth: '320px' },
   muted: { color: tokens.colorNeutralForeground2 },
   clip: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  scroller: { maxHeight: '480px', minHeight: '120px' },
 });
 
 const ALL = '';
+
+/** One line of text, cut with an ellipsis when the column is narrower. */
+function Clip({ children, title }: { children: ReactNode; title?: string }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.clip} title={title}>
+      {children}
+    </span>
+  );
+}
+
+// No column sorts: the list is most recently changed first (the order the export uses too).
+function failedColumns(wording: DeviceStateWording): GridColumn<FailedDevice>[] {
+  return [
+    gridColumn({ columnId: 'device', header: 'Device', width: { grow: 1.5, min: 120 }, cell: (r: FailedDevice) => <Clip>{r.device.deviceName ?? '—'}</Clip> }),
+    gridColumn({ columnId: 'user', header: 'User', width: { grow: 1.5, min: 120 }, cell: (r: FailedDevice) => <Clip>{r.device.userName ?? '—'}</Clip> }),
+    gridColumn({
+      columnId: 'uicc',
+      header: 'UICC ID',
+      width: { grow: 1.5, min: 120 },
+      cell: (r: FailedDevice) => <Clip>{r.device.universalIntegratedCircuitCardIdentifier ?? '—'}</Clip>,
+    }),
+    gridColumn({ columnId: 'status', header: 'Status', width: { grow: 1, min: 80 }, cell: (r: FailedDevice) => wording.stateLabel[r.device.state] }),
+    gridColumn({
+      columnId: 'reason',
+      header: 'Reason',
+      width: { grow: 3, min: 200 },
+      cell: (r: FailedDevice) => <Clip title={wording.advice(r.device)}>{wording.reason(r.device)}</Clip>,
+    }),
+    gridColumn({
+      columnId: 'pool',
+      header: 'Pool',
+      width: { grow: 1.5, min: 120 },
+      cell: (r: FailedDevice) => (
+        <Clip>
+          <RouterLink to={paths.pool.getHref(r.poolId)}>{r.poolName}</RouterLink>
+        </Clip>
+      ),
+    }),
+    gridColumn({
+      columnId: 'changed',
+      header: 'Last changed',
+      width: { grow: 1.2, min: 120 },
+      cell: (r: FailedDevice) => <Clip>{formatDateTime(r.device.modifiedDateTime)}</Clip>,
+    }),
+  ];
+}
+
+const getRowId = (r: FailedDevice) => `${r.poolId}/${r.device.id}`;
 
 export interface FailedDevicesCardProps {
   /** The failed devices shown (already filtered by pool name and reason). */
@@ -36,39 +88,7 @@ export function FailedDevicesCard({ rows, reasons, reason, onReasonChange, wordi
   const styles = useStyles();
   const total = reasons.reduce((a, r) => a + r.devices, 0);
   const selected = reasons.find((r) => r.key === reason);
-  const columns: VirtualColumn<FailedDevice>[] = [
-    { id: 'device', header: 'Device', grow: 1.5, render: (r) => <span className={styles.clip}>{r.device.deviceName ?? '—'}</span> },
-    { id: 'user', header: 'User', grow: 1.5, render: (r) => <span className={styles.clip}>{r.device.userName ?? '—'}</span> },
-    {
-      id: 'uicc',
-      header: 'UICC ID',
-      grow: 1.5,
-      render: (r) => <span className={styles.clip}>{r.device.universalIntegratedCircuitCardIdentifier ?? '—'}</span>,
-    },
-    { id: 'status', header: 'Status', minWidth: 'narrow', render: (r) => wording.stateLabel[r.device.state] },
-    {
-      id: 'reason',
-      header: 'Reason',
-      grow: 3,
-      minWidth: 'wide',
-      render: (r) => (
-        <span className={styles.clip} title={wording.advice(r.device)}>
-          {wording.reason(r.device)}
-        </span>
-      ),
-    },
-    {
-      id: 'pool',
-      header: 'Pool',
-      grow: 1.5,
-      render: (r) => (
-        <span className={styles.clip}>
-          <RouterLink to={paths.pool.getHref(r.poolId)}>{r.poolName}</RouterLink>
-        </span>
-      ),
-    },
-    { id: 'changed', header: 'Last changed', grow: 1.2, render: (r) => <span className={styles.clip}>{formatDateTime(r.device.modifiedDateTime)}</span> },
-  ];
+  const columns = useMemo(() => failedColumns(wording), [wording]);
 
   return (
     <DashboardCard
@@ -102,7 +122,9 @@ export function FailedDevicesCard({ rows, reasons, reason, onReasonChange, wordi
           {partial ? ' so far' : ''}
         </Text>
       </div>
-      {rows.length > 0 && <VirtualTable caption="Failed devices" columns={columns} rows={rows} rowKey={(r) => `${r.poolId}/${r.device.id}`} />}
+      {rows.length > 0 && (
+        <DataGrid items={rows} columns={columns} getRowId={getRowId} label="Failed devices" rowHeight={44} minWidth={720} className={styles.scroller} />
+      )}
     </DashboardCard>
   );
 }

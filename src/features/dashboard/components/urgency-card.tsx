@@ -1,4 +1,6 @@
 import { Badge, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { gridColumn } from '../../../components/data-grid/columns.ts';
+import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatCount } from '../../../lib/format.ts';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -6,12 +8,12 @@ import type { LowThreshold } from '../../../entities/fleet/capacity.ts';
 import { capacityLevel } from '../../../entities/fleet/urgency.ts';
 import type { UrgencyRow } from '../lib/fleet-model.ts';
 import { DashboardCard } from './dashboard-card.tsx';
-import { VirtualTable, type VirtualColumn } from './virtual-table.tsx';
 
 const useStyles = makeStyles({
   remaining: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   why: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   muted: { color: tokens.colorNeutralForeground2 },
+  scroller: { maxHeight: '480px', minHeight: '120px' },
 });
 
 function CapacityCell({ row }: { row: UrgencyRow }) {
@@ -39,13 +41,26 @@ function WhyCell({ row }: { row: UrgencyRow }) {
   );
 }
 
-const COLUMNS: readonly VirtualColumn<UrgencyRow>[] = [
-  { id: 'pool', header: 'Pool', grow: 2, minWidth: 'wide', render: (r) => <RouterLink to={paths.pool.getHref(r.id)}>{r.displayName}</RouterLink> },
-  { id: 'failed', header: 'Failed devices', minWidth: 'narrow', numeric: true, render: (r) => formatCount(r.failedDevices) },
-  { id: 'remaining', header: 'Codes remaining', grow: 1.5, render: (r) => <CapacityCell row={r} /> },
-  { id: 'shortfall', header: 'May get no profile', render: (r) => (r.shortfall?.shortfall == null ? '—' : formatCount(r.shortfall.shortfall)) },
-  { id: 'why', header: 'Why it is here', grow: 3, minWidth: 'wide', render: (r) => <WhyCell row={r} /> },
+// No column sorts: the urgency order is what the table is for.
+const COLUMNS = [
+  gridColumn<UrgencyRow>({
+    columnId: 'pool',
+    header: 'Pool',
+    width: { grow: 2, min: 200 },
+    cell: (r) => <RouterLink to={paths.pool.getHref(r.id)}>{r.displayName}</RouterLink>,
+  }),
+  gridColumn<UrgencyRow>({ columnId: 'failed', header: 'Failed devices', width: { grow: 1, min: 80 }, align: 'end', cell: (r) => formatCount(r.failedDevices) }),
+  gridColumn<UrgencyRow>({ columnId: 'remaining', header: 'Codes remaining', width: { grow: 1.5, min: 120 }, cell: (r) => <CapacityCell row={r} /> }),
+  gridColumn<UrgencyRow>({
+    columnId: 'shortfall',
+    header: 'May get no profile',
+    width: { grow: 1, min: 120 },
+    cell: (r) => (r.shortfall?.shortfall == null ? '—' : formatCount(r.shortfall.shortfall)),
+  }),
+  gridColumn<UrgencyRow>({ columnId: 'why', header: 'Why it is here', width: { grow: 3, min: 200 }, cell: (r) => <WhyCell row={r} /> }),
 ];
+
+const getRowId = (r: UrgencyRow) => r.id;
 
 export interface UrgencyCardProps {
   rows: readonly UrgencyRow[];
@@ -81,7 +96,9 @@ export function UrgencyCard({ rows, unread, attentionOnly, onAttentionOnlyChange
         {attentionOnly ? ' need attention' : ''}
         {unread > 0 ? ` · ${formatCount(unread)} not read yet` : ''}
       </Text>
-      {rows.length > 0 && <VirtualTable caption="Pools by urgency" columns={COLUMNS} rows={rows} rowKey={(r) => r.id} />}
+      {rows.length > 0 && (
+        <DataGrid items={rows} columns={COLUMNS} getRowId={getRowId} label="Pools by urgency" rowHeight={44} minWidth={720} className={styles.scroller} />
+      )}
     </DashboardCard>
   );
 }
