@@ -44,7 +44,15 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}` },
   },
   navActive: { backgroundColor: tokens.colorBrandBackgroundPressed, fontWeight: tokens.fontWeightSemibold },
-  userButton: { color: tokens.colorNeutralForegroundOnBrand },
+  // On the brand bar in every state: Fluent's transparent button turns brand-coloured on hover,
+  // press and while its menu is open, which on this bar falls under 4.5:1 in the dark theme.
+  userButton: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+    '&[aria-expanded="true"]': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+    '& .fui-Button__icon, &:hover .fui-Button__icon, &[aria-expanded="true"] .fui-Button__icon': { color: tokens.colorNeutralForegroundOnBrand },
+  },
   main: { flexGrow: 1, padding: tokens.spacingHorizontalXXL, maxWidth: '1400px', width: '100%', boxSizing: 'border-box', margin: '0 auto' },
 });
 

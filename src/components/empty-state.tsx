@@ -24,8 +24,8 @@ export interface EmptyStateProps {
   action?: ReactNode;
   /** A decorative icon above the title. */
   icon?: ReactNode;
-  /** 2 for a page's empty state, 3 inside a section of a page. */
-  headingLevel?: 2 | 3;
+  /** 1 for a page that is only this state (not found), 2 for a page's empty state, 3 inside a section of a page. */
+  headingLevel?: 1 | 2 | 3;
   /** A dashed frame, for an empty part of a page that has other content. */
   framed?: boolean;
   /** Announce it (role="status"); off where a live count next to it already says so. */
@@ -42,7 +42,7 @@ export function EmptyState({ title, children, action, icon, headingLevel = 2, fr
           {icon}
         </span>
       )}
-      <Subtitle2 as={headingLevel === 3 ? 'h3' : 'h2'}>{title}</Subtitle2>
+      <Subtitle2 as={`h${headingLevel}`}>{title}</Subtitle2>
       {children && <Body1>{children}</Body1>}
       {action}
     </div>

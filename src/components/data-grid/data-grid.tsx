@@ -87,7 +87,7 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
-    overscan: measureRows ? 6 : 8,
+    overscan: measureRows ? 8 : 12,
     getItemKey,
   });
 

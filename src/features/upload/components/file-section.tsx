@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
+  // Fluent greys an unchecked label (foreground 3), which on the yellow box is under 4.5:1 in dark.
+  confirmLabel: { color: tokens.colorNeutralForeground1 },
 });
 
 function formatSize(bytes: number): string {
@@ -137,7 +139,10 @@ export function FileSection({ planned, defaultExpanded, onRemove, onConfirm }: F
           <Checkbox
             checked={warningsConfirmed}
             onChange={(_e, data) => onConfirm(file.id, data.checked === true)}
-            label={`I have reviewed the ${formatCount(warningCount)} ${warningCount === 1 ? 'warning' : 'warnings'} in ${file.name} and want to upload its codes anyway`}
+            label={{
+              className: styles.confirmLabel,
+              children: `I have reviewed the ${formatCount(warningCount)} ${warningCount === 1 ? 'warning' : 'warnings'} in ${file.name} and want to upload its codes anyway`,
+            }}
           />
         </div>
       )}
