@@ -202,6 +202,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /** axe in the page's current theme only. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A theme switch starts Fluent's colour transitions (and popovers fade in): let every finite
+  // animation and transition end first, or axe reads colours halfway between two themes.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .map((v) => ({ ...v, nodes: v.id === 'aria-hidden-focus' ? v.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) : v.nodes }))
