@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { TokenRequest } from '../../graph/client-options.ts';
 import { configureGraph } from '../../graph/client.ts';
 import { GRAPH, fakeFetch, json, type RecordedCall, type Responder } from '../../graph/test-support.ts';
-import type { AuditEvent } from '../fleet/audit-event.ts';
+import type { AuditEvent } from './types.ts';
 import { poolKeys } from '../pools/keys.ts';
 import { AUDIT_RETENTION_MS, getPoolHistory, historySince, poolHistoryQueryOptions } from './get-pool-history.ts';
 import { replacedPools } from './replaced-pool.ts';

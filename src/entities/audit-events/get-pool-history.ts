@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { AUDIT_PERMISSION } from '../../config/permissions.ts';
 import { graph } from '../../graph/client.ts';
-import { AUDIT_EVENTS_PATH, auditEventsFilter, type AuditEvent } from '../fleet/audit-event.ts';
-import { eventsForPool, mergePages } from '../fleet/audit-history.ts';
+import { AUDIT_EVENTS_PATH, auditEventsFilter, type AuditEvent } from './types.ts';
+import { eventsForPool, mergePages } from './describe-event.ts';
 import { poolKeys } from '../pools/keys.ts';
 import { REPLACE_WINDOW_MS, replacedPools, type ReplacedPool } from './replaced-pool.ts';
 

@@ -7,7 +7,7 @@
  * after the delete). A pool delete by the same actor in the 15 minutes before
  * this pool's create is reported as the pool it most likely replaced.
  */
-import type { AuditEvent, AuditResource } from '../fleet/audit-event.ts';
+import type { AuditEvent, AuditResource } from './types.ts';
 
 export const REPLACE_WINDOW_MS = 15 * 60_000;
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEvent, AuditProperty } from '../../../entities/fleet/audit-event.ts';
+import type { AuditEvent, AuditProperty } from '../../../entities/audit-events/types.ts';
 import { PoolHistorySection } from './pool-history-section.tsx';
 import { fakeAuth, fakePermissions } from '../../../testing/fake-auth.ts';
 import { createFakeGraph, graphError, type Reply } from '../../../testing/fake-graph.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../../entities/fleet/audit-event.ts';
+import type { AuditEvent } from '../../../entities/audit-events/types.ts';
 import { formatValue, historyRows } from './history-rows.ts';
 
 const POOL = 'aaaaaaaa-0000-4000-8000-000000000001';

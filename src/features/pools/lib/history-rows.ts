@@ -4,8 +4,8 @@
  * withholds anything that may hold activation codes or matching IDs; this
  * module only names things and summarises assignment targets.
  */
-import type { AuditEvent } from '../../../entities/fleet/audit-event.ts';
-import { describeEvent, type AuditChange } from '../../../entities/fleet/audit-history.ts';
+import type { AuditEvent } from '../../../entities/audit-events/types.ts';
+import { describeEvent, type AuditChange } from '../../../entities/audit-events/describe-event.ts';
 
 export interface HistoryChange {
   property: string;

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditProperty, AuditResource } from './audit-event.ts';
+import type { AuditEvent, AuditProperty, AuditResource } from './types.ts';
 
 /**
  * A pool's history from Intune's audit events. Activation codes and matching

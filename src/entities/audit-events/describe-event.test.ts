@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditEventsFilter, type AuditEvent } from './audit-event.ts';
-import { describeEvent, eventsForPool, isSecretName, isSecretValue, mergePages } from './audit-history.ts';
+import { auditEventsFilter, type AuditEvent } from './types.ts';
+import { describeEvent, eventsForPool, isSecretName, isSecretValue, mergePages } from './describe-event.ts';
 
 const POOL = '6f0e1c3a-9b8d-4e7f-a1b2-c3d4e5f60718';
 const OTHER = '11111111-2222-3333-4444-555555555555';
