@@ -1,4 +1,4 @@
-import { DAY_MS, WEEK_MS, count, plural, rate, utcDay, wholeCount } from './format.ts';
+import { DAY_MS, WEEK_MS, formatCount, plural, rate, utcDay, wholeCount } from '../../lib/format.ts';
 
 /**
  * Burn rate and run-out forecast. A device state's `createdDateTime` is when
@@ -60,7 +60,7 @@ export function computeBurnRate(createdDateTimes: readonly (string | null | unde
   }
 
   const perWeek = (givenInWindow * 7) / windowDays;
-  const period = windowDays === fullDays ? `in the last ${count(fullDays)} days` : `in the ${rate(windowDays)} ${windowDays === 1 ? 'day' : 'days'} since the pool was created`;
+  const period = windowDays === fullDays ? `in the last ${formatCount(fullDays)} days` : `in the ${rate(windowDays)} ${windowDays === 1 ? 'day' : 'days'} since the pool was created`;
   const given = `${plural(givenInWindow, 'device')} given a code ${period}`;
 
   if (givenInWindow === 0) {

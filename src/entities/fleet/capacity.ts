@@ -1,5 +1,5 @@
 import { DEVICE_STATES, type EmbeddedSimDeviceStateValue } from '../../graph/types.ts';
-import { count, plural, wholeCount } from './format.ts';
+import { formatCount, plural, wholeCount } from '../../lib/format.ts';
 
 /**
  * Capacity of one pool. Codes are one-time use and Graph never says which
@@ -103,10 +103,10 @@ export function computeCapacity(
 }
 
 function capacityMethod(total: number, givenOut: number, pending: number, overdrawnBy: number, fromReplace: boolean): string {
-  const devices = `${plural(givenOut, 'device')} given a code (device states${pending > 0 ? `, ${count(pending)} not used yet` : ''})`;
+  const devices = `${plural(givenOut, 'device')} given a code (device states${pending > 0 ? `, ${formatCount(pending)} not used yet` : ''})`;
   const parts = [
     overdrawnBy > 0
-      ? `Remaining = 0: ${plural(total, 'code')} but ${devices}, ${count(overdrawnBy)} more than the pool holds.`
+      ? `Remaining = 0: ${plural(total, 'code')} but ${devices}, ${formatCount(overdrawnBy)} more than the pool holds.`
       : `Remaining = ${plural(total, 'code')} − ${devices}.`,
     "Graph doesn't say which codes were used.",
   ];

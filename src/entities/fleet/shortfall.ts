@@ -1,4 +1,4 @@
-import { count, plural, wholeCount } from './format.ts';
+import { formatCount, plural, wholeCount } from '../../lib/format.ts';
 
 /**
  * Shortfall alert: the Windows devices a pool's assignments target that have
@@ -79,7 +79,7 @@ export function computeShortfall(targets: TargetsSummary, devicesWithState: numb
   } else {
     base = sum(included);
     kind = 'upperBound';
-    baseText = `the sum of ${count(included.length)} included groups' device members, ${count(base)} (a device in two groups counts twice, so this is an upper bound)`;
+    baseText = `the sum of ${formatCount(included.length)} included groups' device members, ${formatCount(base)} (a device in two groups counts twice, so this is an upper bound)`;
   }
 
   let targeted = base;
@@ -88,15 +88,15 @@ export function computeShortfall(targets: TargetsSummary, devicesWithState: numb
   if (excludedSum > 0 && base > 0) {
     targeted = Math.max(0, base - excludedSum);
     kind = 'estimate';
-    const groups = excluded.length === 1 ? "the excluded group's" : `${count(excluded.length)} excluded groups'`;
+    const groups = excluded.length === 1 ? "the excluded group's" : `${formatCount(excluded.length)} excluded groups'`;
     parts.push(
-      ` minus ${groups} ${plural(excludedSum, 'device member')} (they need not all be targeted otherwise, so this is an estimate) = ${count(targeted)}`,
+      ` minus ${groups} ${plural(excludedSum, 'device member')} (they need not all be targeted otherwise, so this is an estimate) = ${formatCount(targeted)}`,
     );
   }
   const withoutState = Math.max(0, targeted - withState);
   const shortfall = Math.max(0, withoutState - left);
   parts.push(
-    `; ${plural(withState, 'device')} already given a code, so ${count(withoutState)} without one, against ${plural(left, 'remaining code')}.`,
+    `; ${plural(withState, 'device')} already given a code, so ${formatCount(withoutState)} without one, against ${plural(left, 'remaining code')}.`,
   );
   if (notCounted.length > 0) {
     kind = 'estimate';
@@ -126,7 +126,7 @@ function summarise(withoutState: number, shortfall: number, kind: TargetedKind):
   const qualifier = kind === 'upperBound' ? 'up to ' : kind === 'estimate' ? 'about ' : '';
   if (shortfall > 0) return capitalise(`${qualifier}${plural(shortfall, 'device')} may get no profile`);
   if (withoutState === 0) return 'No targeted device is waiting for a code';
-  return `Enough codes left for the targeted devices without one (${qualifier}${count(withoutState)})`;
+  return `Enough codes left for the targeted devices without one (${qualifier}${formatCount(withoutState)})`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

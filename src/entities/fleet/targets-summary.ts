@@ -1,5 +1,5 @@
 import type { AssignmentTarget } from '../../graph/types.ts';
-import { plural } from './format.ts';
+import { plural } from '../../lib/format.ts';
 import type { TargetsSummary } from './shortfall.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Capacity, StateCounts } from './capacity.ts';
-import { plural, wholeCount } from './format.ts';
+import { plural, wholeCount } from '../../lib/format.ts';
 import type { Shortfall } from './shortfall.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { computeCapacity, type Capacity, type LowThreshold, type StateCounts } from '../../../entities/fleet/capacity.ts';
 import { failedDevices, type FailedDevice } from '../../../entities/fleet/failed-devices.ts';
-import { count, plural, wholeCount } from '../../../entities/fleet/format.ts';
+import { formatCount, plural, wholeCount } from '../../../lib/format.ts';
 import type { Shortfall } from '../../../entities/fleet/shortfall.ts';
 import { byUrgency, failedCount, urgencyReasons, type PoolUrgencyInput } from '../../../entities/fleet/urgency.ts';
 import { DEVICE_STATES, type EmbeddedSimDeviceState, type EmbeddedSimDeviceStateValue } from '../../../graph/types.ts';
@@ -42,7 +42,7 @@ export function stateTotals(readings: readonly PoolReading[]): StateTotals {
     for (const s of DEVICE_STATES) byState[s] += wholeCount(r.counts[s]);
   }
   const devices = DEVICE_STATES.reduce((a, s) => a + byState[s], 0);
-  const of = poolsRead === readings.length ? `all ${plural(readings.length, 'pool')}` : `${count(poolsRead)} of ${plural(readings.length, 'pool')} read so far`;
+  const of = poolsRead === readings.length ? `all ${plural(readings.length, 'pool')}` : `${formatCount(poolsRead)} of ${plural(readings.length, 'pool')} read so far`;
   return {
     byState,
     devices,

@@ -1,8 +1,7 @@
 import { Badge, Skeleton, SkeletonItem, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { ComputedFigure } from '../../../components/computed-figure.tsx';
-import { formatCount, formatDateTime } from '../../../lib/format.ts';
-import { rate, utcDay } from '../../../entities/fleet/format.ts';
+import { formatCount, formatDateTime, rate, utcDay } from '../../../lib/format.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { usePoolCapacity } from '../hooks/use-pool-capacity.ts';
 
