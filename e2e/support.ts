@@ -4,8 +4,7 @@ import path from 'node:path';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, USERS } from '../emulator/constants.ts';
-
-export const EMULATOR = 'https://localhost:8443';
+import type { Pair } from './pairs.ts';
 
 function seedUser(username: string): { name: string; username: string } {
   const user = USERS.find((u) => u.username === username);
@@ -20,17 +19,14 @@ export const READER = seedUser('adele.vance@contoso.example');
 /** Read Only Operator in Intune under a read-write consent: the token has the write scope, Intune refuses writes. */
 export const OPERATOR = seedUser('alex.wilber@contoso.example');
 
-/** Saved sign-ins (e2e/sessions.ts), one pair of files per user; gitignored. */
+/** Saved sign-ins (e2e/sessions.ts), two files per user and console+emulator pair; gitignored. */
 export const AUTH_DIR = path.resolve(import.meta.dirname, '.auth');
 
-/** A user's saved-session files, named by username. */
-export function savedSessionFiles(username: string): { storageState: string; sessionStorage: string } {
-  const base = username.toLowerCase().replace(/[^a-z0-9.@-]/g, '_');
+/** A user's saved-session files on a pair (its console's origin and its emulator's sessions), named by username and console port. */
+export function savedSessionFiles(username: string, pair: Pair): { storageState: string; sessionStorage: string } {
+  const base = `${username.toLowerCase().replace(/[^a-z0-9.@-]/g, '_')}.${pair.consolePort}`;
   return { storageState: path.join(AUTH_DIR, `${base}.storage-state.json`), sessionStorage: path.join(AUTH_DIR, `${base}.session-storage.json`) };
 }
-
-/** Where the emulator on 8443 wrote its control key (read only when the runner's key is refused). */
-const KEY_FILE = path.resolve(import.meta.dirname, '..', '.emulator', 'control-key-8443');
 
 /** A fault rule of the emulator (emulator/faults.ts): the next `count` matching Graph requests get it. */
 export interface FaultRule {
@@ -61,30 +57,36 @@ export interface RequestLogEntry {
 }
 
 /**
- * The emulator's test-only control API (never used by the console). Sends the
- * per-start key: the one playwright.config.ts gave the emulator it started
- * (EMULATOR_CONTROL_KEY), or, when a running emulator was reused and refuses
- * that key, the one in its key file.
+ * The test-only control API (never used by the console) of one pair's
+ * emulator (e2e/pairs.ts). Sends the per-start key: the one
+ * playwright.config.ts gave the emulators it started (EMULATOR_CONTROL_KEY),
+ * or, when a running emulator was reused and refuses that key, the one in its
+ * key file.
  */
 export class EmulatorControl {
-  private constructor(private readonly api: APIRequestContext) {}
+  private constructor(
+    private readonly api: APIRequestContext,
+    /** The pair whose emulator this controls. */
+    readonly pair: Pair,
+  ) {}
 
-  static async create(): Promise<EmulatorControl> {
+  static async create(pair: Pair): Promise<EmulatorControl> {
     const open = (key: string) =>
-      request.newContext({ baseURL: EMULATOR, ignoreHTTPSErrors: true, extraHTTPHeaders: { [CONTROL_KEY_HEADER]: key } });
+      request.newContext({ baseURL: pair.emulatorOrigin, ignoreHTTPSErrors: true, extraHTTPHeaders: { [CONTROL_KEY_HEADER]: key } });
     const fromEnv = process.env[CONTROL_KEY_ENV];
     if (fromEnv) {
       const api = await open(fromEnv);
       const probe = await api.get('/_emulator');
-      if (probe.ok()) return new EmulatorControl(api);
+      if (probe.ok()) return new EmulatorControl(api, pair);
       await api.dispose();
     }
-    const fromFile = (await readFile(KEY_FILE, 'utf8').catch(() => '')).trim();
-    if (!fromFile) throw new Error(`The emulator refused the control key and ${KEY_FILE} holds none: is it running on 8443?`);
+    const keyFile = pair.controlKeyFile;
+    const fromFile = (await readFile(keyFile, 'utf8').catch(() => '')).trim();
+    if (!fromFile) throw new Error(`The emulator refused the control key and ${keyFile} holds none: is it running on ${pair.emulatorPort}?`);
     const api = await open(fromFile);
     const probe = await api.get('/_emulator');
-    expect(probe.ok(), `control key from ${KEY_FILE}: ${probe.status()}`).toBeTruthy();
-    return new EmulatorControl(api);
+    expect(probe.ok(), `control key from ${keyFile}: ${probe.status()}`).toBeTruthy();
+    return new EmulatorControl(api, pair);
   }
 
   async reset(seed: 'default' | 'large' | 'empty' = 'default'): Promise<void> {
@@ -108,13 +110,13 @@ export class EmulatorControl {
 
   /**
    * Revokes the user's refresh tokens and ends their sign-in sessions (an admin's "Revoke sessions").
-   * That ends the user's saved session too (e2e/sessions.ts): the next test that starts signed in as
-   * them signs in again.
+   * That ends the user's saved session on this pair too (e2e/sessions.ts): the next test that starts
+   * signed in as them signs in again.
    */
   async revoke(username: string): Promise<void> {
     const r = await this.api.post('/_emulator/revoke', { data: { username } });
     expect(r.ok(), `revoke: ${r.status()}`).toBeTruthy();
-    const files = savedSessionFiles(username);
+    const files = savedSessionFiles(username, this.pair);
     rmSync(files.storageState, { force: true });
     rmSync(files.sessionStorage, { force: true });
   }
