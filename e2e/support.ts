@@ -4,6 +4,8 @@ import path from 'node:path';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, USERS } from '../emulator/constants.ts';
+import type { RequestLogEntry } from '../emulator/control.ts';
+import type { FaultRuleInput } from '../emulator/faults.ts';
 import type { Pair } from './pairs.ts';
 
 function seedUser(username: string): { name: string; username: string } {
@@ -28,33 +30,14 @@ export function savedSessionFiles(username: string, pair: Pair): { storageState:
   return { storageState: path.join(AUTH_DIR, `${base}.storage-state.json`), sessionStorage: path.join(AUTH_DIR, `${base}.session-storage.json`) };
 }
 
-/** A fault rule of the emulator (emulator/faults.ts): the next `count` matching Graph requests get it. */
-export interface FaultRule {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Tested against the path below /beta and the full path. */
-  pathRegex?: string;
-  count?: number;
-  status?: number;
-  retryAfterSec?: number;
-  latencyMs?: number;
-  drop?: 'before' | 'after';
-  processed?: boolean;
-  /** Held unanswered until the client gives up; never carried out. */
-  stall?: boolean;
-  /** The engine runs; its status is answered with the JSON body cut short. */
-  malformedJson?: boolean;
-  /** 'token': the sign-in provider's token endpoint instead of Graph (status, drop 'before', stall, latencyMs). */
-  target?: 'graph' | 'token';
-}
+/**
+ * A fault rule as the emulator's control API takes it (emulator/faults.ts `FaultRuleInput`: the next
+ * `count` matching requests get it, one by default), with the method limited to those Graph is called with.
+ */
+export type FaultRule = Omit<FaultRuleInput, 'id' | 'method'> & { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' };
 
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  status: number;
-  username?: string;
-  fault?: string;
-  dropped?: 'before' | 'after' | 'stalled';
-}
+/** One entry of the emulator's request log (GET /_emulator/requests). */
+export type { RequestLogEntry } from '../emulator/control.ts';
 
 /**
  * The test-only control API (never used by the console) of one pair's
