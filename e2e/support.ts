@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, USERS } from '../emulator/constants.ts';
 import type { RequestLogEntry } from '../emulator/control.ts';
@@ -166,6 +166,9 @@ export async function showTheme(page: Page, theme: ThemeName | null): Promise<vo
   if (theme) await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/** Added to the test's timeout for each `expectNoAxeViolations`. */
+const AXE_TIME_BUDGET_MS = 20_000;
+
 /**
  * axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on the whole page, in each theme (light, dark, high
  * contrast), then back to the theme the page had. One known false positive is set aside, node by
@@ -175,6 +178,9 @@ export async function showTheme(page: Page, theme: ThemeName | null): Promise<vo
  * Every other node, and every other rule, fails.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // axe reads the whole page three times: seconds of CPU, and the CPU is shared with the other worker's
+  // pair. Each call brings its own time budget, so the test's timeout still measures its own steps.
+  test.info().setTimeout(test.info().timeout + AXE_TIME_BUDGET_MS);
   const stored = await page.evaluate((key) => window.localStorage.getItem(key), THEME_STORAGE_KEY);
   const problems: string[] = [];
   for (const theme of THEMES) {
