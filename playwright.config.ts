@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { CONTROL_KEY_ENV, TENANT_ID } from './emulator/constants.ts';
+import { PAIRS, writePairConfig } from './e2e/pairs.ts';
+import { CONFIG_FILE_ENV } from './scripts/vite-security-headers.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,17 +12,24 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 process.env[CONTROL_KEY_ENV] ??= randomUUID();
 const controlKey = process.env[CONTROL_KEY_ENV];
 
+for (const pair of PAIRS) writePairConfig(pair);
+
+type WebServer = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number];
+
 /**
  * e2e runs the built console under `vite preview` (not the dev server) against
- * the bundled emulator on https://localhost:8443 — the same pair `npm start`
- * serves, with the strict security headers (a test fails on any CSP
- * violation: e2e/fixtures.ts). One shared emulator, so tests run one at a
- * time and reset it.
+ * the bundled emulator, with the strict security headers (a test fails on any
+ * CSP violation: e2e/fixtures.ts). One console+emulator pair per worker
+ * (e2e/pairs.ts): worker i uses http://localhost:(4173+i) and
+ * https://localhost:(8443+i) — pair 0 is the pair `npm start` serves — so
+ * tests on different workers never share state, and each test resets its
+ * pair's emulator. E2E_WORKERS=1 runs one pair, one test at a time.
  */
 export default defineConfig({
   testDir: 'e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Tests are spread one by one over the workers (no spec depends on the order of its tests).
+  fullyParallel: true,
+  workers: PAIRS.length,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
@@ -42,11 +51,12 @@ export default defineConfig({
     { name: 'setup', testMatch: /\.setup\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'chromium', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
-  webServer: [
+  webServer: PAIRS.flatMap((pair): WebServer[] => [
     {
-      command: 'npx tsx emulator/cli.ts --port 8443 --seed default',
+      // Pair 0: the emulator's own app registration (redirect URIs on 4173 and 5173); others register their console's.
+      command: `npx tsx emulator/cli.ts --port ${pair.emulatorPort} --seed default${pair.index > 0 ? ` --redirect-uri ${pair.consoleOrigin}/redirect.html` : ''}`,
       // A public document: the control API needs the key.
-      url: `https://localhost:8443/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      url: `${pair.emulatorOrigin}/${TENANT_ID}/v2.0/.well-known/openid-configuration`,
       env: { [CONTROL_KEY_ENV]: controlKey },
       // SIGTERM, so the emulator removes its key file on the way out.
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
@@ -56,10 +66,13 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: 'npx vite preview --port 4173 --strictPort',
-      url: 'http://localhost:4173/config.json',
+      // The same build; pair i > 0 serves a config.json (and a policy) for its own emulator. Vite refuses a
+      // second preview of the project unless told (--bypass-lock): the pairs are meant to run side by side.
+      command: `npx vite preview --port ${pair.consolePort} --strictPort --bypass-lock`,
+      url: `${pair.consoleOrigin}/config.json`,
+      ...(pair.configFile ? { env: { [CONFIG_FILE_ENV]: pair.configFile } } : {}),
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
-  ],
+  ]),
 });

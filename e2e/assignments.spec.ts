@@ -1,5 +1,5 @@
 /** A pool's group assignments (edit, review, save), bulk assign from the list, the overview, read-only access. */
-import { expect, test, type Locator, type Page } from './fixtures.ts';
+import { expect, test, type Locator, type Page, type SignedInApp } from './fixtures.ts';
 import { blockPrefix, carrierFile, codes, createBody } from '../src/testing/carrier-csv.ts';
 import { AssignmentEditor } from './pages/assignment-editor.ts';
 import { BulkAssign } from './pages/bulk-assign.ts';
@@ -246,16 +246,20 @@ test('bulk-assigns one set to 20 selected pools under throttling, and every pool
   await expect(page.getByRole('button', { name: /Assign groups to/ })).toBeHidden();
 });
 
-test('bulk replace asks for confirmation, lists failures with the reason, and "Retry failed" finishes the job', async ({ page, app, emulator, graph }) => {
+/** The first three pools selected in the list, and the bulk dialog open with Executives picked as an included group. */
+async function bulkExecutivesToThreePools(page: Page, app: SignedInApp, graph: GraphState): Promise<{ dialog: Locator; chosen: PoolRow[]; executives: Group }> {
   const bulk = new BulkAssign(page);
-  const all = await graph.pools();
-  const chosen = all.slice(0, 3);
+  const chosen = (await graph.pools()).slice(0, 3);
   const executives = await groupNamed(graph, 'Executives');
   await app.open('/pools');
   await bulk.select(chosen);
   await bulk.open(3);
-  const dialog = bulk.dialog;
-  await bulk.pickGroup('Included groups', 'executives', 'Executives', dialog);
+  await bulk.pickGroup('Included groups', 'executives', 'Executives');
+  return { dialog: bulk.dialog, chosen, executives };
+}
+
+test('bulk replace asks for confirmation, lists failures with the reason, and "Retry failed" finishes the job', async ({ page, app, emulator, graph }) => {
+  const { dialog, chosen, executives } = await bulkExecutivesToThreePools(page, app, graph);
   await dialog.getByRole('radio', { name: /Replace their assignments/ }).check();
   await dialog.getByRole('button', { name: 'Next' }).click();
   await expect(dialog.getByRole('alert')).toContainText('This removes every existing assignment of these pools');
@@ -275,15 +279,7 @@ test('bulk replace asks for confirmation, lists failures with the reason, and "R
 });
 
 test('bulk assign pauses when Graph asks to wait longer than the cap, says why, and Resume finishes only the pools not done', async ({ page, app, emulator, graph }) => {
-  const bulk = new BulkAssign(page);
-  const all = await graph.pools();
-  const chosen = all.slice(0, 3);
-  const executives = await groupNamed(graph, 'Executives');
-  await app.open('/pools');
-  await bulk.select(chosen);
-  await bulk.open(3);
-  const dialog = bulk.dialog;
-  await bulk.pickGroup('Included groups', 'executives', 'Executives', dialog);
+  const { dialog, chosen, executives } = await bulkExecutivesToThreePools(page, app, graph);
 
   // Ten minutes is above the two-minute cap: the batch pauses instead of waiting unseen.
   await emulator.fault({ method: 'POST', pathRegex: `${chosen[0]!.id}/assign$`, count: 1, status: 429, retryAfterSec: 600 });

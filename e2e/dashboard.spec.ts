@@ -4,19 +4,11 @@ import Papa from 'papaparse';
 import { expect, test, type Page, type SignedInApp } from './fixtures.ts';
 import { POOLS, type GraphState } from './pages/graph-state.ts';
 import { expectNoAxeViolations } from './support.ts';
+// The console's wording of each install state: what the test checks is the count the page shows for every state.
+import { STATE_LABEL } from '../src/features/pools/components/device-state-text.ts';
 
 test.use({ user: 'admin' });
 
-const STATE_LABEL: Record<string, string> = {
-  notEvaluated: 'Waiting for check-in',
-  installing: 'Installing',
-  installed: 'Installed',
-  failed: 'Failed',
-  error: 'Error',
-  deleting: 'Removing',
-  deleted: 'Removed',
-  removedByUser: 'Removed by user',
-};
 
 interface Pool {
   id: string;

@@ -8,7 +8,7 @@ import { AssignmentEditor } from './pages/assignment-editor.ts';
 import { EXCLUSION, GROUP, POOLS, type GraphState } from './pages/graph-state.ts';
 import { faultMatrix, type MatrixContext } from './pages/matrix.ts';
 import { expireAccessTokens, signIn, trackTokenRefreshes } from './pages/session.ts';
-import { ADMIN } from './support.ts';
+import { ADMIN, type FaultRule } from './support.ts';
 
 const ASSIGN = '/assign$';
 const DRAFT = [
@@ -33,6 +33,14 @@ async function intended(graph: GraphState): Promise<string[]> {
   return [`${GROUP} ${await graph.groupId(DRAFT[0].name)}`, `${EXCLUSION} ${await graph.groupId(DRAFT[1].name)}`].sort();
 }
 
+/** The draft of `drafted`, saved while the emulator answers the assign action with `fault`. */
+async function savedUnder(ctx: MatrixContext, fault: Omit<FaultRule, 'method' | 'pathRegex'>): Promise<{ poolId: string; editor: AssignmentEditor }> {
+  const drafts = await drafted(ctx);
+  await ctx.emulator.fault({ method: 'POST', pathRegex: ASSIGN, ...fault });
+  await drafts.editor.save();
+  return drafts;
+}
+
 /** Nothing was saved: the alert says so, the draft is still under review, and saving again works. */
 async function expectKeptThenSaved(ctx: MatrixContext, editor: AssignmentEditor, poolId: string): Promise<void> {
   await expect(editor.failure()).toBeVisible();
@@ -49,9 +57,7 @@ faultMatrix('assignment save', [
     fault: '429 with Retry-After',
     expects: 'waits as told and saves the intended set',
     async run(ctx) {
-      const { poolId, editor } = await drafted(ctx);
-      await ctx.emulator.fault({ method: 'POST', pathRegex: ASSIGN, status: 429, retryAfterSec: 1 });
-      await editor.save();
+      const { poolId, editor } = await savedUnder(ctx, { status: 429, retryAfterSec: 1 });
       await editor.expectSaved([...DRAFT]);
       expect(await ctx.graph.targetsOf(poolId)).toEqual(await intended(ctx.graph));
     },
@@ -60,9 +66,7 @@ faultMatrix('assignment save', [
     fault: '503',
     expects: 'not saved, says so; the edits are kept and Save again stores them',
     async run(ctx) {
-      const { poolId, editor } = await drafted(ctx);
-      await ctx.emulator.fault({ method: 'POST', pathRegex: ASSIGN, status: 503, retryAfterSec: 0 });
-      await editor.save();
+      const { poolId, editor } = await savedUnder(ctx, { status: 503, retryAfterSec: 0 });
       await expectKeptThenSaved(ctx, editor, poolId);
     },
   },
@@ -70,9 +74,7 @@ faultMatrix('assignment save', [
     fault: '504 after the service saved',
     expects: 'the alert, then the pool as Graph has it: nothing left to save',
     async run(ctx) {
-      const { poolId, editor } = await drafted(ctx);
-      await ctx.emulator.fault({ method: 'POST', pathRegex: ASSIGN, status: 504, processed: true });
-      await editor.save();
+      const { poolId, editor } = await savedUnder(ctx, { status: 504, processed: true });
       await expect(editor.failure()).toBeVisible();
       await expect(editor.section.getByText('No changes left to save.')).toBeVisible();
       expect(await ctx.graph.targetsOf(poolId)).toEqual(await intended(ctx.graph));
@@ -82,9 +84,7 @@ faultMatrix('assignment save', [
     fault: 'dropped connection',
     expects: 'not saved, says so; the edits are kept and Save again stores them',
     async run(ctx) {
-      const { poolId, editor } = await drafted(ctx);
-      await ctx.emulator.fault({ method: 'POST', pathRegex: ASSIGN, drop: 'before' });
-      await editor.save();
+      const { poolId, editor } = await savedUnder(ctx, { drop: 'before' });
       await expectKeptThenSaved(ctx, editor, poolId);
     },
   },

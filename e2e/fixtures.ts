@@ -21,7 +21,13 @@
  * Content-Security-Policy without tripping it (no inline script, no eval
  * probe, no host missing from connect-src or frame-src).
  *
- * `emulator` (automatic): the emulator's control API (EmulatorControl,
+ * `pair` (worker): the console+emulator pair of the test's worker
+ * (e2e/pairs.ts, from its parallelIndex): `baseURL` is its console, and
+ * `emulator`, `graph` and the saved sessions are its emulator's. A test that
+ * needs an origin (a CSP source, a URL in a framing page) takes it from here,
+ * never from a fixed port.
+ *
+ * `emulator` (automatic): the pair's emulator control API (EmulatorControl,
  * e2e/support.ts). Before every test the emulator is reset to the `seed`
  * option ('default' unless `test.use({ seed: 'large' | 'empty' })`), with
  * throttling off, no fault rules and an empty request log; ask for it to arm
@@ -33,7 +39,7 @@
  *
  * `user` (option, default none): `test.use({ user: 'admin' | 'reader' |
  * 'operator' })` starts the test's browser context signed in as that seeded
- * user, from the session the `setup` project saved (e2e/sign-in.setup.ts,
+ * user, from the session the `setup` project saved on the pair (e2e/sign-in.setup.ts,
  * e2e/sessions.ts): cookies and localStorage through `storageState`, MSAL's
  * sessionStorage cache through an init script. `test.describe(() => {
  * test.use({ user: 'reader' }); test(…) })` gives a group of tests another
@@ -50,10 +56,11 @@
 import { test as base, expect } from '@playwright/test';
 import type { SeedName } from '../emulator/graph/engine.ts';
 import { GraphState } from './pages/graph-state.ts';
+import { pairOf, type Pair } from './pairs.ts';
 import { restoreSessionStorage, savedSession, SIGNED_IN_USERS, type UserKey } from './sessions.ts';
 import { EmulatorControl } from './support.ts';
 
-export type { UserKey };
+export type { Pair, UserKey };
 
 export interface CspViolation {
   /** The document that reported it. */
@@ -87,6 +94,7 @@ interface TestFixtures {
 }
 
 interface WorkerFixtures {
+  pair: Pair;
   emulatorConnection: EmulatorControl;
 }
 
@@ -96,10 +104,21 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
   user: [null, { option: true }],
   seed: ['default', { option: true }],
 
-  emulatorConnection: [
+  pair: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const control = await EmulatorControl.create();
+    async ({}, use, workerInfo) => {
+      await use(pairOf(workerInfo.parallelIndex));
+    },
+    { scope: 'worker' },
+  ],
+
+  baseURL: async ({ pair }, use) => {
+    await use(pair.consoleOrigin);
+  },
+
+  emulatorConnection: [
+    async ({ pair }, use) => {
+      const control = await EmulatorControl.create(pair);
       await use(control);
       await control.dispose();
     },
@@ -124,14 +143,14 @@ export const test = base.extend<Options & TestFixtures, WorkerFixtures>({
 
   // A saved session for the `user` option: its cookies and localStorage come in
   // through Playwright's own storageState option…
-  storageState: async ({ user, storageState, browser }, use) => {
+  storageState: async ({ user, storageState, browser, pair }, use) => {
     if (!user) return use(storageState);
-    await use((await savedSession(browser, user)).storageState);
+    await use((await savedSession(browser, user, pair)).storageState);
   },
 
   // …and MSAL's sessionStorage through an init script on the console's origin.
-  context: async ({ context, user, browser }, use) => {
-    if (user) await restoreSessionStorage(context, (await savedSession(browser, user)).sessionStorage);
+  context: async ({ context, user, browser, pair }, use) => {
+    if (user) await restoreSessionStorage(context, (await savedSession(browser, user, pair)).sessionStorage);
     await use(context);
   },
 

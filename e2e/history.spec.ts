@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from './fixtures.ts';
 import { AssignmentEditor } from './pages/assignment-editor.ts';
-import { ADMIN, EmulatorControl, READER, signIn } from './support.ts';
+import { ADMIN, READER, signIn, type EmulatorControl } from './support.ts';
 
 const POOLS = '/deviceManagement/embeddedSIMActivationCodePools';
 const MATCHING_ID = 'HX7Q2-9K4LM-ZZ31P-0AB4C';
@@ -17,29 +17,16 @@ interface Pool {
   displayName: string;
 }
 
-let emulator: EmulatorControl;
-test.beforeAll(async () => {
-  emulator = await EmulatorControl.create();
-});
-test.afterAll(async () => {
-  await emulator.dispose();
-});
-test.beforeEach(async () => {
-  // A reset also withdraws the consent given in an earlier test.
-  await emulator.reset('default');
-  await emulator.throttle({ enabled: false });
-  await emulator.clearFaults();
-  await emulator.clearRequests();
-});
+// Every test starts from the reset emulator (the `emulator` fixture): a reset also withdraws the consent given in an earlier test.
 
-async function unassignedPool(): Promise<Pool> {
+async function unassignedPool(emulator: EmulatorControl): Promise<Pool> {
   const { value } = await emulator.graph<{ value: Pool[] }>('GET', `${POOLS}?$select=id,displayName&$expand=assignments&$top=999`);
   const pool = (value as (Pool & { assignments: unknown[] })[]).find((p) => p.assignments.length === 0);
   if (!pool) throw new Error('the default seed has no unassigned pool');
   return pool;
 }
 
-const auditReads = async () => (await emulator.requests()).filter((r) => r.path.includes('/deviceManagement/auditEvents'));
+const auditReads = async (emulator: EmulatorControl) => (await emulator.requests()).filter((r) => r.path.includes('/deviceManagement/auditEvents'));
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
 
 /** Clicks Show history and answers the consent page in the popup. */
@@ -51,8 +38,8 @@ async function showHistory(page: Page, answer: RegExp): Promise<void> {
   if (!win.isClosed()) await win.waitForEvent('close');
 }
 
-test('a rename and an assignment appear in the history with the actor; the permission is asked from the click; no secret is shown', async ({ page }) => {
-  const pool = await unassignedPool();
+test('a rename and an assignment appear in the history with the actor; the permission is asked from the click; no secret is shown', async ({ page, emulator }) => {
+  const pool = await unassignedPool(emulator);
   // An event that quotes a matching ID in its values (Intune does not document what it records): it must not reach the page.
   await page.route('**/beta/deviceManagement/auditEvents*', async (route) => {
     const response = await route.fetch();
@@ -87,7 +74,7 @@ test('a rename and an assignment appear in the history with the actor; the permi
   await expect(editor.section.getByRole('table', { name: 'Included groups' })).toContainText('Field engineers EMEA');
 
   // Nothing has asked for the audit permission yet.
-  expect(await auditReads()).toEqual([]);
+  expect(await auditReads(emulator)).toEqual([]);
   await expect(history(page)).toContainText('needs the DeviceManagementApps.Read.All permission');
 
   await showHistory(page, /Accept/);
@@ -102,7 +89,7 @@ test('a rename and an assignment appear in the history with the actor; the permi
   await expect(table.getByRole('row').filter({ hasText: 'mallory@contoso.example' })).toContainText('activationCodes: not shown');
   await expect(page.locator('body')).not.toContainText(MATCHING_ID);
   await expect(page.locator('body')).not.toContainText('LPA:1');
-  const reads = await auditReads();
+  const reads = await auditReads(emulator);
   expect(reads.length).toBeGreaterThan(0);
   expect(reads.every((r) => r.status === 200 && r.username === ADMIN.username)).toBe(true);
 
@@ -113,26 +100,26 @@ test('a rename and an assignment appear in the history with the actor; the permi
   await expect(table.getByRole('row').filter({ hasText: `→ ${newName} 2` })).toBeVisible();
 });
 
-test('declining the permission says what is missing and who can grant it; nothing else is lost', async ({ page }) => {
-  const pool = await unassignedPool();
+test('declining the permission says what is missing and who can grant it; nothing else is lost', async ({ page, emulator }) => {
+  const pool = await unassignedPool(emulator);
   await signIn(page, ADMIN, `/pools/${pool.id}`);
   await showHistory(page, /^Cancel$/);
   const alert = history(page).getByRole('alert');
   await expect(alert).toContainText('You declined the request for DeviceManagementApps.Read.All');
   await expect(alert).toContainText('Grant admin consent');
-  expect(await auditReads()).toEqual([]);
+  expect(await auditReads(emulator)).toEqual([]);
   // The rest of the page still reads Graph with the sign-in token.
   await expect(page.getByRole('region', { name: 'Device status' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: pool.displayName })).toBeVisible();
 });
 
-test('a user who may not grant admin consent is told an administrator must', async ({ page }) => {
-  const pool = await unassignedPool();
+test('a user who may not grant admin consent is told an administrator must', async ({ page, emulator }) => {
+  const pool = await unassignedPool(emulator);
   await signIn(page, READER, `/pools/${pool.id}`);
   await showHistory(page, /Return to the application without granting consent/);
   const alert = history(page).getByRole('alert');
   await expect(alert).toContainText('An administrator must grant this permission');
   await expect(alert).toContainText('Cloud Application Administrator');
-  expect(await auditReads()).toEqual([]);
+  expect(await auditReads(emulator)).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { ADMIN, EMULATOR, signIn } from './support.ts';
+import { ADMIN, signIn } from './support.ts';
 
 /** Parses a Content-Security-Policy header into directive → sources. */
 function directives(csp: string | undefined): Map<string, string[]> {
@@ -13,15 +13,16 @@ function directives(csp: string | undefined): Map<string, string[]> {
 
 const ATTACKER = 'http://attacker.test/';
 
-test('the console and every route it serves carry the strict policy, nosniff and no framing', async ({ request }) => {
+// The pair's console is told its emulator at runtime (e2e/pairs.ts): its policy names that emulator, and no other host.
+test('the console and every route it serves carry the strict policy, nosniff and no framing', async ({ request, pair }) => {
   for (const path of ['/', '/pools/some-id?name=x', '/config.json']) {
     const res = await request.get(path);
     const headers = res.headers();
     const csp = directives(headers['content-security-policy']);
     expect(csp.get('script-src'), path).toEqual(["'self'"]);
     expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
-    expect(csp.get('connect-src'), path).toEqual(["'self'", EMULATOR]);
-    expect(csp.get('frame-src'), path).toEqual(["'self'", EMULATOR]);
+    expect(csp.get('connect-src'), path).toEqual(["'self'", pair.emulatorOrigin]);
+    expect(csp.get('frame-src'), path).toEqual(["'self'", pair.emulatorOrigin]);
     expect(csp.get('worker-src'), path).toEqual(["'self'"]);
     expect(csp.get('object-src'), path).toEqual(["'none'"]);
     expect(headers['x-frame-options'], path).toBe('DENY');
@@ -56,13 +57,13 @@ test('no source map is linked or served', async ({ request }) => {
   }
 });
 
-test('another site cannot frame the console or the redirect bridge; the console can frame the bridge', async ({ page }) => {
+test('another site cannot frame the console or the redirect bridge; the console can frame the bridge', async ({ page, pair }) => {
   await page.route(ATTACKER, (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><title>attacker</title>
-        <iframe id="console" src="http://localhost:4173/pools" onload="this.dataset.loaded = 'yes'"></iframe>
-        <iframe id="bridge" src="http://localhost:4173/redirect.html" onload="this.dataset.loaded = 'yes'"></iframe>`,
+        <iframe id="console" src="${pair.consoleOrigin}/pools" onload="this.dataset.loaded = 'yes'"></iframe>
+        <iframe id="bridge" src="${pair.consoleOrigin}/redirect.html" onload="this.dataset.loaded = 'yes'"></iframe>`,
     }),
   );
   await page.goto(ATTACKER);

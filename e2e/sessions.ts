@@ -1,8 +1,11 @@
 /**
  * Saved sign-ins: each seeded user signs in through the real UI once per run
- * (the `setup` project, e2e/sign-in.setup.ts) and the session is saved, so a
- * test that says `test.use({ user: 'admin' })` starts signed in without the
- * redirect round trip.
+ * and console+emulator pair (the `setup` project, e2e/sign-in.setup.ts;
+ * e2e/pairs.ts) and the session is saved, so a test that says
+ * `test.use({ user: 'admin' })` starts signed in without the redirect round
+ * trip. Sessions are per pair: the console's origin, the emulator's sign-in
+ * sessions and signing key, and MSAL's cache keys (they hold the authority)
+ * all differ between pairs.
  *
  * What a session is, for the console: the emulator's sign-in cookie
  * (Playwright's `storageState`: cookies and localStorage) and MSAL's token
@@ -18,13 +21,15 @@
  * sessions survive data changes). It is signed in afresh when it is missing,
  * older than STALE_AFTER_MS (the access tokens last an hour), issued by another
  * emulator start (its signing key differs), or after `EmulatorControl.revoke`
- * ended the user's sessions. Saved files live under e2e/.auth/ (gitignored).
+ * ended the user's sessions on that pair. Saved files live under e2e/.auth/
+ * (gitignored), named by user and console port.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { request, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { TENANT_ID } from '../emulator/constants.ts';
-import { ADMIN, AUTH_DIR, EMULATOR, OPERATOR, READER, savedSessionFiles, signIn } from './support.ts';
+import type { Pair } from './pairs.ts';
+import { ADMIN, AUTH_DIR, OPERATOR, READER, savedSessionFiles, signIn } from './support.ts';
 
 /** The seeded users a test can start signed in as. */
 export const SIGNED_IN_USERS = {
@@ -38,8 +43,6 @@ export const SIGNED_IN_USERS = {
 export type UserKey = keyof typeof SIGNED_IN_USERS;
 export const USER_KEYS = Object.keys(SIGNED_IN_USERS) as UserKey[];
 
-/** The console's origin (playwright.config.ts `baseURL`). */
-export const CONSOLE_ORIGIN = 'http://localhost:4173';
 /** Signed in again after this long: well inside the emulator's one-hour access tokens (MSAL renews 5 min before expiry). */
 const STALE_AFTER_MS = 30 * 60_000;
 /** Set in a tab's sessionStorage once the saved session was put in it. */
@@ -52,15 +55,17 @@ interface SavedSessionStorage {
   entries: Record<string, string>;
 }
 
-const files = (user: UserKey) => savedSessionFiles(SIGNED_IN_USERS[user].username);
+const files = (user: UserKey, pair: Pair) => savedSessionFiles(SIGNED_IN_USERS[user].username, pair);
 
-let signingKeyMemo: Promise<string> | undefined;
-/** The `kid` the running emulator signs with (its JWKS; new on every emulator start). */
-export function emulatorSigningKeyId(): Promise<string> {
-  signingKeyMemo ??= (async () => {
+const signingKeyMemo = new Map<string, Promise<string>>();
+/** The `kid` the pair's running emulator signs with (its JWKS; new on every emulator start). */
+export function emulatorSigningKeyId(pair: Pair): Promise<string> {
+  const known = signingKeyMemo.get(pair.emulatorOrigin);
+  if (known) return known;
+  const kid = (async () => {
     const api = await request.newContext({ ignoreHTTPSErrors: true });
     try {
-      const config = (await (await api.get(`${EMULATOR}/${TENANT_ID}/v2.0/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+      const config = (await (await api.get(`${pair.emulatorOrigin}/${TENANT_ID}/v2.0/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
       const jwks = (await (await api.get(config.jwks_uri)).json()) as { keys: { kid: string }[] };
       const kid = jwks.keys[0]?.kid;
       if (!kid) throw new Error(`The emulator's JWKS (${config.jwks_uri}) lists no key`);
@@ -69,7 +74,8 @@ export function emulatorSigningKeyId(): Promise<string> {
       await api.dispose();
     }
   })();
-  return signingKeyMemo;
+  signingKeyMemo.set(pair.emulatorOrigin, kid);
+  return kid;
 }
 
 function writeAtomically(file: string, data: unknown): void {
@@ -79,9 +85,9 @@ function writeAtomically(file: string, data: unknown): void {
   renameSync(tmp, file);
 }
 
-/** Saves the signed-in page's session (the page is on the console, signed in as `user`). */
-export async function saveSession(page: Page, user: UserKey): Promise<void> {
-  const f = files(user);
+/** Saves the signed-in page's session (the page is on the pair's console, signed in as `user`). */
+async function saveSession(page: Page, user: UserKey, pair: Pair): Promise<void> {
+  const f = files(user, pair);
   const entries = await page.evaluate(() => {
     const out: Record<string, string> = {};
     for (let i = 0; i < sessionStorage.length; i++) {
@@ -91,34 +97,38 @@ export async function saveSession(page: Page, user: UserKey): Promise<void> {
     return out;
   });
   delete entries[RESTORED_MARK];
-  const saved: SavedSessionStorage = { origin: new URL(page.url()).origin, signingKeyId: await emulatorSigningKeyId(), entries };
+  const saved: SavedSessionStorage = { origin: new URL(page.url()).origin, signingKeyId: await emulatorSigningKeyId(pair), entries };
   writeAtomically(f.storageState, await page.context().storageState());
   writeAtomically(f.sessionStorage, saved);
 }
 
-/** Signs `user` in through the real UI in a context of its own, and saves the session. */
-export async function signInAndSave(browser: Browser, user: UserKey): Promise<void> {
-  const context = await browser.newContext({ baseURL: CONSOLE_ORIGIN, ignoreHTTPSErrors: true });
+/**
+ * Signs `user` in through the real UI on the pair's console, in a context of its own, and saves the
+ * session once the pools list shows (so MSAL has cached the Graph tokens).
+ */
+export async function signInAndSave(browser: Browser, user: UserKey, pair: Pair): Promise<void> {
+  const context = await browser.newContext({ baseURL: pair.consoleOrigin, ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
     await signIn(page, SIGNED_IN_USERS[user]);
-    await saveSession(page, user);
+    await expect(page.getByRole('table', { name: 'eSIM activation-code pools' }).getByRole('row').nth(1)).toBeVisible();
+    await saveSession(page, user, pair);
   } finally {
     await context.close();
   }
 }
 
-function readSaved(user: UserKey): SavedSessionStorage | undefined {
+function readSaved(user: UserKey, pair: Pair): SavedSessionStorage | undefined {
   try {
-    return JSON.parse(readFileSync(files(user).sessionStorage, 'utf8')) as SavedSessionStorage;
+    return JSON.parse(readFileSync(files(user, pair).sessionStorage, 'utf8')) as SavedSessionStorage;
   } catch {
     return undefined;
   }
 }
 
-async function isUsable(user: UserKey): Promise<boolean> {
-  const f = files(user);
-  const saved = readSaved(user);
+async function isUsable(user: UserKey, pair: Pair): Promise<boolean> {
+  const f = files(user, pair);
+  const saved = readSaved(user, pair);
   if (!saved) return false;
   try {
     if (Date.now() - statSync(f.sessionStorage).mtimeMs > STALE_AFTER_MS) return false;
@@ -126,19 +136,19 @@ async function isUsable(user: UserKey): Promise<boolean> {
   } catch {
     return false;
   }
-  return saved.signingKeyId === (await emulatorSigningKeyId());
+  return saved.origin === pair.consoleOrigin && saved.signingKeyId === (await emulatorSigningKeyId(pair));
 }
 
 /**
- * The saved session of `user`, signed in again first when it cannot be used
- * (missing, stale, from another emulator start, revoked). Returns the
- * storageState file for the context and the sessionStorage to restore.
+ * The saved session of `user` on the pair, signed in again first when it
+ * cannot be used (missing, stale, from another emulator start, revoked).
+ * Returns the storageState file for the context and the sessionStorage to restore.
  */
-export async function savedSession(browser: Browser, user: UserKey): Promise<{ storageState: string; sessionStorage: SavedSessionStorage }> {
-  if (!(await isUsable(user))) await signInAndSave(browser, user);
-  const sessionStorage = readSaved(user);
-  if (!sessionStorage) throw new Error(`No saved session for ${user} in ${AUTH_DIR}`);
-  return { storageState: files(user).storageState, sessionStorage };
+export async function savedSession(browser: Browser, user: UserKey, pair: Pair): Promise<{ storageState: string; sessionStorage: SavedSessionStorage }> {
+  if (!(await isUsable(user, pair))) await signInAndSave(browser, user, pair);
+  const sessionStorage = readSaved(user, pair);
+  if (!sessionStorage) throw new Error(`No saved session for ${user} on ${pair.consoleOrigin} in ${AUTH_DIR}`);
+  return { storageState: files(user, pair).storageState, sessionStorage };
 }
 
 /** Puts the saved sessionStorage into every new tab of the context on the console's origin (once per tab). */

@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CONTROL_KEY_ENV, CONTROL_KEY_HEADER, USERS } from '../emulator/constants.ts';
-
-export const EMULATOR = 'https://localhost:8443';
+import type { RequestLogEntry } from '../emulator/control.ts';
+import type { FaultRuleInput } from '../emulator/faults.ts';
+import type { Pair } from './pairs.ts';
 
 function seedUser(username: string): { name: string; username: string } {
   const user = USERS.find((u) => u.username === username);
@@ -20,71 +21,55 @@ export const READER = seedUser('adele.vance@contoso.example');
 /** Read Only Operator in Intune under a read-write consent: the token has the write scope, Intune refuses writes. */
 export const OPERATOR = seedUser('alex.wilber@contoso.example');
 
-/** Saved sign-ins (e2e/sessions.ts), one pair of files per user; gitignored. */
+/** Saved sign-ins (e2e/sessions.ts), two files per user and console+emulator pair; gitignored. */
 export const AUTH_DIR = path.resolve(import.meta.dirname, '.auth');
 
-/** A user's saved-session files, named by username. */
-export function savedSessionFiles(username: string): { storageState: string; sessionStorage: string } {
-  const base = username.toLowerCase().replace(/[^a-z0-9.@-]/g, '_');
+/** A user's saved-session files on a pair (its console's origin and its emulator's sessions), named by username and console port. */
+export function savedSessionFiles(username: string, pair: Pair): { storageState: string; sessionStorage: string } {
+  const base = `${username.toLowerCase().replace(/[^a-z0-9.@-]/g, '_')}.${pair.consolePort}`;
   return { storageState: path.join(AUTH_DIR, `${base}.storage-state.json`), sessionStorage: path.join(AUTH_DIR, `${base}.session-storage.json`) };
 }
 
-/** Where the emulator on 8443 wrote its control key (read only when the runner's key is refused). */
-const KEY_FILE = path.resolve(import.meta.dirname, '..', '.emulator', 'control-key-8443');
+/**
+ * A fault rule as the emulator's control API takes it (emulator/faults.ts `FaultRuleInput`: the next
+ * `count` matching requests get it, one by default), with the method limited to those Graph is called with.
+ */
+export type FaultRule = Omit<FaultRuleInput, 'id' | 'method'> & { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' };
 
-/** A fault rule of the emulator (emulator/faults.ts): the next `count` matching Graph requests get it. */
-export interface FaultRule {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Tested against the path below /beta and the full path. */
-  pathRegex?: string;
-  count?: number;
-  status?: number;
-  retryAfterSec?: number;
-  latencyMs?: number;
-  drop?: 'before' | 'after';
-  processed?: boolean;
-  /** Held unanswered until the client gives up; never carried out. */
-  stall?: boolean;
-  /** The engine runs; its status is answered with the JSON body cut short. */
-  malformedJson?: boolean;
-  /** 'token': the sign-in provider's token endpoint instead of Graph (status, drop 'before', stall, latencyMs). */
-  target?: 'graph' | 'token';
-}
-
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  status: number;
-  username?: string;
-  fault?: string;
-  dropped?: 'before' | 'after' | 'stalled';
-}
+/** One entry of the emulator's request log (GET /_emulator/requests). */
+export type { RequestLogEntry } from '../emulator/control.ts';
 
 /**
- * The emulator's test-only control API (never used by the console). Sends the
- * per-start key: the one playwright.config.ts gave the emulator it started
- * (EMULATOR_CONTROL_KEY), or, when a running emulator was reused and refuses
- * that key, the one in its key file.
+ * The test-only control API (never used by the console) of one pair's
+ * emulator (e2e/pairs.ts). Sends the per-start key: the one
+ * playwright.config.ts gave the emulators it started (EMULATOR_CONTROL_KEY),
+ * or, when a running emulator was reused and refuses that key, the one in its
+ * key file.
  */
 export class EmulatorControl {
-  private constructor(private readonly api: APIRequestContext) {}
+  private constructor(
+    private readonly api: APIRequestContext,
+    /** The pair whose emulator this controls. */
+    readonly pair: Pair,
+  ) {}
 
-  static async create(): Promise<EmulatorControl> {
+  static async create(pair: Pair): Promise<EmulatorControl> {
     const open = (key: string) =>
-      request.newContext({ baseURL: EMULATOR, ignoreHTTPSErrors: true, extraHTTPHeaders: { [CONTROL_KEY_HEADER]: key } });
+      request.newContext({ baseURL: pair.emulatorOrigin, ignoreHTTPSErrors: true, extraHTTPHeaders: { [CONTROL_KEY_HEADER]: key } });
     const fromEnv = process.env[CONTROL_KEY_ENV];
     if (fromEnv) {
       const api = await open(fromEnv);
       const probe = await api.get('/_emulator');
-      if (probe.ok()) return new EmulatorControl(api);
+      if (probe.ok()) return new EmulatorControl(api, pair);
       await api.dispose();
     }
-    const fromFile = (await readFile(KEY_FILE, 'utf8').catch(() => '')).trim();
-    if (!fromFile) throw new Error(`The emulator refused the control key and ${KEY_FILE} holds none: is it running on 8443?`);
+    const keyFile = pair.controlKeyFile;
+    const fromFile = (await readFile(keyFile, 'utf8').catch(() => '')).trim();
+    if (!fromFile) throw new Error(`The emulator refused the control key and ${keyFile} holds none: is it running on ${pair.emulatorPort}?`);
     const api = await open(fromFile);
     const probe = await api.get('/_emulator');
-    expect(probe.ok(), `control key from ${KEY_FILE}: ${probe.status()}`).toBeTruthy();
-    return new EmulatorControl(api);
+    expect(probe.ok(), `control key from ${keyFile}: ${probe.status()}`).toBeTruthy();
+    return new EmulatorControl(api, pair);
   }
 
   async reset(seed: 'default' | 'large' | 'empty' = 'default'): Promise<void> {
@@ -108,13 +93,13 @@ export class EmulatorControl {
 
   /**
    * Revokes the user's refresh tokens and ends their sign-in sessions (an admin's "Revoke sessions").
-   * That ends the user's saved session too (e2e/sessions.ts): the next test that starts signed in as
-   * them signs in again.
+   * That ends the user's saved session on this pair too (e2e/sessions.ts): the next test that starts
+   * signed in as them signs in again.
    */
   async revoke(username: string): Promise<void> {
     const r = await this.api.post('/_emulator/revoke', { data: { username } });
     expect(r.ok(), `revoke: ${r.status()}`).toBeTruthy();
-    const files = savedSessionFiles(username);
+    const files = savedSessionFiles(username, this.pair);
     rmSync(files.storageState, { force: true });
     rmSync(files.sessionStorage, { force: true });
   }
@@ -181,6 +166,9 @@ export async function showTheme(page: Page, theme: ThemeName | null): Promise<vo
   if (theme) await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/** Added to the test's timeout for each `expectNoAxeViolations`. */
+const AXE_TIME_BUDGET_MS = 20_000;
+
 /**
  * axe (wcag2a, wcag2aa, wcag21a, wcag21aa) on the whole page, in each theme (light, dark, high
  * contrast), then back to the theme the page had. One known false positive is set aside, node by
@@ -190,6 +178,9 @@ export async function showTheme(page: Page, theme: ThemeName | null): Promise<vo
  * Every other node, and every other rule, fails.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // axe reads the whole page three times: seconds of CPU, and the CPU is shared with the other worker's
+  // pair. Each call brings its own time budget, so the test's timeout still measures its own steps.
+  test.info().setTimeout(test.info().timeout + AXE_TIME_BUDGET_MS);
   const stored = await page.evaluate((key) => window.localStorage.getItem(key), THEME_STORAGE_KEY);
   const problems: string[] = [];
   for (const theme of THEMES) {

@@ -4,23 +4,10 @@
  * page passes axe in each theme.
  */
 import { expect, test, type Page } from './fixtures.ts';
-import { ADMIN, EmulatorControl, THEME_STORAGE_KEY, expectNoAxeViolations, signIn } from './support.ts';
+import { ADMIN, THEME_STORAGE_KEY, expectNoAxeViolations, signIn } from './support.ts';
 
 /** colorNeutralBackground1 of webLightTheme, webDarkTheme and teamsHighContrastTheme, as the page's body shows it. */
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(41, 41, 41)', highContrast: 'rgb(0, 0, 0)' } as const;
-
-let emulator: EmulatorControl;
-test.beforeAll(async () => {
-  emulator = await EmulatorControl.create();
-});
-test.afterAll(async () => {
-  await emulator.dispose();
-});
-test.beforeEach(async () => {
-  await emulator.reset('default');
-  await emulator.throttle({ enabled: false });
-  await emulator.clearFaults();
-});
 
 const stored = (page: Page) => page.evaluate((key) => window.localStorage.getItem(key), THEME_STORAGE_KEY);
 

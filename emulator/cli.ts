@@ -1,7 +1,7 @@
 /**
  * `npm run emulator -- --port 8443 --seed default|large|empty [--seed-dates fixed|recent] [--throttle off]
  * [--state file.json] [--token-lifetime 3600] [--cert-dir dir]
- * [--console-origin http://localhost:4173]… [--quiet]`
+ * [--console-origin http://localhost:4173]… [--redirect-uri http://localhost:4174/redirect.html]… [--quiet]`
  *
  * The control API's key is EMULATOR_CONTROL_KEY when set, else new on every
  * start; either way it is written to `<cert dir>/control-key-<port>` (0600).
@@ -14,7 +14,9 @@ import { PortInUseError, startEmulator, type EmulatorOptions } from './server.ts
 
 const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|empty] [--seed-dates fixed|recent] [--throttle on|off]
                             [--state file.json] [--token-lifetime 3600] [--cert-dir .emulator]
-                            [--console-origin http://localhost:4173]... [--quiet]
+                            [--console-origin http://localhost:4173]... [--redirect-uri http://localhost:4174/redirect.html]... [--quiet]
+--redirect-uri replaces the console app's registered redirect URIs (default http://localhost:4173/redirect.html
+and http://localhost:5173/redirect.html), e.g. for a console served on another port.
 The control API key is $${CONTROL_KEY_ENV} when set, else a new random key per start.`;
 
 export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: boolean; help: boolean } {
@@ -76,6 +78,20 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: b
           throw new Error(`--console-origin must be an origin such as http://localhost:4173 (got '${raw}').`);
         }
         out.consoleOrigins = [...(out.consoleOrigins ?? []), parsed.origin];
+        break;
+      }
+      case '--redirect-uri': {
+        const raw = value();
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(raw);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.href !== raw) {
+          throw new Error(`--redirect-uri must be an absolute http(s) URL such as http://localhost:4174/redirect.html (got '${raw}').`);
+        }
+        out.redirectUris = [...(out.redirectUris ?? []), parsed.href];
         break;
       }
       case '--quiet':

@@ -88,8 +88,6 @@ export const USERS: readonly SeedUser[] = [
   },
 ];
 
-/** Origins of the console (vite preview, vite dev), from the SPA's redirect URIs. */
-export const CONSOLE_ORIGINS: readonly string[] = [...new Set(SPA_REDIRECT_URIS.map((u) => new URL(u).origin))];
 /** The header that carries the control API's per-start key. */
 export const CONTROL_KEY_HEADER = 'X-Emulator-Key';
 /** The environment variable a starter may set to choose the control key. */

@@ -234,6 +234,11 @@ describe('ports and CLI', () => {
     ]);
     expect(() => parseArgs(['--console-origin', 'http://localhost:3000/app'])).toThrow(/--console-origin/);
     expect(() => parseArgs(['--console-origin', 'localhost:3000'])).toThrow(/--console-origin/);
+    expect(parseArgs(['--redirect-uri', 'http://localhost:4174/redirect.html', '--redirect-uri=http://localhost:4175/redirect.html']).redirectUris).toEqual([
+      'http://localhost:4174/redirect.html',
+      'http://localhost:4175/redirect.html',
+    ]);
+    expect(() => parseArgs(['--redirect-uri', 'localhost:4174/redirect.html'])).toThrow(/--redirect-uri/);
     expect(() => parseArgs(['--port', '99999'])).toThrow(/--port/);
     expect(() => parseArgs(['--bogus'])).toThrow(/Unknown argument/);
   });

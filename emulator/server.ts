@@ -17,7 +17,7 @@ import { AuthStore } from './auth/store.ts';
 import { TokenMinter } from './auth/tokens.ts';
 import { TokenVerifier, wwwAuthenticate } from './auth/verify.ts';
 import { DEFAULT_CERT_DIR, loadOrCreateCert } from './cert.ts';
-import { CONSOLE_ORIGINS, CONTROL_KEY_HEADER, DEFAULT_PORT, TENANT_ID, USERS } from './constants.ts';
+import { CONTROL_KEY_HEADER, DEFAULT_PORT, SPA_REDIRECT_URIS, TENANT_ID, USERS } from './constants.ts';
 import { controlKeyFrom, controlKeyPath, controlOrigins, removeControlKey, writeControlKey } from './control-key.ts';
 import { RequestLog, handleControl, isControlPath, type RequestLogEntry } from './control.ts';
 import { Faults, STALL_MAX_MS, type FaultRule } from './faults.ts';
@@ -74,8 +74,15 @@ export interface EmulatorOptions {
    * `false` for nowhere. Removed on close.
    */
   controlKeyFile?: string | false;
-  /** Origins of the console that may call the control API from a browser; default http://localhost:4173 and :5173. */
+  /** Origins of the console that may call the control API from a browser; default the origins of `redirectUris`. */
   consoleOrigins?: readonly string[];
+  /**
+   * The console app's registered SPA redirect URIs, as an app registration lists them
+   * (Authentication → Single-page application); default SPA_REDIRECT_URIS
+   * (http://localhost:4173/redirect.html and :5173). Sign-in accepts only these, and
+   * the token endpoint's CORS and logout's post_logout_redirect_uri only their origins.
+   */
+  redirectUris?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -157,10 +164,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       throw new Error(`Could not write the control key to ${controlKeyFile}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }
-  const allowedOrigins = controlOrigins(port, opts.consoleOrigins ?? CONSOLE_ORIGINS);
+  const redirectUris = opts.redirectUris ?? SPA_REDIRECT_URIS;
+  const allowedOrigins = controlOrigins(port, opts.consoleOrigins ?? redirectUris.map((u) => new URL(u).origin));
   const minter = new TokenMinter(keys, origin);
   const store = new AuthStore();
-  const auth = createAuthProvider({ origin, port, keys, minter, store, accessTokenLifetimeSec });
+  const auth = createAuthProvider({ origin, port, keys, minter, store, accessTokenLifetimeSec, redirectUris });
   const verifier = new TokenVerifier(keys.jwks(), origin);
   const throttle = new Throttle({ ...DEFAULT_THROTTLE, enabled: opts.throttle ?? true });
   const faults = new Faults();

@@ -7,8 +7,13 @@
  *
  * The dev server gets a relaxed policy (inline scripts for the React Refresh
  * preamble, a WebSocket for HMR); preview gets the strict one.
+ *
+ * CONSOLE_CONFIG_FILE=path serves that file at /config.json instead (and the
+ * headers follow it): one build, several consoles pointed at different
+ * sign-in/Graph hosts — e2e runs a console per local emulator that way
+ * (e2e/pairs.ts). The console itself only ever reads /config.json.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { buildSecurityHeaders, DEFAULT_BRIDGE_PATH, headersFor, hostsFromConfigFile, type HeaderOptions, type HeaderSet } from './security-headers.ts';
@@ -41,30 +46,57 @@ function headerSource(configPath: string, options: HeaderOptions): () => { set: 
   };
 }
 
-function middleware(current: () => { set: HeaderSet; bridgePath: string }): Connect.NextHandleFunction {
+/** The environment variable naming a config.json to serve in place of the built (or public/) one. */
+export const CONFIG_FILE_ENV = 'CONSOLE_CONFIG_FILE';
+
+/**
+ * Sets the headers on every response; with `served`, also answers GET/HEAD of
+ * `configUrl` with that file (read on every request, like a static file).
+ */
+function middleware(current: () => { set: HeaderSet; bridgePath: string }, served?: { file: string; configUrl: string }): Connect.NextHandleFunction {
   return (req, res, next) => {
     const { set, bridgePath } = current();
-    for (const [name, value] of Object.entries(headersFor(req.url ?? '/', set, bridgePath))) res.setHeader(name, value);
-    next();
+    const url = req.url ?? '/';
+    for (const [name, value] of Object.entries(headersFor(url, set, bridgePath))) res.setHeader(name, value);
+    if (!served || url.split(/[?#]/, 1)[0] !== served.configUrl || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    let body: Buffer;
+    try {
+      body = readFileSync(served.file);
+    } catch (e) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`${CONFIG_FILE_ENV}=${served.file}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Length', String(body.length));
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
 
-export function securityHeaders(): Plugin {
+export function securityHeaders(env: NodeJS.ProcessEnv = process.env): Plugin {
   let root = process.cwd();
   let outDir = 'dist';
   let publicDir = 'public';
+  let base = '/';
+  const override = env[CONFIG_FILE_ENV] ? resolve(env[CONFIG_FILE_ENV]) : undefined;
+  const configFor = (own: string) => override ?? own;
+  const served = () => (override ? { file: override, configUrl: `${base}config.json` } : undefined);
   return {
     name: 'esim-console:security-headers',
     configResolved(config) {
       root = config.root;
       outDir = config.build.outDir;
       publicDir = config.publicDir;
+      base = config.base;
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware(headerSource(resolve(root, outDir, 'config.json'), {})));
+      server.middlewares.use(middleware(headerSource(configFor(resolve(root, outDir, 'config.json')), {}), served()));
     },
     configureServer(server) {
-      server.middlewares.use(middleware(headerSource(resolve(publicDir, 'config.json'), { dev: true })));
+      server.middlewares.use(middleware(headerSource(configFor(resolve(publicDir, 'config.json')), { dev: true }), served()));
     },
   };
 }

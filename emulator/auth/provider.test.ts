@@ -252,6 +252,31 @@ describe('authorization code + PKCE', () => {
     expect(res.text).not.toContain('<script');
   });
 
+  it('accepts the redirect URIs it was started with instead of the default registration (a console on another port)', async () => {
+    const other = 'http://localhost:4174/redirect.html';
+    const dir = await mkdtemp(path.join(tmpdir(), 'emu-auth-redirect-'));
+    const second = await startEmulator({ port: 0, certDir: dir, redirectUris: [other] });
+    try {
+      const { challenge } = pkce();
+      const at = (redirectUri: string) =>
+        localRequest(authorizeUrl({ code_challenge: challenge, redirect_uri: redirectUri }).replace(authority, `${second.origin}/${TENANT_ID}`), { ca: second.cert });
+      const accepted = await at(other);
+      expect(accepted.status).toBe(200);
+      expect(accepted.text).toContain(ADMIN.name);
+      const refused = await at(REDIRECT);
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('AADSTS50011');
+      // The token endpoint answers CORS for the registered console's origin only.
+      const token = (origin: string) =>
+        localRequest(`${second.origin}/${TENANT_ID}/oauth2/v2.0/token`, { ca: second.cert, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin }, body: 'grant_type=refresh_token&client_id=x' });
+      expect((await token('http://localhost:4174')).headers['access-control-allow-origin']).toBe('http://localhost:4174');
+      expect((await token(SPA_ORIGIN)).headers['access-control-allow-origin']).toBe('*');
+    } finally {
+      await second.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('redirects OAuth errors once the redirect_uri is valid (missing PKCE)', async () => {
     const res = await get(authorizeUrl({}));
     expect(res.status).toBe(302);

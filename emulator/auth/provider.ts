@@ -32,7 +32,6 @@ import { handleTokenRequest } from './token-endpoint.ts';
 import { clientInfo, issuerFor, type TokenMinter } from './tokens.ts';
 
 const TENANT_ALIASES = new Set([TENANT_ID, TENANT_DOMAIN, 'organizations', 'common'].map((t) => t.toLowerCase()));
-const SPA_ORIGINS = new Set(SPA_REDIRECT_URIS.map((u) => new URL(u).origin));
 const PROMPTS = new Set(['none', 'login', 'select_account', 'consent', 'create']);
 const FORM_LIMIT = 1024 * 1024;
 
@@ -43,6 +42,8 @@ export interface AuthProviderDeps {
   minter: TokenMinter;
   store: AuthStore;
   accessTokenLifetimeSec: number;
+  /** The console app's registered SPA redirect URIs (Entra: app registration → Authentication); default SPA_REDIRECT_URIS. */
+  redirectUris?: readonly string[];
 }
 
 export interface AuthProvider {
@@ -66,6 +67,8 @@ const ROUTES: Record<string, Route> = {
 
 export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
   const { origin, store } = deps;
+  const redirectUris: readonly string[] = deps.redirectUris ?? SPA_REDIRECT_URIS;
+  const SPA_ORIGINS = new Set(redirectUris.map((u) => new URL(u).origin));
   const cookieName = `esim_emulator_session_${deps.port}`;
   const base = `${origin}/${TENANT_ID}`;
 
@@ -246,7 +249,7 @@ export function createAuthProvider(deps: AuthProviderDeps): AuthProvider {
       return page(400, new OAuthError('invalid_request', 500113, 'No reply address is registered for the application.'));
     }
     if (!redirectUri) return page(400, missingParameter('redirect_uri'));
-    if (!(SPA_REDIRECT_URIS as readonly string[]).includes(redirectUri)) {
+    if (!redirectUris.includes(redirectUri)) {
       return page(
         400,
         new OAuthError(
