@@ -58,8 +58,8 @@ export default tseslint.config(
             { target: './src/auth', from: ['./src/features', './src/app', './src/components'], message: 'src/auth is below features.' },
             { target: './src', from: ['./e2e', './bench', './scripts'], message: 'Product code must not know about the emulator, tests or scripts.' },
             { target: ['./src/*.{ts,tsx}', './src/!(testing)/**/*'], from: './emulator', message: 'Product code must not know about the emulator, tests or scripts.' },
-            // The unit tests' fake Graph is the emulator's engine, in-process (src/testing/fake-graph.ts); never its server.
-            { target: './src/testing', from: './emulator', except: ['./graph', './constants.ts', './types.ts'], message: 'src/testing may use the emulator’s Graph engine only (no sockets, no Node).' },
+            // The unit tests' fake Graph is the emulator's engine, in-process (src/testing/fake-graph.ts), with its fault rules and throttling; never its server.
+            { target: './src/testing', from: './emulator', except: ['./graph', './constants.ts', './types.ts', './faults.ts', './throttle.ts'], message: 'src/testing may use the emulator’s Graph engine, fault rules and throttling only (no sockets, no Node).' },
             // Test helpers are for tests: product code never imports them.
             { target: './src/!(testing)/**/!(*.test|*.table).{ts,tsx}', from: './src/testing', message: 'src/testing holds test helpers; product code must not import them.' },
           ],

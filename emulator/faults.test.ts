@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TENANT_ID } from './constants.ts';
-import { Faults, parseFaultRule } from './faults.ts';
+import { Faults, applyFault, parseFaultRule, type FaultRule } from './faults.ts';
 import type { GraphEngine } from './graph/engine.ts';
 import { clientOf } from './test-client.ts';
 import { startEmulator, type RunningEmulator } from './server.ts';
@@ -42,6 +42,35 @@ describe('fault rules (unit)', () => {
     expect(() => parseFaultRule({ malformedJson: true, drop: 'after' })).toThrow(/one effect/);
     expect(parseFaultRule({ stall: true })).toEqual({ stall: true });
     expect(parseFaultRule({ malformedJson: true, latencyMs: 5 })).toEqual({ malformedJson: true, latencyMs: 5 });
+    expect(parseFaultRule({ stall: true, processed: true })).toEqual({ stall: true, processed: true });
+    expect(() => parseFaultRule({ drop: 'before', processed: true })).toThrow(/processed/);
+  });
+});
+
+describe('applyFault: how a request ends (one decision for the server and the in-process fake Graph)', () => {
+  const run = async (rule?: Omit<FaultRule, 'id' | 'count'>) => {
+    const steps: string[] = [];
+    const outcome = await applyFault(rule && { id: 'f', count: 1, ...rule }, {
+      delay: async (ms) => steps.push(`delay ${ms}`),
+      handle: async () => {
+        steps.push('engine');
+        return 'response';
+      },
+    });
+    return { outcome, steps };
+  };
+
+  it.each([
+    ['no rule', undefined, { kind: 'answer', response: 'response', malformedJson: false }, ['engine']],
+    ['status', { status: 429, retryAfterSec: 4 }, { kind: 'error', status: 429, code: 'TooManyRequests', message: 'Too many requests', retryAfterSec: 4 }, []],
+    ['status after the engine ran', { status: 503, processed: true }, { kind: 'error', status: 503, code: 'ServiceUnavailable', message: expect.stringMatching(/unavailable/) }, ['engine']],
+    ['drop before', { drop: 'before' as const }, { kind: 'noAnswer', how: 'before' }, []],
+    ['drop after', { drop: 'after' as const }, { kind: 'noAnswer', how: 'after' }, ['engine']],
+    ['stall', { stall: true }, { kind: 'noAnswer', how: 'stalled' }, []],
+    ['stall after the engine ran', { stall: true, processed: true }, { kind: 'noAnswer', how: 'stalled' }, ['engine']],
+    ['malformed JSON, with latency', { malformedJson: true, latencyMs: 7 }, { kind: 'answer', response: 'response', malformedJson: true }, ['delay 7', 'engine']],
+  ])('%s', async (_name, rule, outcome, steps) => {
+    expect(await run(rule)).toEqual({ outcome, steps });
   });
 });
 
@@ -156,6 +185,26 @@ describe('fault injection over HTTP', () => {
     });
     expect(calls).toHaveLength(0);
     expect((await graph('POST', '/pools')).status).toBe(201);
+  });
+
+  it('stall with processed: the engine carries the request out, the answer never comes', async () => {
+    await addFault({ method: 'POST', stall: true, processed: true });
+    const controller = new AbortController();
+    const pending = call('/beta/pools', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: controller.signal,
+    });
+    pending.catch(() => undefined);
+    await expect.poll(() => calls.length).toBe(1);
+    controller.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
+    await expect.poll(async () => (await json('GET', '/_emulator/requests')).json<{ value: { method: string; dropped?: string }[] }>().value.at(-1)).toMatchObject({
+      method: 'POST',
+      dropped: 'stalled',
+    });
+    expect(calls[0]?.method).toBe('POST');
   });
 
   it('answers the engine\'s status with the JSON body cut short (malformed JSON) after the engine ran', async () => {

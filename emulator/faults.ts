@@ -21,11 +21,15 @@ export interface FaultRule {
   latencyMs?: number;
   /** Destroy the connection before the engine runs, or after it processed the request. */
   drop?: 'before' | 'after';
-  /** With `status`: run the engine first, then answer the error anyway (an ambiguous failure). */
+  /**
+   * With `status`: run the engine first, then answer the error anyway (an ambiguous failure).
+   * With `stall`: run the engine, then never answer (the service acted; the answer never came).
+   */
   processed?: boolean;
   /**
    * Hold the request unanswered until the client gives up (closes the connection), at most
-   * {@link STALL_MAX_MS}; the engine never runs. A stalled request is never carried out.
+   * {@link STALL_MAX_MS}. The engine never runs unless `processed`: a stalled request is
+   * otherwise never carried out.
    */
   stall?: boolean;
   /** Run the engine, then answer its status with the JSON body cut short (malformed JSON). */
@@ -116,7 +120,7 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
     }
   }
   if (out.drop && out.status !== undefined) throw new FaultRuleError('A rule either drops the connection or answers a status, not both.');
-  if (out.processed && out.status === undefined) throw new FaultRuleError('processed applies only with status.');
+  if (out.processed && out.status === undefined && !out.stall) throw new FaultRuleError('processed applies only with status or stall.');
   if (out.retryAfterSec !== undefined && out.status === undefined) throw new FaultRuleError('retryAfterSec applies only with status.');
   if (effects.length === 0 && out.latencyMs === undefined) {
     throw new FaultRuleError('A rule needs at least one effect: status, drop, stall, malformedJson or latencyMs.');
@@ -174,4 +178,69 @@ export class Faults {
     if (rule.count <= 0) this.rules.splice(index, 1);
     return { ...rule };
   }
+}
+
+/**
+ * How one Graph request ends under a fault rule. Decided here once, for every
+ * carrier of the engine: the HTTPS server (e2e, bench) and the in-process fake
+ * Graph of the unit tests (src/testing/fake-graph-faults.ts).
+ */
+export type FaultOutcome<R> =
+  /** The engine's answer; with `malformedJson`, its JSON body cut short. */
+  | { kind: 'answer'; response: R; malformedJson: boolean }
+  /** A Graph-shaped error with this status (the engine ran first when the rule says `processed`). */
+  | { kind: 'error'; status: number; code: string; message: string; retryAfterSec?: number }
+  /**
+   * No answer: the connection is lost before or after the engine ran, or the request is held
+   * (`stalled`) until the client gives up, at most {@link STALL_MAX_MS}, then lost.
+   */
+  | { kind: 'noAnswer'; how: 'before' | 'after' | 'stalled' };
+
+/** Applies `fault` (none: the engine answers) to one request: latency, then whether and when the engine runs. */
+export async function applyFault<R>(fault: FaultRule | undefined, io: { delay(ms: number): Promise<unknown>; handle(): Promise<R> }): Promise<FaultOutcome<R>> {
+  if (fault?.latencyMs) await io.delay(fault.latencyMs);
+  if (fault?.stall) {
+    if (fault.processed) await io.handle();
+    return { kind: 'noAnswer', how: 'stalled' };
+  }
+  if (fault?.drop === 'before') return { kind: 'noAnswer', how: 'before' };
+  const status = fault?.status;
+  const error =
+    status === undefined
+      ? undefined
+      : { kind: 'error' as const, status, code: graphCodeForStatus(status), message: graphMessageForStatus(status), ...(fault?.retryAfterSec !== undefined && { retryAfterSec: fault.retryAfterSec }) };
+  if (error && !fault?.processed) return error;
+  const response = await io.handle();
+  if (fault?.drop === 'after') return { kind: 'noAnswer', how: 'after' };
+  if (error) return error;
+  return { kind: 'answer', response, malformedJson: fault?.malformedJson === true };
+}
+
+/** A Graph error code for an HTTP status, for injected faults. */
+export function graphCodeForStatus(status: number): string {
+  const known: Record<number, string> = {
+    400: 'BadRequest',
+    401: 'InvalidAuthenticationToken',
+    403: 'Forbidden',
+    404: 'NotFound',
+    409: 'Conflict',
+    412: 'PreconditionFailed',
+    429: 'TooManyRequests',
+    500: 'InternalServerError',
+    502: 'BadGateway',
+    503: 'ServiceUnavailable',
+    504: 'GatewayTimeout',
+  };
+  return known[status] ?? (status >= 500 ? 'UnknownError' : 'BadRequest');
+}
+
+export function graphMessageForStatus(status: number): string {
+  const known: Record<number, string> = {
+    429: 'Too many requests',
+    500: 'An internal server error occurred.',
+    502: 'Bad gateway.',
+    503: 'The service is temporarily unavailable. Please retry later.',
+    504: 'The request timed out.',
+  };
+  return known[status] ?? `Injected fault (HTTP ${status}).`;
 }

@@ -161,34 +161,7 @@ export function sendGraphError(
   sendJson(res, status, graphErrorBody(code, message, ctx), headers, GRAPH_JSON_CONTENT_TYPE);
 }
 
-/** A Graph error code for an HTTP status, for injected faults. */
-export function graphCodeForStatus(status: number): string {
-  const known: Record<number, string> = {
-    400: 'BadRequest',
-    401: 'InvalidAuthenticationToken',
-    403: 'Forbidden',
-    404: 'NotFound',
-    409: 'Conflict',
-    412: 'PreconditionFailed',
-    429: 'TooManyRequests',
-    500: 'InternalServerError',
-    502: 'BadGateway',
-    503: 'ServiceUnavailable',
-    504: 'GatewayTimeout',
-  };
-  return known[status] ?? (status >= 500 ? 'UnknownError' : 'BadRequest');
-}
-
-export function graphMessageForStatus(status: number): string {
-  const known: Record<number, string> = {
-    429: 'Too many requests',
-    500: 'An internal server error occurred.',
-    502: 'Bad gateway.',
-    503: 'The service is temporarily unavailable. Please retry later.',
-    504: 'The request timed out.',
-  };
-  return known[status] ?? `Injected fault (HTTP ${status}).`;
-}
+export { graphCodeForStatus, graphMessageForStatus } from './faults.ts';
 
 // ---- CORS -----------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import { DEFAULT_CERT_DIR, loadOrCreateCert } from './cert.ts';
 import { CONTROL_KEY_HEADER, DEFAULT_PORT, SPA_REDIRECT_URIS, TENANT_ID, USERS } from './constants.ts';
 import { controlKeyFrom, controlKeyPath, controlOrigins, removeControlKey, writeControlKey } from './control-key.ts';
 import { RequestLog, handleControl, isControlPath, type RequestLogEntry } from './control.ts';
-import { Faults, STALL_MAX_MS, type FaultRule } from './faults.ts';
+import { Faults, STALL_MAX_MS, applyFault, type FaultRule } from './faults.ts';
 import { createGraphEngine, type GraphEngine, type SeedName } from './graph/engine.ts';
 import {
   BodyTooLargeError,
@@ -421,30 +421,6 @@ function createGraphRoute(deps: GraphRouteDeps) {
 
     const fault: FaultRule | undefined = faults.take(method, graphPath, url.pathname);
     if (fault) note.fault = fault.id;
-    if (fault?.latencyMs) await sleep(fault.latencyMs);
-    if (fault?.stall) {
-      // Never answered, never carried out: held until the client gives up.
-      note.dropped = 'stalled';
-      await untilClosed(res, STALL_MAX_MS);
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.drop === 'before') {
-      note.dropped = 'before';
-      req.socket.destroy();
-      return;
-    }
-    const faultError = () => {
-      const status = fault?.status ?? 500;
-      const headers: Record<string, string> = { ...cors };
-      if (fault?.retryAfterSec !== undefined) headers['Retry-After'] = String(fault.retryAfterSec);
-      sendGraphError(res, status, graphCodeForStatus(status), graphMessageForStatus(status), ctx, headers);
-    };
-    if (fault?.status !== undefined && !fault.processed) {
-      faultError();
-      return;
-    }
-
     const parsed = parseJsonBody(raw);
     const request: GraphRequest = {
       method,
@@ -458,24 +434,31 @@ function createGraphRoute(deps: GraphRouteDeps) {
       requestId: ctx.requestId,
       ...(ctx.clientRequestId ? { clientRequestId: ctx.clientRequestId } : {}),
     };
-    let response: GraphResponse;
-    try {
-      response = await engine.handle(request);
-    } catch (e) {
-      deps.log?.(`engine error: ${e instanceof Error ? e.name : 'Error'} on ${method} ${url.pathname}`);
-      response = { status: 500, body: graphErrorBody(graphCodeForStatus(500), graphMessageForStatus(500), ctx) };
-    }
-
-    if (fault?.drop === 'after') {
-      note.dropped = 'after';
+    const outcome = await applyFault(fault, {
+      delay: sleep,
+      handle: async (): Promise<GraphResponse> => {
+        try {
+          return await engine.handle(request);
+        } catch (e) {
+          deps.log?.(`engine error: ${e instanceof Error ? e.name : 'Error'} on ${method} ${url.pathname}`);
+          return { status: 500, body: graphErrorBody(graphCodeForStatus(500), graphMessageForStatus(500), ctx) };
+        }
+      },
+    });
+    if (outcome.kind === 'noAnswer') {
+      note.dropped = outcome.how;
+      // Stalled: never answered, held until the client gives up.
+      if (outcome.how === 'stalled') await untilClosed(res, STALL_MAX_MS);
       req.socket.destroy();
       return;
     }
-    if (fault?.status !== undefined) {
-      faultError();
+    if (outcome.kind === 'error') {
+      const headers: Record<string, string> = { ...cors };
+      if (outcome.retryAfterSec !== undefined) headers['Retry-After'] = String(outcome.retryAfterSec);
+      sendGraphError(res, outcome.status, outcome.code, outcome.message, ctx, headers);
       return;
     }
-    writeGraphResponse(res, response, cors, fault?.malformedJson === true);
+    writeGraphResponse(res, outcome.response, cors, outcome.malformedJson);
   };
 }
 
