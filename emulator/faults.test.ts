@@ -163,47 +163,36 @@ describe('fault injection over HTTP', () => {
     expect((await keepAlive()).headers.connection).toBe('keep-alive');
   });
 
+  /** A POST the client aborts on demand, and the request log's last entry. */
+  const abortablePost = () => {
+    const controller = new AbortController();
+    const pending = call('/beta/pools', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}', signal: controller.signal });
+    pending.catch(() => undefined);
+    return { abort: () => controller.abort(), pending };
+  };
+  const lastLogged = async () => (await json('GET', '/_emulator/requests')).json<{ value: { method: string; dropped?: string }[] }>().value.at(-1);
+
   it('stalls a request until the client gives up; the engine never runs', async () => {
     await addFault({ method: 'POST', stall: true });
     await json('DELETE', '/_emulator/requests');
-    const controller = new AbortController();
-    const pending = call('/beta/pools', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: '{}',
-      signal: controller.signal,
-    });
-    pending.catch(() => undefined);
+    const post = abortablePost();
     // Held: the request log shows nothing finished while it waits.
     await new Promise((r) => setTimeout(r, 200));
     expect((await json('GET', '/_emulator/requests')).json<{ value: unknown[] }>().value).toEqual([]);
-    controller.abort();
-    await expect(pending).rejects.toThrow(/abort/i);
-    await expect.poll(async () => (await json('GET', '/_emulator/requests')).json<{ value: { method: string; dropped?: string }[] }>().value.at(-1)).toMatchObject({
-      method: 'POST',
-      dropped: 'stalled',
-    });
+    post.abort();
+    await expect(post.pending).rejects.toThrow(/abort/i);
+    await expect.poll(lastLogged).toMatchObject({ method: 'POST', dropped: 'stalled' });
     expect(calls).toHaveLength(0);
     expect((await graph('POST', '/pools')).status).toBe(201);
   });
 
   it('stall with processed: the engine carries the request out, the answer never comes', async () => {
     await addFault({ method: 'POST', stall: true, processed: true });
-    const controller = new AbortController();
-    const pending = call('/beta/pools', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: '{}',
-      signal: controller.signal,
-    });
-    pending.catch(() => undefined);
+    const post = abortablePost();
     await expect.poll(() => calls.length).toBe(1);
-    controller.abort();
-    await expect(pending).rejects.toThrow(/abort/i);
-    await expect.poll(async () => (await json('GET', '/_emulator/requests')).json<{ value: { method: string; dropped?: string }[] }>().value.at(-1)).toMatchObject({
-      method: 'POST',
-      dropped: 'stalled',
-    });
+    post.abort();
+    await expect(post.pending).rejects.toThrow(/abort/i);
+    await expect.poll(lastLogged).toMatchObject({ method: 'POST', dropped: 'stalled' });
     expect(calls[0]?.method).toBe('POST');
   });
 

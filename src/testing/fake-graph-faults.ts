@@ -17,6 +17,7 @@
 import { SPA_CLIENT_ID } from '../../emulator/constants.ts';
 import { Faults, STALL_MAX_MS, applyFault, parseFaultRule, type FaultRule, type FaultRuleInput } from '../../emulator/faults.ts';
 import { DEFAULT_THROTTLE, Throttle, type ThrottleConfig } from '../../emulator/throttle.ts';
+import { sleep as wait } from '../graph/retry.ts';
 import type { FakeGraph } from './fake-graph.ts';
 import { graphError, type Reply } from './graph-wire.ts';
 
@@ -28,15 +29,6 @@ export interface GraphFaults {
   clear(): void;
   /** Turns on Intune's throttling (emulator/throttle.ts) with these limits over its defaults, counted from now. */
   throttle(config: Partial<ThrottleConfig>): void;
-}
-
-/** `ms` on a timer; rejects with the signal's reason when it aborts first. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
 }
 
 /** Arms the emulator's fault engine on `graph`; `now` is the throttle's clock (default Date.now, which fake timers move). */
