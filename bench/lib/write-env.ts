@@ -5,13 +5,13 @@
  * against it with a bearer token from the control API.
  */
 import type { GraphClient } from '../../src/graph/client.ts';
-import { startBenchEmulator, type BenchEmulator, type ThrottleSettings } from './emulator.ts';
+import { startBenchEmulator, type BenchEmulator, type ThrottleConfig } from './emulator.ts';
 
 export interface WriteEnv extends BenchEmulator {
   graph: GraphClient;
   token: string;
   /** Throttling as the emulator starts (Intune's documented limits). */
-  defaults: ThrottleSettings;
+  defaults: ThrottleConfig;
 }
 
 export async function startWriteEnv(): Promise<WriteEnv> {
@@ -35,7 +35,7 @@ export async function startWriteEnv(): Promise<WriteEnv> {
  * own unthrottled time. Writes and all requests are limited separately (per
  * app and per tenant; one app here, so the smaller limit counts).
  */
-export function throttleFloorMs(cfg: ThrottleSettings, requests: { writes: number; reads: number }, lastRequestMs: number): { floorMs: number; windows: number } {
+export function throttleFloorMs(cfg: ThrottleConfig, requests: { writes: number; reads: number }, lastRequestMs: number): { floorMs: number; windows: number } {
   const writeLimit = Math.min(cfg.appWrites, cfg.tenantWrites);
   const allLimit = Math.min(cfg.appAll, cfg.tenantAll);
   const all = requests.writes + requests.reads;
