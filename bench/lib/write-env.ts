@@ -6,6 +6,8 @@
  */
 import type { GraphClient } from '../../src/graph/client.ts';
 import { startBenchEmulator, type BenchEmulator, type ThrottleConfig } from './emulator.ts';
+import { metric, type Metric } from './report.ts';
+import { formatMs } from './stats.ts';
 
 export interface WriteEnv extends BenchEmulator {
   graph: GraphClient;
@@ -44,4 +46,21 @@ export function throttleFloorMs(cfg: ThrottleConfig, requests: { writes: number;
     all > 0 ? Math.floor((all - 1) / allLimit) : 0,
   );
   return { floorMs: windows * cfg.windowMs + lastRequestMs, windows };
+}
+
+/** How close a throttled write run may come to its floor: within 15 %. */
+export const FLOOR_GOAL_RATIO = 1.15;
+
+/** A write run's wall time, judged against the throttle floor ({@link throttleFloorMs}). */
+export function elapsedOverFloor(input: { id: string; name: string; elapsedMs: number; floorMs: number; details: Record<string, unknown> }): Metric {
+  return metric({
+    id: input.id,
+    name: input.name,
+    value: input.elapsedMs,
+    unit: 'ms',
+    display: formatMs(input.elapsedMs),
+    baseline: { value: input.floorMs, display: `floor ${formatMs(input.floorMs)}` },
+    goal: { max: FLOOR_GOAL_RATIO, on: 'ratio', display: `${FLOOR_GOAL_RATIO}×` },
+    details: input.details,
+  });
 }
