@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker fewer than the cores: one on CI's 2-core
+    // machine. The unit run is CPU-bound (jsdom, transforms), so both cores.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
