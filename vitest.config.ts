@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker fewer than the cores: one on CI's 2-core
+    // machine. The unit run is CPU-bound (jsdom, transforms), so both cores.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -12,6 +15,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-tests.ts'],
+          // A limit for hangs, not a speed check: a component test that takes 1–2 s alone took
+          // over 5 s (the default) on the shared 2-core CI machine under load.
+          testTimeout: 15_000,
         },
       },
       {

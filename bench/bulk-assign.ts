@@ -13,10 +13,9 @@ import { generateCarrierFiles } from '../src/testing/carrier-csv.ts';
 import { writeTimeline } from './lib/emulator.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
-import { throttleFloorMs, type WriteEnv } from './lib/write-env.ts';
+import { elapsedOverFloor, throttleFloorMs, type WriteEnv } from './lib/write-env.ts';
 import { UPLOAD_POOLS } from './upload.ts';
 
-const GOAL_RATIO = 1.15;
 const LATENCY_SAMPLES = 5;
 
 interface PoolWithAssignments {
@@ -136,14 +135,11 @@ export async function benchBulkAssign(env: WriteEnv, repoRoot: string, log: (lin
     notes,
     wallMs: performance.now() - started,
     metrics: [
-      metric({
+      elapsedOverFloor({
         id: 'assign.elapsed',
         name: `Bulk assign ${targets.length} pools, throttling on`,
-        value: elapsedMs,
-        unit: 'ms',
-        display: formatMs(elapsedMs),
-        baseline: { value: floorMs, display: `floor ${formatMs(floorMs)}` },
-        goal: { max: GOAL_RATIO, on: 'ratio', display: `${GOAL_RATIO}×` },
+        elapsedMs,
+        floorMs,
         details: { throttle: cfg, windows, onePoolMs, latencySamplesMs: latencies, concurrency, throttled429: throttled, reads, writes, runnerWaits: waits },
       }),
       metric({

@@ -80,26 +80,23 @@ export async function measureRequests(page: Page, env: BrowserBenchEmulator): Pr
 
   const repeated = steps.flatMap((s) => duplicates(s.requests).map((d) => `${s.name}: ${d}`));
   const unselected = steps.flatMap((s) => s.requests.filter((r) => isCollectionRead(r) && !r.path.includes('$select=')).map((r) => `${s.name}: ${key(r)}`));
-  const uniq = (xs: string[]) => [...new Set(xs)];
   const perStep = steps.map((s) => `${s.name} ${s.requests.length}`).join(', ');
+  /** A count of requests that should not have been made, with the first few named. */
+  const noneExpected = (id: string, name: string, found: string[], details?: Record<string, unknown>): Metric =>
+    metric({
+      id,
+      name,
+      value: found.length,
+      unit: 'requests',
+      display: found.length ? `${found.length}: ${[...new Set(found)].slice(0, 4).join('; ')}` : 'none',
+      goal: { max: 0, on: 'value', display: '0' },
+      details,
+    });
   const metrics: Metric[] = [
-    metric({
-      id: 'requests.repeated',
-      name: 'Graph requests repeated within one page load or navigation',
-      value: repeated.length,
-      unit: 'requests',
-      display: repeated.length ? `${repeated.length}: ${uniq(repeated).slice(0, 4).join('; ')}` : 'none',
-      goal: { max: 0, on: 'value', display: '0' },
-      details: { steps: steps.map((s) => ({ name: s.name, requests: s.requests.map(key) })) },
+    noneExpected('requests.repeated', 'Graph requests repeated within one page load or navigation', repeated, {
+      steps: steps.map((s) => ({ name: s.name, requests: s.requests.map(key) })),
     }),
-    metric({
-      id: 'requests.unselected',
-      name: 'Graph collection reads without $select',
-      value: unselected.length,
-      unit: 'requests',
-      display: unselected.length ? `${unselected.length}: ${uniq(unselected).slice(0, 4).join('; ')}` : 'none',
-      goal: { max: 0, on: 'value', display: '0' },
-    }),
+    noneExpected('requests.unselected', 'Graph collection reads without $select', unselected),
   ];
   const notes = [`Graph requests per step: ${perStep}`];
   for (const s of steps) notes.push(`  ${s.name}: ${s.requests.map(key).map((k) => k.replace(/[0-9a-f-]{36}/g, '{id}')).join(', ') || 'none'}`);

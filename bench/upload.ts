@@ -11,11 +11,10 @@ import { generateCarrierFiles } from '../src/testing/carrier-csv.ts';
 import { writeTimeline } from './lib/emulator.ts';
 import { metric, type BenchOutcome } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
-import { throttleFloorMs, type WriteEnv } from './lib/write-env.ts';
+import { elapsedOverFloor, throttleFloorMs, type WriteEnv } from './lib/write-env.ts';
 
 export const UPLOAD_POOLS = 200;
 const CODES_PER_POOL = 25;
-const GOAL_RATIO = 1.15;
 const LATENCY_SAMPLES = 5;
 
 interface PoolRow {
@@ -124,14 +123,11 @@ export async function benchUpload(env: WriteEnv, repoRoot: string, log: (line: s
     notes,
     wallMs: performance.now() - started,
     metrics: [
-      metric({
+      elapsedOverFloor({
         id: 'upload.elapsed',
         name: `Upload ${UPLOAD_POOLS} pools, throttling on`,
-        value: elapsedMs,
-        unit: 'ms',
-        display: formatMs(elapsedMs),
-        baseline: { value: floorMs, display: `floor ${formatMs(floorMs)}` },
-        goal: { max: GOAL_RATIO, on: 'ratio', display: `${GOAL_RATIO}×` },
+        elapsedMs,
+        floorMs,
         details: { throttle: cfg, windows, oneCreateMs, latencySamplesMs: latencies, concurrency, throttled429: log429, runnerWaits: waits },
       }),
       metric({

@@ -4,28 +4,16 @@
  * per-start key in `X-Emulator-Key` (known here from the running emulator).
  */
 import { CONTROL_KEY_HEADER, USERS } from '../../emulator/constants.ts';
+import type { RequestLogEntry } from '../../emulator/control.ts';
 import { startEmulator, type RunningEmulator, type SeedName } from '../../emulator/server.ts';
+import type { ThrottleConfig } from '../../emulator/throttle.ts';
 
 export const ADMIN_USERNAME = USERS[0]?.username ?? 'megan.bowen@contoso.example';
 export const ADMIN_NAME = USERS[0]?.name ?? 'Megan Bowen';
 
-export interface ThrottleSettings {
-  enabled: boolean;
-  windowMs: number;
-  tenantWrites: number;
-  appWrites: number;
-  tenantAll: number;
-  appAll: number;
-}
-
-export interface RequestLogEntry {
-  /** ISO time the response finished. */
-  time: string;
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
-}
+/** The emulator's own types for its throttle settings and request log (the control API answers with them). */
+export type { RequestLogEntry } from '../../emulator/control.ts';
+export type { ThrottleConfig } from '../../emulator/throttle.ts';
 
 /**
  * The emulator's certificate is self-signed. Node's global fetch (used by the
@@ -67,13 +55,13 @@ export class EmulatorControl {
     await this.call('POST', 'reset', { seed });
   }
 
-  throttle(): Promise<ThrottleSettings> {
-    return this.call<ThrottleSettings>('GET', 'throttle');
+  throttle(): Promise<ThrottleConfig> {
+    return this.call<ThrottleConfig>('GET', 'throttle');
   }
 
   /** Applies settings; the emulator also starts counting afresh. */
-  setThrottle(settings: Partial<ThrottleSettings>): Promise<ThrottleSettings> {
-    return this.call<ThrottleSettings>('PUT', 'throttle', settings);
+  setThrottle(settings: Partial<ThrottleConfig>): Promise<ThrottleConfig> {
+    return this.call<ThrottleConfig>('PUT', 'throttle', settings);
   }
 
   async token(username = ADMIN_USERNAME): Promise<string> {

@@ -18,17 +18,10 @@ export interface Goal {
   display: string;
 }
 
-export interface Metric {
-  id: string;
-  name: string;
-  value: number;
-  unit: string;
-  display: string;
-  baseline?: { value: number; display: string };
+/** A measurement as reported: its input, with the ratio to its baseline and the status worked out. */
+export interface Metric extends Omit<MetricInput, 'informational'> {
   ratio?: number;
-  goal?: Goal;
   status: Status;
-  details?: Record<string, unknown>;
 }
 
 export interface BenchOutcome {

@@ -5,13 +5,15 @@
  * against it with a bearer token from the control API.
  */
 import type { GraphClient } from '../../src/graph/client.ts';
-import { startBenchEmulator, type BenchEmulator, type ThrottleSettings } from './emulator.ts';
+import { startBenchEmulator, type BenchEmulator, type ThrottleConfig } from './emulator.ts';
+import { metric, type Metric } from './report.ts';
+import { formatMs } from './stats.ts';
 
 export interface WriteEnv extends BenchEmulator {
   graph: GraphClient;
   token: string;
   /** Throttling as the emulator starts (Intune's documented limits). */
-  defaults: ThrottleSettings;
+  defaults: ThrottleConfig;
 }
 
 export async function startWriteEnv(): Promise<WriteEnv> {
@@ -35,7 +37,7 @@ export async function startWriteEnv(): Promise<WriteEnv> {
  * own unthrottled time. Writes and all requests are limited separately (per
  * app and per tenant; one app here, so the smaller limit counts).
  */
-export function throttleFloorMs(cfg: ThrottleSettings, requests: { writes: number; reads: number }, lastRequestMs: number): { floorMs: number; windows: number } {
+export function throttleFloorMs(cfg: ThrottleConfig, requests: { writes: number; reads: number }, lastRequestMs: number): { floorMs: number; windows: number } {
   const writeLimit = Math.min(cfg.appWrites, cfg.tenantWrites);
   const allLimit = Math.min(cfg.appAll, cfg.tenantAll);
   const all = requests.writes + requests.reads;
@@ -44,4 +46,21 @@ export function throttleFloorMs(cfg: ThrottleSettings, requests: { writes: numbe
     all > 0 ? Math.floor((all - 1) / allLimit) : 0,
   );
   return { floorMs: windows * cfg.windowMs + lastRequestMs, windows };
+}
+
+/** How close a throttled write run may come to its floor: within 15 %. */
+export const FLOOR_GOAL_RATIO = 1.15;
+
+/** A write run's wall time, judged against the throttle floor ({@link throttleFloorMs}). */
+export function elapsedOverFloor(input: { id: string; name: string; elapsedMs: number; floorMs: number; details: Record<string, unknown> }): Metric {
+  return metric({
+    id: input.id,
+    name: input.name,
+    value: input.elapsedMs,
+    unit: 'ms',
+    display: formatMs(input.elapsedMs),
+    baseline: { value: input.floorMs, display: `floor ${formatMs(input.floorMs)}` },
+    goal: { max: FLOOR_GOAL_RATIO, on: 'ratio', display: `${FLOOR_GOAL_RATIO}×` },
+    details: input.details,
+  });
 }

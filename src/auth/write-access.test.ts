@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../graph/errors.ts';
 import { createWriteRefusals } from './write-access.ts';
+import { memoryStorage } from '../testing/memory-storage.ts';
 
 const forbidden = (message: string, status = 403) => new GraphError({ status, code: 'Forbidden', message, method: 'POST', path: '/p' });
 const ROLE = forbidden('Forbidden: the caller is not allowed to perform this action.');
 const SCOPE = forbidden('Application must have one of the following scopes: DeviceManagementConfiguration.ReadWrite.All');
-
-/** A Storage in memory, as sessionStorage behaves. */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, v),
-  };
-}
 
 describe('write refusals', () => {
   it('remember the reason for the account whose write was refused, only for that account', () => {

@@ -1,7 +1,7 @@
-import { QueryClient, QueryClientProvider, queryOptions, type QueryState } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { queryOptions, type QueryState } from '@tanstack/react-query';
+import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { renderQueryHook } from '../testing/render-with-app.tsx';
 import { useCachedQueries } from './use-cached-queries.ts';
 
 /** Reads that answer only when told to, and record which ids were asked for and which were aborted. */
@@ -26,17 +26,9 @@ function reads() {
 const summarise = (ids: readonly string[], stateOf: (id: string) => QueryState<string> | undefined) => ids.map((id) => `${id}:${stateOf(id)?.data ?? '…'}`);
 
 function setup(r: ReturnType<typeof reads>, ids: string[], cancelDropped = false) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  let renders = 0;
-  const hook = renderHook(
-    (props: { ids: string[] }) => {
-      renders++;
-      return useCachedQueries(props.ids, { queryOptions: r.options, summarise, updateEveryMs: 20, cancelDropped });
-    },
-    { wrapper, initialProps: { ids } },
-  );
-  return { ...hook, client, renders: () => renders };
+  return renderQueryHook((props: { ids: string[] }) => useCachedQueries(props.ids, { queryOptions: r.options, summarise, updateEveryMs: 20, cancelDropped }), {
+    initialProps: { ids },
+  });
 }
 
 describe('useCachedQueries', () => {

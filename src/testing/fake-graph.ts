@@ -15,13 +15,11 @@ import { errorResponse, GraphError as EngineError } from '../../emulator/graph/e
 import { createGraphEngine, type GraphEngine } from '../../emulator/graph/engine.ts';
 import type { GroupRecord, PoolRecord } from '../../emulator/graph/model.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../../emulator/graph/snapshot.ts';
-import { SPA_CLIENT_ID } from '../../emulator/constants.ts';
-import type { GraphRequest, GraphResponse, Principal } from '../../emulator/types.ts';
+import type { GraphRequest, GraphResponse } from '../../emulator/types.ts';
 import { configureGraph, type GraphClient, type GraphClientOptions } from '../graph/client.ts';
-import type { FakeAuth } from './fake-auth.ts';
-import { fakeAuth } from './fake-auth.ts';
+import { fakeAuth, type FakeAuth } from './fake-auth.ts';
 import { groupRecord, poolRecord, type SeedGroup, type SeedPool } from './graph-seed.ts';
-import { graphError, matches, toResponse, untilAborted, type FakeRequest, type Reply, type Route, type RouteHandler } from './graph-wire.ts';
+import { graphError, matches, principalOf, readFetch, replyOf, toResponse, untilAborted, type FakeRequest, type Reply, type Route, type RouteHandler } from './graph-wire.ts';
 
 export type { SeedGroup, SeedPool, SeedTarget } from './graph-seed.ts';
 export { graphError, untilAborted, type FakeRequest, type Reply, type Route, type RouteHandler } from './graph-wire.ts';
@@ -67,18 +65,6 @@ export interface FakeGraph {
   hang(route: Route): void;
   /** Matching requests lose their connection (fetch rejects); with `processed`, after Graph acted on them. */
   drop(route: Route, opts?: { processed?: boolean }): void;
-}
-
-function principalOf(auth: FakeAuth): Principal {
-  return {
-    kind: 'user',
-    oid: auth.seedUser.oid,
-    tenantId: auth.user.tenantId,
-    appId: SPA_CLIENT_ID,
-    username: auth.user.username,
-    name: auth.user.name,
-    permissions: auth.scopes,
-  };
 }
 
 /** Configures the app-wide Graph client against a new, empty in-memory Graph. */
@@ -162,7 +148,7 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
         baseUrl: BASE,
         requestId: `fake-request-${++requestSerial}`,
       }) as GraphResponse;
-      return { status: res.status, body: res.body, ...(res.headers && { headers: res.headers }) };
+      return replyOf(res);
     },
     on(route, handler) {
       rules.push({ route, left: route.times ?? Infinity, handler });
@@ -182,46 +168,10 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
   };
 
   const fetchFn = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.origin !== GRAPH_ORIGIN || !url.pathname.startsWith('/beta/')) throw new TypeError(`fake Graph: unexpected URL ${url.href}`);
-    const rawBody = typeof init.body === 'string' ? init.body : undefined;
-    let body: unknown;
-    let bodyError: string | undefined;
-    try {
-      body = rawBody === undefined ? undefined : JSON.parse(rawBody);
-    } catch (e) {
-      bodyError = e instanceof Error ? e.message : String(e);
-    }
-    const headers = new Headers(init.headers);
-    const requestId = `fake-request-${++requestSerial}`;
-    const request: FakeRequest = {
-      method: (init.method ?? 'GET').toUpperCase(),
-      url: url.href,
-      path: url.pathname.slice('/beta'.length).split('/').map(decodeURIComponent).join('/'),
-      query: url.searchParams,
-      headers,
-      body,
-      signal: init.signal ?? undefined,
-      requestId,
-    };
+    const newRequestId = () => `fake-request-${++requestSerial}`;
+    const { request, engineRequest } = readFetch(input, init, { origin: GRAPH_ORIGIN, newRequestId, principal: principalOf(fake.auth) });
     requests.push(request);
-    const clientRequestId = headers.get('client-request-id') ?? undefined;
-    const engineRequest: GraphRequest = {
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      headers: Object.fromEntries([...headers].map(([k, v]) => [k.toLowerCase(), v])),
-      body,
-      ...(bodyError !== undefined && { bodyError }),
-      principal: principalOf(fake.auth),
-      baseUrl: BASE,
-      requestId,
-      ...(clientRequestId !== undefined && { clientRequestId }),
-    };
-    const fromEngine = (): Reply => {
-      const res = hideDeletedGroups(engineRequest, engine.handle(engineRequest) as GraphResponse);
-      return { status: res.status, body: res.body, ...(res.headers && { headers: res.headers }) };
-    };
+    const fromEngine = (): Reply => replyOf(hideDeletedGroups(engineRequest, engine.handle(engineRequest) as GraphResponse));
     // An answer arrives on a later task, as over a network.
     await Promise.resolve();
     if (request.signal?.aborted) throw request.signal.reason;
@@ -233,7 +183,7 @@ export function createFakeGraph(opts: FakeGraphOptions = {}): FakeGraph {
     }
     reply ??= fromEngine();
     request.status = reply.status;
-    return toResponse(reply, requestId, clientRequestId);
+    return toResponse(reply, request.requestId, engineRequest.clientRequestId);
   };
 
   const client = configureGraph({

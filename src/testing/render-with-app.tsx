@@ -7,7 +7,7 @@
  */
 import { FluentProvider, Toaster, webLightTheme } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, type RenderResult } from '@testing-library/react';
+import { render, renderHook, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { RouterProvider, createMemoryRouter } from 'react-router';
@@ -19,6 +19,22 @@ import { createFakeGraph, type FakeGraph } from './fake-graph.ts';
 /** A QueryClient as tests want it: no retries (errors show at once), nothing shared between tests. */
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+/**
+ * Renders a hook inside a QueryClientProvider (a fresh test client unless one
+ * is given), counting its renders: for hooks that only need react-query.
+ */
+export function renderQueryHook<Props, Result>(hook: (props: Props) => Result, options: { initialProps?: Props; queryClient?: QueryClient } = {}) {
+  const client = options.queryClient ?? createTestQueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  let renders = 0;
+  const counted = (props: Props) => {
+    renders++;
+    return hook(props);
+  };
+  const result = renderHook(counted, { wrapper, ...('initialProps' in options && { initialProps: options.initialProps as Props }) });
+  return { ...result, client, renders: () => renders };
 }
 
 export interface RenderWithAppOptions extends FakeAuthOptions {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { THEME_STORAGE_KEY } from './theme-choice.ts';
 import { ThemeStore } from './theme-store.ts';
+import { memoryStorage } from '../../testing/memory-storage.ts';
 
 /** A media query whose `matches` the test flips, firing 'change' like the browser. */
 function fakeMedia(initial: Record<string, boolean>) {
@@ -23,20 +24,6 @@ function fakeMedia(initial: Record<string, boolean>) {
     return list;
   };
   return { matchMedia, query: (q: string) => lists.get(q)! };
-}
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, v),
-  };
 }
 
 describe('ThemeStore', () => {

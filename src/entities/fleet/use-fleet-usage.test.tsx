@@ -1,12 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configureGraph } from '../../graph/client.ts';
 import { GRAPH } from '../../graph/test-support.ts';
 import { summariseUsage } from './fleet-usage-snapshot.ts';
 import { DEFAULT_READ_PACE, readQueue, setReadPace } from './read-pacer.ts';
 import { useFleetUsage } from './use-fleet-usage.ts';
+import { renderQueryHook } from '../../testing/render-with-app.tsx';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 let requested: string[];
@@ -22,17 +21,7 @@ function graphFetch(input: RequestInfo | URL): Promise<Response> {
 
 function setup(ids: string[], updateEveryMs = 20) {
   configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: graphFetch as typeof fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  let renders = 0;
-  const hook = renderHook(
-    (props: { ids: string[] }) => {
-      renders++;
-      return useFleetUsage(props.ids, { updateEveryMs });
-    },
-    { wrapper, initialProps: { ids } },
-  );
-  return { ...hook, renders: () => renders };
+  return renderQueryHook((props: { ids: string[] }) => useFleetUsage(props.ids, { updateEveryMs }), { initialProps: { ids } });
 }
 
 beforeEach(() => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { configureGraph } from '../../graph/client.ts';
-import { GRAPH, fakeFetch, json, type Responder } from '../../graph/test-support.ts';
+import { json } from '../../graph/test-support.ts';
+import { scriptGraph } from '../../testing/scripted-graph.ts';
 import { getWindowsDeviceCount } from './get-windows-device-count.ts';
-
-function use(...responders: Responder[]) {
-  const fake = fakeFetch(...responders);
-  configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
-  return fake.calls;
-}
 
 describe('Windows device count', () => {
   it('asks managedDevices for one Windows device with $count=true and returns @odata.count', async () => {
-    const calls = use(json(200, { '@odata.count': 3092, value: [{ id: 'd1' }] }));
+    const calls = scriptGraph(json(200, { '@odata.count': 3092, value: [{ id: 'd1' }] }));
     await expect(getWindowsDeviceCount()).resolves.toBe(3092);
     const url = new URL(calls[0]?.url ?? '');
     expect(url.pathname).toBe('/beta/deviceManagement/managedDevices');
@@ -21,7 +15,7 @@ describe('Windows device count', () => {
   });
 
   it('says so when Graph gives no count', async () => {
-    use(json(200, { value: [] }));
+    scriptGraph(json(200, { value: [] }));
     await expect(getWindowsDeviceCount()).rejects.toThrow(/no @odata.count/);
   });
 });

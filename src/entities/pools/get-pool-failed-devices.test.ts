@@ -1,23 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configureGraph } from '../../graph/client.ts';
-import { GRAPH, fakeFetch, json, type RecordedCall, type Responder } from '../../graph/test-support.ts';
+import { GRAPH, json } from '../../graph/test-support.ts';
+import { scriptGraph } from '../../testing/scripted-graph.ts';
 import { DEFAULT_READ_PACE, setReadPace } from '../fleet/read-pacer.ts';
 import { getPoolFailedDevices, poolFailedDevicesQueryOptions } from './get-pool-failed-devices.ts';
 import { poolKeys } from './keys.ts';
 
-let calls: RecordedCall[];
-function use(...responders: Responder[]) {
-  const fake = fakeFetch(...responders);
-  calls = fake.calls;
-  configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
-}
 beforeEach(() => setReadPace({ concurrency: 2, perSecond: 1000 }));
 afterEach(() => setReadPace(DEFAULT_READ_PACE));
 
 describe('pool failed devices', () => {
   it('asks Graph only for failed and errored states, with their details, following nextLink', async () => {
     const next = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools/p1/deviceStates?$skiptoken=x`;
-    use(json(200, { value: [{ id: 'a', state: 'failed', stateDetails: 'NotEnoughSpace' }], '@odata.nextLink': next }), json(200, { value: [{ id: 'b', state: 'error', stateDetails: null }] }));
+    const calls = scriptGraph(json(200, { value: [{ id: 'a', state: 'failed', stateDetails: 'NotEnoughSpace' }], '@odata.nextLink': next }), json(200, { value: [{ id: 'b', state: 'error', stateDetails: null }] }));
     const rows = await getPoolFailedDevices('p1');
     const url = new URL(calls[0]?.url ?? '');
     expect(url.pathname).toBe('/beta/deviceManagement/embeddedSIMActivationCodePools/p1/deviceStates');
@@ -33,7 +27,7 @@ describe('pool failed devices', () => {
   });
 
   it('passes Graph’s error on', async () => {
-    use(json(400, { error: { code: 'BadRequest', message: 'no filter', innerError: {} } }));
+    scriptGraph(json(400, { error: { code: 'BadRequest', message: 'no filter', innerError: {} } }));
     await expect(getPoolFailedDevices('p1')).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -1,22 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configureGraph } from '../../graph/client.ts';
-import { GRAPH, fakeFetch, json, type RecordedCall, type Responder } from '../../graph/test-support.ts';
+import { GRAPH, json } from '../../graph/test-support.ts';
+import { scriptGraph } from '../../testing/scripted-graph.ts';
 import { DEFAULT_READ_PACE, setReadPace } from '../fleet/read-pacer.ts';
 import { getPoolUsage, usageFromStates } from './get-pool-usage.ts';
 
-let calls: RecordedCall[];
-function use(...responders: Responder[]) {
-  const fake = fakeFetch(...responders);
-  calls = fake.calls;
-  configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: fake.fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
-}
 beforeEach(() => setReadPace({ concurrency: 2, perSecond: 1000 }));
 afterEach(() => setReadPace(DEFAULT_READ_PACE));
 
 describe('pool usage', () => {
   it('reads only state and createdDateTime, 1,000 a page, following nextLink, and counts every state', async () => {
     const next = `${GRAPH}/beta/deviceManagement/embeddedSIMActivationCodePools/p%201/deviceStates?$select=state,createdDateTime&$top=1000&$skiptoken=x`;
-    use(
+    const calls = scriptGraph(
       json(200, { value: [{ state: 'installed', createdDateTime: '2026-11-01T00:00:00Z' }, { state: 'notEvaluated', createdDateTime: '2026-11-02T00:00:00Z' }], '@odata.nextLink': next }),
       json(200, { value: [{ state: 'failed', createdDateTime: null }] }),
     );
@@ -40,7 +34,7 @@ describe('pool usage', () => {
   });
 
   it('passes Graph’s error on (with what and where)', async () => {
-    use(json(403, { error: { code: 'Forbidden', message: 'no', innerError: {} } }));
+    scriptGraph(json(403, { error: { code: 'Forbidden', message: 'no', innerError: {} } }));
     await expect(getPoolUsage('p1')).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -1,8 +1,9 @@
-import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
 import type { EmbeddedSimActivationCodePool } from '../../graph/types.ts';
 import { poolKeys } from './keys.ts';
 import { poolPaths } from './paths.ts';
+import { streamedList } from './streamed-list.ts';
 
 export type PoolWithAssignments = Pick<EmbeddedSimActivationCodePool, 'id' | 'displayName' | 'activationCodeCount' | 'assignments'>;
 
@@ -18,20 +19,11 @@ export async function* getPoolsWithAssignmentsPages(signal?: AbortSignal): Async
   for await (const page of graph().pages<PoolWithAssignments>(poolPaths.collection, { query: QUERY, signal })) yield page.value;
 }
 
-/**
- * Streamed like the pools list: the first page shows while the rest load (a
- * 10,000-pool tenant sees rows at once), and a refresh keeps the current rows
- * until the new list is complete.
- */
+/** Streamed like the pools list (see streamedList). */
 export const poolsWithAssignmentsQueryOptions = () =>
   queryOptions({
     queryKey: poolKeys.list({ view: 'withAssignments' }),
-    queryFn: streamedQuery<PoolWithAssignments[], PoolWithAssignments[]>({
-      streamFn: ({ signal }) => getPoolsWithAssignmentsPages(signal),
-      reducer: (all, page) => all.concat(page),
-      initialValue: [],
-      refetchMode: 'replace',
-    }),
+    queryFn: streamedList(getPoolsWithAssignmentsPages),
   });
 
 export function usePoolsWithAssignments() {

@@ -1,7 +1,8 @@
-import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { graph } from '../../graph/client.ts';
 import { poolKeys } from './keys.ts';
 import { poolPaths } from './paths.ts';
+import { streamedList } from './streamed-list.ts';
 import { POOL_PROPERTIES_SELECT, type PoolProperties } from './types.ts';
 
 /** The tenant's pools, one Graph page at a time (following @odata.nextLink). */
@@ -11,21 +12,11 @@ export async function* getPoolPages(signal?: AbortSignal): AsyncGenerator<PoolPr
   }
 }
 
-/**
- * Every pool of the tenant; sorting and name filtering happen in the page.
- * Streamed: the first page renders while the rest load (a tenant with
- * thousands of pools sees rows at once), and a refresh keeps the current
- * rows until the new list is complete.
- */
+/** Every pool of the tenant, streamed (see streamedList); sorting and name filtering happen in the page. */
 export const poolsQueryOptions = () =>
   queryOptions({
     queryKey: poolKeys.list({ view: 'table' }),
-    queryFn: streamedQuery<PoolProperties[], PoolProperties[]>({
-      streamFn: ({ signal }) => getPoolPages(signal),
-      reducer: (all, page) => all.concat(page),
-      initialValue: [],
-      refetchMode: 'replace',
-    }),
+    queryFn: streamedList(getPoolPages),
   });
 
 export function usePools() {

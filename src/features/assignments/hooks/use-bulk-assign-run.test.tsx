@@ -1,9 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { act, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeGraph, graphError, type FakeGraph } from '../../../testing/fake-graph.ts';
-import { createTestQueryClient } from '../../../testing/render-with-app.tsx';
+import { renderQueryHook } from '../../../testing/render-with-app.tsx';
 import { useBulkAssignRun, type BulkPool } from './use-bulk-assign-run.ts';
 
 const POOLS: BulkPool[] = Array.from({ length: 7 }, (_, i) => ({ id: `pool-${i + 1}`, displayName: `Pool ${i + 1}` }));
@@ -29,9 +27,7 @@ function setup() {
     await gate;
     return undefined;
   });
-  const client = createTestQueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  return renderHook(() => useBulkAssignRun(POOLS, () => NOW), { wrapper });
+  return renderQueryHook(() => useBulkAssignRun(POOLS, () => NOW));
 }
 
 const assignsOf = (poolId: string) => requests().filter((r) => r.poolId === poolId && r.what === 'assign').length;

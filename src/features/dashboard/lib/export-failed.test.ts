@@ -1,21 +1,16 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { FailedDevice } from '../../../entities/fleet/failed-devices.ts';
-import type { EmbeddedSimDeviceState } from '../../../graph/types.ts';
+import { DEVICE_STATES, type EmbeddedSimDeviceState, type EmbeddedSimDeviceStateValue } from '../../../graph/types.ts';
 import { failedDevicesCsv } from './export-failed.ts';
 import type { DeviceStateWording } from './wording.ts';
 
+/**
+ * Stands in for the wording the app passes in (the pools feature owns the real
+ * text): a label of its own per state, so the rows show the export used it.
+ */
 const wording: DeviceStateWording = {
-  stateLabel: {
-    notEvaluated: 'Waiting',
-    installing: 'Installing',
-    installed: 'Installed',
-    failed: 'Failed',
-    error: 'Error',
-    deleting: 'Removing',
-    deleted: 'Removed',
-    removedByUser: 'Removed by user',
-  },
+  stateLabel: Object.fromEntries(DEVICE_STATES.map((s) => [s, `Label of ${s}`])) as Record<EmbeddedSimDeviceStateValue, string>,
   reason: (d) => (d.stateDetails ? 'No room for another eSIM profile' : 'No details from the device'),
   advice: () => 'Remove unused profiles',
 };
@@ -66,14 +61,14 @@ describe('failed devices export', () => {
       'PC-1',
       'megan@contoso.example',
       '89049032000001000000000000000001',
-      'Failed',
+      'Label of failed',
       'No room for another eSIM profile (the device sent: NotEnoughSpace)',
       '2026-11-01 08:00:00',
       '2026-12-01 09:30:00',
       '',
       'Remove unused profiles',
     ]);
-    expect(parsed[2]?.slice(0, 6)).toEqual(['beta, "mobile"', "'@SUM(A1)", 'megan@contoso.example', '89049032000001000000000000000001', 'Error', 'No details from the device']);
+    expect(parsed[2]?.slice(0, 6)).toEqual(['beta, "mobile"', "'@SUM(A1)", 'megan@contoso.example', '89049032000001000000000000000001', 'Label of error', 'No details from the device']);
   });
 
   it('has no id column and never the word ICCID', () => {

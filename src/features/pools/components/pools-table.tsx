@@ -10,7 +10,15 @@ import { CapacityCell } from './capacity-cell.tsx';
 
 export type { SortState };
 
-const byDate = (key: 'createdDateTime' | 'modifiedDateTime') => (a: PoolRow, b: PoolRow) => a[key].localeCompare(b[key]);
+/** One of the pool's timestamps, shown in local time, sorted by time (ISO 8601 UTC strings sort as text). */
+const dateColumn = (columnId: 'createdDateTime' | 'modifiedDateTime', header: string) =>
+  gridColumn<PoolRow>({
+    columnId,
+    header,
+    width: { grow: 1, min: 120 },
+    compare: (a, b) => a[columnId].localeCompare(b[columnId]),
+    cell: (pool) => formatDateTime(pool[columnId]),
+  });
 
 /** The capacity column: sortable only once every pool's device states are counted. */
 const capacityColumn = (sortable: boolean) =>
@@ -41,20 +49,8 @@ const baseColumns = [
     compare: (a, b) => a.activationCodeCount - b.activationCodeCount,
     cell: (pool) => formatCount(pool.activationCodeCount),
   }),
-  gridColumn<PoolRow>({
-    columnId: 'createdDateTime',
-    header: 'Created',
-    width: { grow: 1, min: 120 },
-    compare: byDate('createdDateTime'),
-    cell: (pool) => formatDateTime(pool.createdDateTime),
-  }),
-  gridColumn<PoolRow>({
-    columnId: 'modifiedDateTime',
-    header: 'Modified',
-    width: { grow: 1, min: 120 },
-    compare: byDate('modifiedDateTime'),
-    cell: (pool) => formatDateTime(pool.modifiedDateTime),
-  }),
+  dateColumn('createdDateTime', 'Created'),
+  dateColumn('modifiedDateTime', 'Modified'),
 ];
 
 const withCapacity = (sortable: boolean) => [...baseColumns.slice(0, 2), capacityColumn(sortable), ...baseColumns.slice(2)];

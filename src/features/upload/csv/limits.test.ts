@@ -1,16 +1,9 @@
 /** Files without codes, and matching IDs past MAX_MATCHING_ID_LENGTH (the same module runs in the page's worker and the CLI). */
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from './format-issue.ts';
-import { parseCarrierCsv } from './parse-carrier-csv.ts';
 import { MAX_FILE_BYTES, MAX_MATCHING_ID_LENGTH } from './rules.ts';
-import { codeRows, csvBytes, HOST, iccid, utf8 } from '../../../testing/carrier-csv.ts';
-import type { ParsedCsvFile } from './types.ts';
-
-const parse = (input: string | readonly string[], name = 'codes.csv'): Promise<ParsedCsvFile> =>
-  parseCarrierCsv(name, typeof input === 'string' ? utf8(input) : csvBytes(input));
-
-/** `line:severity:code` of every issue. */
-const summary = (r: ParsedCsvFile): string[] => r.issues.map((i) => `${i.line ?? '-'}:${i.severity}:${i.code}`);
+import { codeRows, HOST, iccid, utf8 } from '../../../testing/carrier-csv.ts';
+import { issueSummary, parseCsv } from '../../../testing/parse-csv.ts';
 
 describe('a file without activation codes is an error', () => {
   it.each([
@@ -20,8 +13,8 @@ describe('a file without activation codes is an error', () => {
     ['the address, then rows of commas', `${HOST}\n,\n ,  \n\n`, 3],
     ['the address, then one row of commas, CRLF', `${HOST}\r\n,,\r\n`, 2],
   ])('%s', async (_, text, line) => {
-    const r = await parse(text);
-    expect(summary(r)).toEqual([`${line}:error:no-codes`]);
+    const r = await parseCsv(text);
+    expect(issueSummary(r)).toEqual([`${line}:error:no-codes`]);
     expect(r).toMatchObject({ valid: false, codeCount: 0, codes: [], errorCount: 1, smdpServerAddress: HOST });
     expect(r.issues[0]?.message).toMatch(/^no activation codes: /);
     expect(r.issues[0]?.message).toContain(line === 1 ? 'only the SM-DP+ address' : 'only empty rows');
@@ -29,17 +22,17 @@ describe('a file without activation codes is an error', () => {
   });
 
   it('is reported next to the address line’s own problems', async () => {
-    expect(summary(await parse('ICCID,MatchingID\nhttps://smdp.example.com\n'))).toEqual(['1:error:header-row', '2:error:smdp-address-format', '2:error:no-codes']);
+    expect(issueSummary(await parseCsv('ICCID,MatchingID\nhttps://smdp.example.com\n'))).toEqual(['1:error:header-row', '2:error:smdp-address-format', '2:error:no-codes']);
   });
 
   it('is not added where the file is already empty or has no address line', async () => {
-    expect(summary(await parse(',\n,,\n'))).toEqual(['-:error:empty-file']);
-    expect(summary(await parse('ICCID,MatchingID\n'))).toEqual(['1:error:header-row', '2:error:missing-smdp-address']);
+    expect(issueSummary(await parseCsv(',\n,,\n'))).toEqual(['-:error:empty-file']);
+    expect(issueSummary(await parseCsv('ICCID,MatchingID\n'))).toEqual(['1:error:header-row', '2:error:missing-smdp-address']);
   });
 
   it('does not fire for a file with one code, or with codes that are all broken', async () => {
-    expect(summary(await parse([HOST, ...codeRows(1)]))).toEqual([]);
-    expect(summary(await parse([HOST, `${iccid(1)},`]))).toEqual(['2:error:blank-cell']);
+    expect(issueSummary(await parseCsv([HOST, ...codeRows(1)]))).toEqual([]);
+    expect(issueSummary(await parseCsv([HOST, `${iccid(1)},`]))).toEqual(['2:error:blank-cell']);
   });
 });
 
@@ -47,20 +40,20 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
   const id = (length: number, ch = 'K') => ch.repeat(length);
 
   it(`accepts ${MAX_MATCHING_ID_LENGTH} characters and refuses ${MAX_MATCHING_ID_LENGTH + 1}, naming the line and the field, not the value`, async () => {
-    const ok = await parse([HOST, `${iccid(1)},${id(MAX_MATCHING_ID_LENGTH)}`]);
-    expect(summary(ok)).toEqual([]);
+    const ok = await parseCsv([HOST, `${iccid(1)},${id(MAX_MATCHING_ID_LENGTH)}`]);
+    expect(issueSummary(ok)).toEqual([]);
     expect(ok.codes[0]?.matchingIdentifier).toHaveLength(MAX_MATCHING_ID_LENGTH);
 
-    const tooLong = await parse([HOST, `${iccid(1)},${id(MAX_MATCHING_ID_LENGTH + 1)}`, ...codeRows(1, 2)]);
-    expect(summary(tooLong)).toEqual(['2:error:matching-id-length']);
+    const tooLong = await parseCsv([HOST, `${iccid(1)},${id(MAX_MATCHING_ID_LENGTH + 1)}`, ...codeRows(1, 2)]);
+    expect(issueSummary(tooLong)).toEqual(['2:error:matching-id-length']);
     expect(tooLong.issues[0]).toMatchObject({ field: 'matchingIdentifier', message: 'MatchingID has 256 characters; at most 255 are allowed' });
     expect(tooLong).toMatchObject({ valid: false, codes: [], codeCount: 1 });
     expect(tooLong.preview).toHaveLength(1);
   });
 
   it('is the same rule on the slow path (a row with other problems) as on the fast path', async () => {
-    const r = await parse([HOST, `${iccid(1)},${id(300)},`, ` ${iccid(2)} , "${id(300)}"`, `${iccid(3)},${id(300)}@`]);
-    expect(summary(r)).toEqual(['2:error:trailing-comma', '2:error:matching-id-length', '3:error:matching-id-length', '4:error:matching-id-length']);
+    const r = await parseCsv([HOST, `${iccid(1)},${id(300)},`, ` ${iccid(2)} , "${id(300)}"`, `${iccid(3)},${id(300)}@`]);
+    expect(issueSummary(r)).toEqual(['2:error:trailing-comma', '2:error:matching-id-length', '3:error:matching-id-length', '4:error:matching-id-length']);
     expect(r.issues.filter((i) => i.code === 'matching-id-length').map((i) => i.message)).toEqual(
       Array.from({ length: 3 }, (_, i) => `MatchingID has ${i === 2 ? 301 : 300} characters; at most 255 are allowed`),
     );
@@ -71,9 +64,9 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
     const text = `${HOST}\n${iccid(1)},${huge}\n`;
     expect(utf8(text).length).toBeLessThan(MAX_FILE_BYTES);
     const started = performance.now();
-    const r = await parse(text);
+    const r = await parseCsv(text);
     const ms = performance.now() - started;
-    expect(summary(r)).toEqual(['2:error:matching-id-length']);
+    expect(issueSummary(r)).toEqual(['2:error:matching-id-length']);
     expect(r.issues[0]?.message).toBe('MatchingID has 2,000,000 characters; at most 255 are allowed');
     expect(r.preview).toEqual([]);
     expect(ms).toBeLessThan(3_000); // linear work; a backtracking regex would take minutes
@@ -88,9 +81,9 @@ describe(`matching IDs longer than ${MAX_MATCHING_ID_LENGTH} characters`, () => 
     ];
     for (const [text, expected] of cases) {
       const started = performance.now();
-      const r = await parse(text);
+      const r = await parseCsv(text);
       expect(performance.now() - started).toBeLessThan(3_000);
-      expect(summary(r)).toContain(expected);
+      expect(issueSummary(r)).toContain(expected);
       for (const issue of r.issues) expect(issue.message.length).toBeLessThan(300);
     }
   });
