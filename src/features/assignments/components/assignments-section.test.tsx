@@ -49,7 +49,7 @@ describe('AssignmentsSection', () => {
     const user = userEvent.setup();
     const seen = renderSection(true).requests;
     await user.click(await screen.findByRole('button', { name: 'Edit assignments' }));
-    const input = screen.getByRole('combobox', { name: 'Included groups' });
+    const input = await screen.findByRole('combobox', { name: 'Included groups' });
     expect(screen.getAllByText(/Backspace again removes it/).length).toBeGreaterThan(0);
 
     await user.type(input, 'fi"el');
