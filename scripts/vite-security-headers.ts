@@ -11,7 +11,16 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { buildSecurityHeaders, DEFAULT_BRIDGE_PATH, headersFor, hostsFromConfigFile, type HeaderOptions, type HeaderSet } from './security-headers.ts';
+import {
+  buildSecurityHeaders,
+  DEFAULT_BRIDGE_PATH,
+  HASHED_ASSET_CACHE_CONTROL,
+  headersFor,
+  hostsFromConfigFile,
+  isHashedAsset,
+  type HeaderOptions,
+  type HeaderSet,
+} from './security-headers.ts';
 
 function headerSource(configPath: string, options: HeaderOptions): () => { set: HeaderSet; bridgePath: string } {
   let cached: { mtimeMs: number; set: HeaderSet; bridgePath: string } | undefined;
@@ -41,10 +50,21 @@ function headerSource(configPath: string, options: HeaderOptions): () => { set: 
   };
 }
 
-function middleware(current: () => { set: HeaderSet; bridgePath: string }): Connect.NextHandleFunction {
+function middleware(current: () => { set: HeaderSet; bridgePath: string }, cacheAssets = false): Connect.NextHandleFunction {
   return (req, res, next) => {
     const { set, bridgePath } = current();
     for (const [name, value] of Object.entries(headersFor(req.url ?? '/', set, bridgePath))) res.setHeader(name, value);
+    if (cacheAssets && isHashedAsset(req.url ?? '/')) {
+      // As deployed (staticwebapp.config.json): hashed files are kept for good. The static file
+      // server passes its own Cache-Control (no-cache) to writeHead, which would win over setHeader.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+      res.writeHead = ((...args: unknown[]) => {
+        const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
+        if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === 'cache-control') delete headers[name];
+        res.setHeader('Cache-Control', HASHED_ASSET_CACHE_CONTROL);
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+    }
     next();
   };
 }
@@ -61,7 +81,7 @@ export function securityHeaders(): Plugin {
       publicDir = config.publicDir;
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware(headerSource(resolve(root, outDir, 'config.json'), {})));
+      server.middlewares.use(middleware(headerSource(resolve(root, outDir, 'config.json'), {}), true));
     },
     configureServer(server) {
       server.middlewares.use(middleware(headerSource(resolve(publicDir, 'config.json'), { dev: true })));
