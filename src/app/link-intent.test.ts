@@ -26,31 +26,43 @@ describe('watchLinkIntent', () => {
     vi.useRealTimers();
   });
 
-  it('reports a same-origin link the pointer rests on for the delay, once', () => {
+  it('reports a same-origin link the pointer moves onto and rests on for the delay, once', () => {
     const a = link('/pools/p-1');
-    fire(a, 'pointerover');
+    fire(a, 'pointermove');
     vi.advanceTimersByTime(79);
     expect(seen).toEqual([]);
     // Moving onto the link's own text is still the same link.
-    fire(a.firstElementChild!, 'pointerover');
+    fire(a.firstElementChild!, 'pointermove');
     fire(a, 'pointerout', a.firstElementChild);
     vi.advanceTimersByTime(1);
     expect(seen).toEqual(['/pools/p-1']);
+    fire(a.firstElementChild!, 'pointermove');
     vi.advanceTimersByTime(1000);
     expect(seen).toEqual(['/pools/p-1']);
+    // Left and came back: reported again (react-query decides whether anything is read).
+    fire(a, 'pointerout', document.body);
+    fire(a, 'pointermove');
+    vi.advanceTimersByTime(80);
+    expect(seen).toEqual(['/pools/p-1', '/pools/p-1']);
+  });
+
+  it('ignores a link that appears under a resting pointer (pointerover without a move)', () => {
+    fire(link('/pools/p-1'), 'pointerover');
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([]);
   });
 
   it('starts nothing for a pointer that only crosses links, or for other origins and the current page', () => {
     const a = link('/pools/p-1');
     const b = link('/pools/p-2');
-    fire(a, 'pointerover');
+    fire(a, 'pointermove');
     vi.advanceTimersByTime(40);
     fire(a, 'pointerout', b);
-    fire(b, 'pointerover');
+    fire(b, 'pointermove');
     vi.advanceTimersByTime(40);
     fire(b, 'pointerout', document.body);
-    fire(link('https://learn.microsoft.com/intune'), 'pointerover');
-    fire(link(window.location.pathname), 'pointerover');
+    fire(link('https://learn.microsoft.com/intune'), 'pointermove');
+    fire(link(window.location.pathname), 'pointermove');
     vi.advanceTimersByTime(1000);
     expect(seen).toEqual([]);
   });
