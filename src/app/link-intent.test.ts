@@ -9,8 +9,8 @@ function link(href: string): HTMLAnchorElement {
   return a;
 }
 
-const fire = (target: Element, type: string, relatedTarget: Element | null = null) =>
-  target.dispatchEvent(new MouseEvent(type, { bubbles: true, relatedTarget }));
+const fire = (target: Element, type: string, relatedTarget: Element | null = null, movement = 1) =>
+  target.dispatchEvent(new MouseEvent(type, { bubbles: true, relatedTarget, movementX: movement, movementY: 0 }));
 
 describe('watchLinkIntent', () => {
   let seen: string[];
@@ -46,8 +46,9 @@ describe('watchLinkIntent', () => {
     expect(seen).toEqual(['/pools/p-1', '/pools/p-1']);
   });
 
-  it('ignores a link that appears under a resting pointer (pointerover without a move)', () => {
+  it('ignores a link that appears under a resting pointer (pointerover, or a move of zero)', () => {
     fire(link('/pools/p-1'), 'pointerover');
+    fire(link('/pools/p-2'), 'pointermove', null, 0);
     vi.advanceTimersByTime(1000);
     expect(seen).toEqual([]);
   });

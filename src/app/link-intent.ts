@@ -2,8 +2,8 @@
  * Where the admin is about to go: a same-origin link the pointer moves onto and rests on, or that
  * keyboard focus lands on, for `delayMs` (a pointer crossing a list of 10,000 pools on its way
  * elsewhere, or Tab walking through it quickly, starts nothing). The pointer must move: a list
- * that renders or scrolls under a resting pointer (the browser then sends `pointerover` without a
- * move) is not an intent. One delegated listener for every link of the page.
+ * that renders or scrolls under a resting pointer (the browser then sends `pointerover`, or a
+ * `pointermove` of zero movement) is not an intent. One delegated listener for every link of the page.
  */
 export function watchLinkIntent(root: Document | HTMLElement, onIntent: (pathname: string) => void, delayMs = 80): () => void {
   let pending: { anchor: HTMLAnchorElement; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -18,6 +18,8 @@ export function watchLinkIntent(root: Document | HTMLElement, onIntent: (pathnam
     target instanceof Element ? target.closest<HTMLAnchorElement>('a[href]') : null;
 
   const enter = (e: Event) => {
+    // Chrome also sends pointer events, with no movement, when content moves under a resting pointer.
+    if (e.type === 'pointermove' && (e as PointerEvent).movementX === 0 && (e as PointerEvent).movementY === 0) return;
     const anchor = anchorOf(e.target);
     if (!anchor || anchor === pending?.anchor || anchor === reported) return;
     cancel();

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RouterLink } from '../components/router-link.tsx';
 import { AssignmentsSection } from '../features/assignments/components/assignments-section.tsx';
@@ -40,11 +40,14 @@ describe('usePrefetchOnLinkIntent', { timeout: 20_000 }, () => {
         .map((r) => r.path)
         .sort();
     const link = screen.getByRole('link', { name: 'Contoso Mobile' });
+    // The pointer moves onto the link (a real move has movement; user-event's hover has none), rests, leaves.
+    const pointer = (type: string, relatedTarget: Element | null = null) =>
+      act(() => void link.dispatchEvent(new MouseEvent(type, { bubbles: true, movementX: 3, movementY: 1, relatedTarget })));
 
-    await user.hover(link);
+    await pointer('pointermove');
     await waitFor(() => expect(reads()).toEqual([POOL, `${POOL}/assignments`, `${POOL}/deviceStates`]));
-    await user.unhover(link);
-    await user.hover(link);
+    await pointer('pointerout', document.body);
+    await pointer('pointermove');
     await new Promise((r) => setTimeout(r, 200));
     expect(reads()).toHaveLength(3);
 
