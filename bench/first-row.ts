@@ -11,11 +11,13 @@
  * console's median ≤ 3× the floor's, on `default` and `large` (10,000 pools).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { ADMIN_NAME, startEmulatorProcess, type BrowserBenchEmulator } from './lib/emulator.ts';
 import { FLOOR_PATH, FLOOR_TABLE_SELECTOR, floorPagePlugin } from './lib/floor-page.ts';
+import { gzipSizes, initialJsFiles } from './initial-js.ts';
 import { metric, type BenchOutcome, type Metric } from './lib/report.ts';
-import { formatMs, median } from './lib/stats.ts';
+import { formatKb, formatMs, median } from './lib/stats.ts';
 import { measureLongTasks } from './long-tasks.ts';
 import { measureRequests } from './requests.ts';
 import { measureTenantScale } from './tenant-scale.ts';
@@ -47,6 +49,8 @@ export interface Trace {
   routeChunkEnd?: number;
   graphStart?: number;
   graphEnd?: number;
+  /** Same-origin JS files (path) whose fetch started before the first row. */
+  js?: string[];
 }
 
 declare global {
@@ -93,6 +97,7 @@ const TRACE_SCRIPT = `(async () => {
     routeChunkEnd: route && route.responseEnd,
     graphStart: graph && graph.startTime,
     graphEnd: graph && graph.responseEnd,
+    js: res.filter((r) => r.startTime < firstRow && r.name.startsWith(location.origin) && /\\.m?js$/.test(new URL(r.name).pathname)).map((r) => new URL(r.name).pathname),
   };
 })()`;
 
@@ -154,6 +159,32 @@ async function measureSeed(consolePage: Page, context: BrowserContext, env: Brow
   return result;
 }
 
+/**
+ * Initial JS as the browser saw it: every same-origin JS file fetched before the first row on `/pools`
+ * (any sample), gzipped from dist/, against the static count of initial-js.ts (the files each missed).
+ */
+async function jsBeforeFirstRow(dist: string, fetched: ReadonlySet<string>, notes: string[]): Promise<Metric> {
+  const sizes = await gzipSizes(dist, [...fetched]);
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const counted = new Set(await initialJsFiles(dist));
+  const notCounted = [...sizes.keys()].filter((f) => !counted.has(f));
+  const notFetched = [...counted].filter((f) => !sizes.has(f));
+  notes.push(
+    `JS fetched before the first row on /pools: ${sizes.size} files, ${formatKb(total)} gzip; ` +
+      `fetched but not in the static initial-JS count: ${notCounted.map((f) => `${path.basename(f)} ${formatKb(sizes.get(f) ?? 0)}`).join(', ') || 'none'}; ` +
+      `counted but not fetched by then: ${notFetched.map((f) => path.basename(f)).join(', ') || 'none'}`,
+  );
+  return metric({
+    id: 'first-row.js',
+    name: 'JS fetched before the first pool row on /pools (gzip -9)',
+    value: total / 1024,
+    unit: 'KB',
+    display: `${formatKb(total)} gzip (${sizes.size} files)`,
+    goal: { max: 250, on: 'value', display: '250 KB' },
+    details: { files: Object.fromEntries(sizes), notCounted, notFetched },
+  });
+}
+
 export async function benchFirstRow(opts: FirstRowOptions): Promise<BenchOutcome> {
   const started = performance.now();
   const notes: string[] = [];
@@ -180,8 +211,10 @@ export async function benchFirstRow(opts: FirstRowOptions): Promise<BenchOutcome
     await signIn(page);
 
     const metrics: Metric[] = [];
+    const firstRowJs = new Set<string>();
     for (const seed of ['default', 'large'] as const) {
       const r = await measureSeed(page, context, env, seed, opts.runs);
+      for (const t of r.console) for (const f of t.js ?? []) firstRowJs.add(f);
       const consoleMs = medianOf(r.console, (t) => t.firstRow);
       const floorMs = median(r.floor);
       opts.log(`  ${seed}: console ${r.console.map((t) => t.firstRow.toFixed(0)).join(', ')} ms`);
@@ -206,6 +239,7 @@ export async function benchFirstRow(opts: FirstRowOptions): Promise<BenchOutcome
           `render after the response ${m((t) => phase(t.graphEnd, t.firstRow))}; ${median(r.graphRequests)} Graph request(s) by the first row`,
       );
     }
+    metrics.push(await jsBeforeFirstRow(process.env.BENCH_DIST ?? opts.dist, firstRowJs, notes));
     notes.push(`median of ${opts.runs} navigations per page after one warm-up, floor and console interleaved; timed in the page from navigation start to the first data row in the DOM`);
     const longTasks = await measureLongTasks(page, env);
     metrics.push(...longTasks.metrics);

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOUD_NAMES, CLOUDS, type CloudName } from '../src/config/clouds.ts';
 import { parseConfig } from '../src/config/config.ts';
-import { buildSecurityHeaders, headersAsText, headersFor, hostsFromConfig, staticWebAppConfig, type ConsoleHosts } from './security-headers.ts';
+import { buildSecurityHeaders, headersAsText, headersFor, hostsFromConfig, isHashedAsset, staticWebAppConfig, type ConsoleHosts } from './security-headers.ts';
 
 const CLIENT = '4f2d8e6a-1c3b-4a5d-8e7f-9a0b1c2d3e4f';
 const TENANT = '7c1b4a3e-2f5d-4e8a-9b6c-3d2e1f0a9b8c';
@@ -163,11 +163,20 @@ describe('deployment outputs', () => {
     };
     expect(swa.globalHeaders).toEqual(set.console);
     expect(swa.globalHeaders['Strict-Transport-Security']).toBe('max-age=31536000');
-    expect(swa.routes).toHaveLength(1);
+    expect(swa.routes).toHaveLength(2);
     expect(swa.routes[0]!.route).toBe('/redirect.html');
+    // Hashed build output is kept for good; only that header is added there.
+    expect(swa.routes[1]).toEqual({ route: '/assets/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } });
     // A route header replaces the global one; an empty value removes it.
     expect(swa.routes[0]!.headers).toEqual({ ...set.bridge, 'Cross-Origin-Opener-Policy': '' });
     expect(swa.navigationFallback).toEqual({ rewrite: '/index.html', exclude: ['/assets/*', '/config.json', '/redirect.html'] });
+  });
+
+  it('only the hashed build output under /assets/ is cached for good', () => {
+    expect(isHashedAsset('/assets/main-BN6Amu5B.js')).toBe(true);
+    expect(isHashedAsset('/assets/main-y1peIbzg.css?v=1')).toBe(true);
+    for (const url of ['/', '/index.html', '/config.json', '/redirect.html', '/pools/assets/x.js', '/favicon.svg']) expect(isHashedAsset(url)).toBe(false);
+    expect(headersAsText(hosts)).toContain('Cache-Control: public, max-age=31536000, immutable');
   });
 
   it('text: every header of each page as Name: value', () => {

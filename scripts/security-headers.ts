@@ -200,6 +200,19 @@ export function headersFor(url: string, set: HeaderSet, bridgePath = DEFAULT_BRI
 }
 
 /**
+ * Everything under /assets/ is named by its content's hash (Vite's build): a changed file gets a
+ * new name, so a browser may keep each file for good and never ask again. Without it, every start
+ * of the console revalidated each of its dozens of chunks (one request each, six at a time per
+ * host over HTTP/1.1) before the first page could render.
+ */
+export const HASHED_ASSETS_PREFIX = '/assets/';
+export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+export function isHashedAsset(url: string): boolean {
+  return (url.split(/[?#]/, 1)[0] ?? '').startsWith(HASHED_ASSETS_PREFIX);
+}
+
+/**
  * Azure Static Web Apps' staticwebapp.config.json: the console's headers on
  * every response, the bridge's on its route (a route header replaces the
  * global one of the same name; an empty value removes it, which is how the
@@ -211,7 +224,10 @@ export function staticWebAppConfig(hosts: ConsoleHosts, set: HeaderSet = buildSe
   for (const name of Object.keys(set.console)) if (!(name in bridgeHeaders)) bridgeHeaders[name] = '';
   return {
     globalHeaders: set.console,
-    routes: [{ route: hosts.bridgePath, headers: bridgeHeaders }],
+    routes: [
+      { route: hosts.bridgePath, headers: bridgeHeaders },
+      { route: `${HASHED_ASSETS_PREFIX}*`, headers: { 'Cache-Control': HASHED_ASSET_CACHE_CONTROL } },
+    ],
     navigationFallback: { rewrite: '/index.html', exclude: ['/assets/*', '/config.json', hosts.bridgePath] },
   };
 }
@@ -225,6 +241,9 @@ export function headersAsText(hosts: ConsoleHosts, set: HeaderSet = buildSecurit
     '',
     `# ${hosts.bridgePath} only (the MSAL redirect bridge: no Cross-Origin-Opener-Policy, framable by this origin)`,
     ...lines(set.bridge),
+    '',
+    `# ${HASHED_ASSETS_PREFIX}* in addition (file names carry their content's hash)`,
+    `Cache-Control: ${HASHED_ASSET_CACHE_CONTROL}`,
     '',
   ].join('\n');
 }

@@ -16,7 +16,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { buildSecurityHeaders, DEFAULT_BRIDGE_PATH, headersFor, hostsFromConfigFile, type HeaderOptions, type HeaderSet } from './security-headers.ts';
+import {
+  buildSecurityHeaders,
+  DEFAULT_BRIDGE_PATH,
+  HASHED_ASSET_CACHE_CONTROL,
+  headersFor,
+  hostsFromConfigFile,
+  isHashedAsset,
+  type HeaderOptions,
+  type HeaderSet,
+} from './security-headers.ts';
 
 function headerSource(configPath: string, options: HeaderOptions): () => { set: HeaderSet; bridgePath: string } {
   let cached: { mtimeMs: number; set: HeaderSet; bridgePath: string } | undefined;
@@ -49,15 +58,29 @@ function headerSource(configPath: string, options: HeaderOptions): () => { set: 
 /** The environment variable naming a config.json to serve in place of the built (or public/) one. */
 export const CONFIG_FILE_ENV = 'CONSOLE_CONFIG_FILE';
 
-/**
- * Sets the headers on every response; with `served`, also answers GET/HEAD of
- * `configUrl` with that file (read on every request, like a static file).
- */
-function middleware(current: () => { set: HeaderSet; bridgePath: string }, served?: { file: string; configUrl: string }): Connect.NextHandleFunction {
+interface MiddlewareOptions {
+  /** Answer GET/HEAD of `configUrl` with this file (read on every request, like a static file). */
+  served?: { file: string; configUrl: string };
+  /** Hashed assets are kept for good, as deployed (staticwebapp.config.json). */
+  cacheAssets?: boolean;
+}
+
+/** Sets the headers on every response; serves the config override and caches hashed assets when asked. */
+function middleware(current: () => { set: HeaderSet; bridgePath: string }, { served, cacheAssets = false }: MiddlewareOptions = {}): Connect.NextHandleFunction {
   return (req, res, next) => {
     const { set, bridgePath } = current();
     const url = req.url ?? '/';
     for (const [name, value] of Object.entries(headersFor(url, set, bridgePath))) res.setHeader(name, value);
+    if (cacheAssets && isHashedAsset(url)) {
+      // The static file server passes its own Cache-Control (no-cache) to writeHead, which would win over setHeader.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+      res.writeHead = ((...args: unknown[]) => {
+        const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
+        if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === 'cache-control') delete headers[name];
+        res.setHeader('Cache-Control', HASHED_ASSET_CACHE_CONTROL);
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+    }
     if (!served || url.split(/[?#]/, 1)[0] !== served.configUrl || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     let body: Buffer;
     try {
@@ -93,10 +116,10 @@ export function securityHeaders(env: NodeJS.ProcessEnv = process.env): Plugin {
       base = config.base;
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware(headerSource(configFor(resolve(root, outDir, 'config.json')), {}), served()));
+      server.middlewares.use(middleware(headerSource(configFor(resolve(root, outDir, 'config.json')), {}), { served: served(), cacheAssets: true }));
     },
     configureServer(server) {
-      server.middlewares.use(middleware(headerSource(configFor(resolve(publicDir, 'config.json')), { dev: true }), served()));
+      server.middlewares.use(middleware(headerSource(configFor(resolve(publicDir, 'config.json')), { dev: true }), { served: served() }));
     },
   };
 }

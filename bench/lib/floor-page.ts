@@ -63,6 +63,8 @@ export function floorPagePlugin(): Plugin {
           res.end(HTML);
         } else if (url === `${FLOOR_PATH}.js`) {
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          // Cached for good, as the console's hashed /assets/ are: neither page pays for revalidating its code.
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
           res.end(SCRIPT);
         } else next();
       });

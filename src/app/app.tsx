@@ -4,6 +4,7 @@ import { BrowserRouter, useNavigate } from 'react-router';
 import type { Auth } from '../auth/auth.ts';
 import type { AppConfig } from '../config/config.ts';
 import { AppProviders } from './providers.tsx';
+import { usePrefetchOnLinkIntent } from './link-prefetch.ts';
 import { AppRoutes } from './router.tsx';
 
 /** Lets MSAL navigate inside the SPA (after sign-in) instead of reloading the page. */
@@ -13,11 +14,18 @@ function MsalRouterBridge({ auth }: { auth: Auth }) {
   return null;
 }
 
+/** Pages and their data start loading when the admin is about to follow a link. */
+function LinkPrefetch() {
+  usePrefetchOnLinkIntent();
+  return null;
+}
+
 export function App({ auth, config, queryClient }: { auth: Auth; config: AppConfig; queryClient: QueryClient }) {
   return (
     <AppProviders auth={auth} queryClient={queryClient}>
       <BrowserRouter>
         <MsalRouterBridge auth={auth} />
+        <LinkPrefetch />
         <AppRoutes config={config} />
       </BrowserRouter>
     </AppProviders>

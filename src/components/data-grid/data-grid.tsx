@@ -11,7 +11,7 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { columnStyle, type GridColumn, type SortState } from './columns.ts';
 import { GridRow, SELECT_COLUMN } from './grid-row.tsx';
 import { useGridRows, type GridSelection } from './use-grid-rows.ts';
@@ -72,6 +72,42 @@ export interface DataGridProps<T> {
  * still be scrolled), Tab walks the controls in order, and the arrow keys move between cells'
  * controls as in Fluent's DataGrid.
  */
+interface GridHeaderProps {
+  columns: GridColumn<unknown>[];
+  className: string;
+  rowClass: string;
+  endClass: string;
+  sortKey: string;
+  /** Present when the grid has a checkbox column. */
+  allChecked: boolean | 'mixed' | undefined;
+  selectAllLabel: string | undefined;
+  live: { current: ReturnType<typeof useGridRows> };
+}
+
+const GridHeader = memo(function GridHeader({ columns, className, rowClass, endClass, allChecked, selectAllLabel, live }: GridHeaderProps) {
+  const grid = live.current;
+  return (
+    <TableHeader className={className}>
+      <TableRow aria-rowindex={1} className={rowClass}>
+        {allChecked !== undefined && (
+          <TableSelectionCell style={SELECT_COLUMN} checked={allChecked} onClick={(e) => live.current.toggleAll(e)} checkboxIndicator={{ 'aria-label': selectAllLabel }} />
+        )}
+        {columns.map((c) => (
+          <TableHeaderCell
+            key={c.columnId}
+            style={columnStyle(c.width)}
+            className={c.align === 'end' ? endClass : undefined}
+            sortable={c.sortable}
+            {...(c.sortable ? { ...grid.headerSort(c.columnId), onClick: (e: MouseEvent) => live.current.headerSort(c.columnId).onClick(e) } : {})}
+          >
+            {c.renderHeaderCell()}
+          </TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
+  );
+});
+
 export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
   const { columns, label, rowHeight, measureRows = false, minWidth, className, selection } = props;
   const styles = useStyles();
@@ -96,6 +132,10 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
     [columns, measureRows, styles],
   );
   const rowClass = mergeClasses(styles.row, measureRows ? styles.measuredRow : styles.fixedRow);
+  // The header reads the grid's latest handlers through a ref, so it re-renders only when its
+  // sort arrows or select-all box change, not on every scroll step.
+  const live = useRef(grid);
+  live.current = grid;
 
   return (
     <div ref={scrollRef} className={mergeClasses(styles.scroller, className)} tabIndex={0} role="group" aria-label={`${label}, scrollable`}>
@@ -108,29 +148,16 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
         noNativeElements
         {...arrowNavigation}
       >
-        <TableHeader className={styles.header}>
-          <TableRow aria-rowindex={1} className={styles.headerRow}>
-            {selection && (
-              <TableSelectionCell
-                style={SELECT_COLUMN}
-                checked={grid.allChecked}
-                onClick={grid.toggleAll}
-                checkboxIndicator={{ 'aria-label': selection.selectAllLabel }}
-              />
-            )}
-            {columns.map((c) => (
-              <TableHeaderCell
-                key={c.columnId}
-                style={columnStyle(c.width)}
-                className={c.align === 'end' ? styles.end : undefined}
-                sortable={c.sortable}
-                {...(c.sortable ? grid.headerSort(c.columnId) : {})}
-              >
-                {c.renderHeaderCell()}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
+        <GridHeader
+          columns={columns as GridColumn<unknown>[]}
+          className={styles.header}
+          rowClass={styles.headerRow}
+          endClass={styles.end}
+          sortKey={grid.sortKey}
+          allChecked={selection ? grid.allChecked : undefined}
+          selectAllLabel={selection?.selectAllLabel}
+          live={live}
+        />
         <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index];

@@ -61,6 +61,8 @@ export function useGridRows<T>({ items, columns, getRowId, sort, onSortChange, d
 
   return {
     rows,
+    /** Changes exactly when the header's sort arrows do (the header re-renders only then). */
+    sortKey: `${String(sortColumn)}:${sortDirection}`,
     sortable: columns.some((c) => c.sortable),
     headerSort: (columnId: TableColumnId) => ({
       onClick: (e: MouseEvent) => sortFeature.toggleColumnSort(e, columnId),

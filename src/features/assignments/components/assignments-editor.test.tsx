@@ -34,7 +34,8 @@ function beforeNextRead(graph: FakeGraph, change: () => void): void {
 /** Opens the editor, ticks "Include all devices" and goes to the review. */
 async function addAllDevicesAndReview(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Edit assignments' }));
-  await user.click(screen.getByRole('checkbox', { name: 'Include all devices' }));
+  // The editor's code loads when editing starts.
+  await user.click(await screen.findByRole('checkbox', { name: 'Include all devices' }));
   await user.click(screen.getByRole('button', { name: 'Review changes' }));
   await screen.findByRole('heading', { name: 'Review changes' });
 }

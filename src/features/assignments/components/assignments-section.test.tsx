@@ -53,7 +53,7 @@ describe('AssignmentsSection', () => {
     const edit = () => screen.getByRole('button', { name: 'Edit assignments' });
     await waitFor(() => expect(edit().getAttribute('aria-disabled')).toBeNull(), { timeout: 10_000 }); // once names are read
     await user.click(edit());
-    const input = screen.getByRole('combobox', { name: 'Included groups' });
+    const input = await screen.findByRole('combobox', { name: 'Included groups' });
     expect(screen.getAllByText(/Backspace again removes it/).length).toBeGreaterThan(0);
 
     await user.type(input, 'fi"el');

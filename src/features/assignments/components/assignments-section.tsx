@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
-import { useId, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useId, useMemo, useRef, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState, describeError } from '../../../components/error-state.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
@@ -8,8 +8,10 @@ import { useGroupsByIds } from '../../../entities/groups/get-groups-by-ids.ts';
 import { usePoolAssignments } from '../../../entities/assignments/get-pool-assignments.ts';
 import { groupNameLookup } from '../lib/group-names.ts';
 import { groupIdsOf, toModel } from '../lib/model.ts';
-import { AssignmentsEditor } from './assignments-editor.tsx';
 import { AssignmentsView } from './assignments-view.tsx';
+
+// The editor (group search, review, save) loads when editing starts: the pool page does not wait for it.
+const AssignmentsEditor = lazy(() => import('./assignments-editor.tsx').then((m) => ({ default: m.AssignmentsEditor })));
 
 const useStyles = makeStyles({
   root: {
@@ -97,7 +99,9 @@ export function AssignmentsSection({ poolId }: { poolId: string }) {
           )}
           {/* Stays open when Intune refuses a save: the draft is kept, and Save turns disabled with the notice. */}
           {editing ? (
-            <AssignmentsEditor poolId={poolId} model={model} nameOf={nameOf} onClose={close} readOnlyId={readOnlyId} />
+            <Suspense fallback={<Spinner size="small" label="Opening the editor…" />}>
+              <AssignmentsEditor poolId={poolId} model={model} nameOf={nameOf} onClose={close} readOnlyId={readOnlyId} />
+            </Suspense>
           ) : namesLoading ? (
             <Spinner size="small" label="Loading group names…" />
           ) : (

@@ -1,4 +1,4 @@
-import { TableCellLayout, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { compareText, gridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -9,6 +9,9 @@ import { STATE_GROUPS, codeName, explainDetails, groupOf } from './device-state-
 
 const useStyles = makeStyles({
   scroller: { maxHeight: '520px' },
+  // One truncating span per cell, not Fluent's TableCellLayout (two elements and a styles hook per cell):
+  // rows scrolling into view are rendered in the scroll step, so every cell's cost counts.
+  text: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -22,10 +25,11 @@ const detailsTitle = (row: DeviceStateRow) => explainDetails(row.state, row.stat
 /** A text cell that says what a missing value means instead of leaving a blank. */
 function TextCell({ value, missing, mono = false }: { value: string | null; missing: string; mono?: boolean }) {
   const styles = useStyles();
-  return (
-    <TableCellLayout truncate className={mono ? styles.mono : undefined}>
-      {value ?? <span className={styles.muted}>{missing}</span>}
-    </TableCellLayout>
+  const text = value ?? null;
+  return text === null ? (
+    <span className={mergeClasses(styles.text, styles.muted)}>{missing}</span>
+  ) : (
+    <span className={mono ? mergeClasses(styles.text, styles.mono) : styles.text}>{text}</span>
   );
 }
 
@@ -34,19 +38,13 @@ function DetailsCell({ row }: { row: DeviceStateRow }) {
   const why = explainDetails(row.state, row.stateDetails);
   if (why) {
     return (
-      <TableCellLayout truncate>
+      <span className={styles.text}>
         {why.title}
         {why.code && <span className={styles.muted}> · {codeName(why.code)}</span>}
-      </TableCellLayout>
+      </span>
     );
   }
-  if (row.stateDetails) {
-    return (
-      <TableCellLayout truncate className={styles.muted}>
-        {row.stateDetails}
-      </TableCellLayout>
-    );
-  }
+  if (row.stateDetails) return <span className={mergeClasses(styles.text, styles.muted)}>{row.stateDetails}</span>;
   return <span className={styles.muted}>—</span>;
 }
 

@@ -1,5 +1,4 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Text } from '@fluentui/react-components';
-import { SettingsRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_LOW_THRESHOLD, type LowThreshold } from '../../../entities/fleet/capacity.ts';
 import { useLowThreshold } from '../../../lib/low-threshold-setting.ts';
@@ -10,22 +9,16 @@ const whole = (raw: string, max: number): number | null => {
   return n <= max ? n : null;
 };
 
-/** "Low threshold…": when a pool counts as low on codes, kept for this account in this browser. */
-export function LowThresholdDialog() {
+/**
+ * "Low threshold…": when a pool counts as low on codes, kept for this account in this browser.
+ * Mounted (and its code loaded, see capacity-status.tsx) only while open; it starts from the saved values.
+ */
+export function LowThresholdDialog({ onClose }: { onClose: () => void }) {
   const [threshold, setThreshold] = useLowThreshold();
-  const [open, setOpen] = useState(false);
-  const [percent, setPercent] = useState('');
-  const [minCodes, setMinCodes] = useState('');
+  const [percent, setPercent] = useState(() => String(threshold.percent));
+  const [minCodes, setMinCodes] = useState(() => String(threshold.minCodes));
   const [tried, setTried] = useState(false);
 
-  const show = (next: boolean) => {
-    if (next) {
-      setPercent(String(threshold.percent));
-      setMinCodes(String(threshold.minCodes));
-      setTried(false);
-    }
-    setOpen(next);
-  };
   const p = whole(percent, 100);
   const m = whole(minCodes, 1_000_000);
   const save = (e: FormEvent) => {
@@ -33,14 +26,11 @@ export function LowThresholdDialog() {
     setTried(true);
     if (p === null || m === null) return;
     setThreshold({ percent: p, minCodes: m } satisfies LowThreshold);
-    setOpen(false);
+    onClose();
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => show(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button icon={<SettingsRegular />}>Low threshold…</Button>
-      </DialogTrigger>
+    <Dialog open onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby="low-threshold-help">
         <form onSubmit={save} noValidate>
           <DialogBody>

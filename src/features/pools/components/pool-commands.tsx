@@ -1,13 +1,15 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular, RenameRegular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { usePoolCommands } from '../hooks/use-pool-commands.tsx';
 import type { PoolDeletion } from '../hooks/use-pool-detail.ts';
-import { DeletePoolDialog } from './delete-pool-dialog.tsx';
-import { RenamePoolDialog } from './rename-pool-dialog.tsx';
+
+// The dialogs (Fluent's Dialog, the form, zod) load when one opens: the pool page does not wait for them.
+const RenamePoolDialog = lazy(() => import('./rename-pool-dialog.tsx').then((m) => ({ default: m.RenamePoolDialog })));
+const DeletePoolDialog = lazy(() => import('./delete-pool-dialog.tsx').then((m) => ({ default: m.DeletePoolDialog })));
 
 const useStyles = makeStyles({
   commandBar: {
@@ -46,17 +48,19 @@ export function PoolCommands({ pool, deletion }: { pool: PoolProperties; deletio
         focusable aria-hidden guards around the whole page (microsoft/tabster#288), which axe reports.
         They stay open when Intune refuses the write: what the admin typed is kept, and the dialog says why.
       */}
-      {dialog === 'rename' && <RenamePoolDialog pool={pool} open onOpenChange={(isOpen) => open(isOpen ? 'rename' : null)} />}
-      {dialog === 'delete' && (
-        <DeletePoolDialog
-          pool={pool}
-          open
-          onOpenChange={(isOpen) => (isOpen ? open('delete') : closeDelete())}
-          onConfirm={confirmDelete}
-          pending={deletion.isPending}
-          error={deletion.error}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'rename' && <RenamePoolDialog pool={pool} open onOpenChange={(isOpen) => open(isOpen ? 'rename' : null)} />}
+        {dialog === 'delete' && (
+          <DeletePoolDialog
+            pool={pool}
+            open
+            onOpenChange={(isOpen) => (isOpen ? open('delete') : closeDelete())}
+            onConfirm={confirmDelete}
+            pending={deletion.isPending}
+            error={deletion.error}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

@@ -107,7 +107,8 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
     renderPage(<PoolDetailPage poolId="pool-1" />, { graph, queryClient });
     await userEvent.click(await screen.findByRole('button', { name: 'Rename' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Rename pool' });
+    // The dialog's code loads when it opens (the first time in a test run, a cold transform).
+    const dialog = await screen.findByRole('dialog', { name: 'Rename pool' }, { timeout: 10_000 });
     const input = within(dialog).getByRole('textbox', { name: /Name/ });
     await userEvent.clear(input);
     await userEvent.type(input, '  Fabrikam eSIM  ');
@@ -126,7 +127,7 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     queryClient.setQueryData<PoolProperties[]>(poolKeys.list({ view: 'table' }), [POOL, { ...POOL, id: 'pool-2', displayName: 'Other' }]);
     const { router } = renderPage(<PoolDetailPage poolId="pool-1" />, { graph, queryClient });
     await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Delete this pool?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete this pool?' }, { timeout: 10_000 });
     await within(dialog).findByText('3 devices use this pool');
     expect(dialog.textContent).toContain('1,000 activation codes.');
     expect(dialog.textContent).toContain('2 assignments to device groups.');

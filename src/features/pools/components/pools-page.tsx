@@ -13,7 +13,6 @@ import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { LIST_TITLE } from '../lib/titles.ts';
 import { downloadText } from '../../../lib/download.ts';
 import { usePoolCapacityRows } from '../hooks/use-pool-capacity-rows.ts';
-import { poolsCsv } from '../lib/pools-export.ts';
 import { CapacityStatus } from './capacity-status.tsx';
 import { POOL_SORT_COLUMNS, PoolsTable, type SortState } from './pools-table.tsx';
 
@@ -64,9 +63,13 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
     void pools.refetch();
     capacity.usage.refresh();
   };
+  // The CSV writer (Papa Parse) loads on the first export: the list does not wait for it.
   const exportCsv = () => {
-    const file = poolsCsv(capacity.rows, Date.now());
-    downloadText(file.name, file.text, file.type);
+    const rows = capacity.rows;
+    void import('../lib/pools-export.ts').then(({ poolsCsv }) => {
+      const file = poolsCsv(rows, Date.now());
+      downloadText(file.name, file.text, file.type);
+    });
   };
   const selectedPools = useMemo(() => visible.filter((p) => selected.has(p.id)), [visible, selected]);
   const total = pools.data?.length ?? 0;
