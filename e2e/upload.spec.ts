@@ -175,6 +175,11 @@ test('replace: a same-name pool is detected, the admin chooses to replace it, th
   const card = upload.card(host);
   await expect(card.getByText('A pool named “contoso-mobile” already exists')).toBeVisible();
   await expect(card.getByTestId('pool-status')).toHaveText('Choose an option');
+  // Replace (the likely intent) first; nothing chosen for the admin, so nothing can be sent yet.
+  await expect(card.getByRole('radio')).toHaveCount(2);
+  await expect(card.getByRole('radio').first()).toHaveAccessibleName(/^Replace “contoso-mobile” with these files/);
+  await expect(card.getByRole('radio').nth(1)).toHaveAccessibleName(/^Keep “contoso-mobile” and upload these files as a new pool/);
+  await expect(card.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(card).toContainText('5 codes that are in more than one file are uploaded once');
   await expect(upload.uploadButton).toBeDisabled();
   await card.getByRole('radio', { name: /^Replace “contoso-mobile”/ }).check();
