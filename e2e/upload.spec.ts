@@ -312,6 +312,40 @@ test.describe(() => {
   });
 });
 
+test('a create Intune refuses: the card says it was not created, why and what to do; uploading again sends only that pool', async ({ page, app, emulator, graph }) => {
+  const upload = await openUpload(app, page);
+  const host = 'smdp.refused-mobile.example.com';
+  await upload.dropReady([
+    carrierFile('refused.csv', host, codes(6, { prefix: blockPrefix(320), from: 0 })),
+    carrierFile('fine.csv', 'smdp.fine-mobile.example.com', codes(4, { prefix: blockPrefix(321), from: 0 })),
+  ]);
+  await emulator.fault({ method: 'POST', pathRegex: 'embeddedSIMActivationCodePools$', status: 400, count: 1 });
+  await upload.start();
+  await expect(page.getByText('Some pools were not created')).toBeVisible({ timeout: 30_000 });
+
+  // Exactly one of the two creates met the fault (they run in parallel): that card, and only that card, says so.
+  const refusedFirst = (await graph.poolsNamed('refused-mobile')).length === 0;
+  const [failedHost, okHost, failedName] = refusedFirst
+    ? [host, 'smdp.fine-mobile.example.com', 'refused-mobile']
+    : ['smdp.fine-mobile.example.com', host, 'fine-mobile'];
+  const card = upload.card(failedHost);
+  await expect(card.getByTestId('pool-status')).toHaveText('Not created: upload failed');
+  await expect(card.getByTestId('pool-failed')).toContainText('Not created: Microsoft Graph refused the request');
+  await expect(card.getByTestId('pool-failed')).toContainText('retrying it unchanged fails again');
+  await expect(card.getByTestId('pool-failed')).toContainText('pools already created are not sent again');
+  await expect(upload.card(okHost).getByTestId('pool-status')).toHaveText('Created');
+  await expect(page.getByTestId('upload-retry')).toContainText('1 pool was not created');
+  await expect(page.getByTestId('upload-retry')).toContainText('no pool is created twice');
+  await expectNoAxeViolations(page);
+
+  await expect(upload.uploadButton).toHaveText('Upload 1 remaining pool');
+  await upload.start();
+  await upload.expectComplete();
+  await expect(card.getByTestId('pool-status')).toHaveText('Created');
+  await expect(card.getByTestId('pool-failed')).toHaveCount(0);
+  expect((await graph.poolsNamed(failedName)).length).toBe(1);
+});
+
 test('cancel stops the upload; a create cut off by the cancel is checked, never duplicated', async ({ page, app, emulator, graph }) => {
   const upload = await openUpload(app, page);
   const files = Array.from({ length: 8 }, (_, i) => carrierFile(`cancel-${i + 1}.csv`, `smdp.cancel-${i + 1}.example.org`, codes(10, { prefix: blockPrefix(300 + i), from: 0 })));
