@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useWriteAccess, type WriteAccess } from '../auth/auth-context.tsx';
 import type { ReadOnlyReason } from '../auth/auth.ts';
+import { forbiddenKind, isGraphError } from '../graph/errors.ts';
 
 const useStyles = makeStyles({
   compact: { color: tokens.colorNeutralForeground2, maxWidth: '480px' },
@@ -57,6 +58,15 @@ export function ReadOnlyNotice({ id, compact = false }: ReadOnlyNoticeProps) {
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/**
+ * Whether `error` is a write the service refused for lack of a permission or an Intune role: the failure that
+ * turned the console read-only. Where it is shown (a dialog, a section), it already says why, so the read-only
+ * notice is not shown next to it a second time.
+ */
+export function isWriteRefusal(error: unknown): boolean {
+  return isGraphError(error) && error.method !== 'GET' && forbiddenKind(error) !== undefined;
 }
 
 /** Props for a write button: disabled (still focusable) and described by the notice when the user may not write. */
