@@ -205,7 +205,7 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     for (const b of [await screen.findByRole('button', { name: 'Rename' }), await screen.findByRole('button', { name: 'Delete' })]) {
       expect(b.getAttribute('aria-disabled')).toBe('true');
-      expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/your Intune role does not allow changing eSIM pools/);
+      expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Intune refused a change Your Intune role does not allow changing eSIM pools/);
     }
     // And once on the page.
     expect(screen.getAllByText(/Read Only Operator can only view them/)).toHaveLength(1);
