@@ -44,14 +44,15 @@ const baseColumns = [
   gridColumn<PoolRow>({
     columnId: 'createdDateTime',
     header: 'Created',
-    width: { grow: 1, min: 120 },
+    // Wide enough for a date and time on one line ("Sep 20, 2026, 10:39 PM").
+    width: { grow: 1, min: 184 },
     compare: byDate('createdDateTime'),
     cell: (pool) => formatDateTime(pool.createdDateTime),
   }),
   gridColumn<PoolRow>({
     columnId: 'modifiedDateTime',
     header: 'Modified',
-    width: { grow: 1, min: 120 },
+    width: { grow: 1, min: 184 },
     compare: byDate('modifiedDateTime'),
     cell: (pool) => formatDateTime(pool.modifiedDateTime),
   }),
@@ -94,7 +95,7 @@ export function PoolsTable({ pools, countsLoaded, sort, onSortChange, selection,
       getRowId={getRowId}
       label={caption}
       rowHeight={44}
-      minWidth={840}
+      minWidth={940}
       className={styles.scroller}
       sort={shownSort}
       onSortChange={onSortChange}

@@ -32,5 +32,5 @@ export const FAILURE_ADVICE_TEXT: Record<FailureAdvice, string> = {
     'A pool with this name exists that this upload did not create. Check the pools list, rename this pool or the other one, then select Upload again; pools already created are not sent again.',
   forbidden: 'Your permissions do not allow creating pools: the notice at the top of the page says what is missing and who can grant it.',
   refused:
-    'Intune refused the request as it was sent, so retrying it unchanged fails again. Do what the reason under Upload says (for example, choose Replace when Intune already has a pool for this SM-DP+ server), then select Upload again; pools already created are not sent again.',
+    'Intune refused the request as it was sent, so retrying it unchanged fails again: change what the reason says, then select Upload again; pools already created are not sent again.',
 };
