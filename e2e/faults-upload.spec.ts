@@ -109,7 +109,7 @@ faultMatrix('upload (new pool)', [
       await upload.cancel();
       await expect(upload.row('stalled-new')).toContainText(/Cancelled/);
       expect(await graph.poolsNamed('stalled-new')).toEqual([]);
-      await expect(upload.card('smdp.stalled-new.example.com')).toBeVisible();
+      await expect(upload.card('smdp.stalled-new.example.com').getByTestId('pool-status')).toHaveText('Not created: cancelled');
       await upload.start();
       await upload.expectComplete();
       await expectOnePool(graph, 'stalled-new', 8);
@@ -339,7 +339,8 @@ faultMatrix('upload (replace)', [
       await expect(upload.row(NAME)).toContainText('The old pool is deleted and the new one is not created yet: keep these files and upload again.');
       expect(await postStatuses(ctx.emulator)).toEqual([500, 500, 500]);
       expect(await ctx.graph.poolsNamed(NAME)).toEqual([]);
-      await expect(upload.card(HOST)).toBeVisible();
+      await expect(upload.card(HOST).getByTestId('pool-status')).toHaveText('Not created: upload failed');
+      await expect(upload.card(HOST).getByTestId('pool-failed')).toContainText('already deleted and this one is not created yet');
       await upload.start();
       await upload.expectComplete();
       expect(await postStatuses(ctx.emulator)).toEqual([500, 500, 500, 201]);

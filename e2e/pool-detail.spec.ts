@@ -198,8 +198,9 @@ test.describe(() => {
       await expect(button).toHaveAccessibleDescription(/read-only access.*DeviceManagementConfiguration\.ReadWrite\.All/);
       await button.click({ force: true });
     }
-    // One wording everywhere (the assignments section says the same).
-    await expect(page.getByText(/Your account has read-only access \(DeviceManagementConfiguration\.Read\.All\)/).first()).toBeVisible();
+    // Said once on the page; the assignments section's Edit points to the same notice.
+    await expect(page.getByText(/Your account has read-only access \(DeviceManagementConfiguration\.Read\.All\)/)).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Edit assignments' })).toHaveAccessibleDescription(/read-only access.*DeviceManagementConfiguration\.ReadWrite\.All/);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
     // Reading still works.
@@ -223,7 +224,9 @@ test('when Intune refuses a rename (a 403 naming no scope), the typed name stays
   await expect(input).toHaveValue('Refused name');
   const save = dialog.getByRole('button', { name: 'Save' });
   await expect(save).toHaveAttribute('aria-disabled', 'true');
-  await expect(save).toHaveAccessibleDescription(/^Intune refused a change: your Intune role does not allow changing eSIM pools/);
+  // Said once in the dialog: the failure explains the refusal and describes the disabled Save.
+  await expect(save).toHaveAccessibleDescription(/^Your Intune role does not allow changing eSIM pools/);
+  await expect(dialog.getByText(/Read Only Operator can only view them/)).toHaveCount(1);
 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
@@ -232,6 +235,9 @@ test('when Intune refuses a rename (a 403 naming no scope), the typed name stays
     await expect(button).toHaveAttribute('aria-disabled', 'true');
     await expect(button).toHaveAccessibleDescription(/Intune refused a change/);
   }
+  // Once on the page: under the pool's commands; the assignments section points to it instead of repeating it.
+  await expect(page.getByText('Intune refused a change', { exact: true })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Edit assignments' })).toHaveAccessibleDescription(/^Intune refused a change/);
   // For the rest of the session, a reload included.
   await page.reload();
   await expect(new PoolDetail(page).action('Rename')).toHaveAttribute('aria-disabled', 'true');

@@ -175,6 +175,11 @@ test('replace: a same-name pool is detected, the admin chooses to replace it, th
   const card = upload.card(host);
   await expect(card.getByText('A pool named “contoso-mobile” already exists')).toBeVisible();
   await expect(card.getByTestId('pool-status')).toHaveText('Choose an option');
+  // Replace (the likely intent) first; nothing chosen for the admin, so nothing can be sent yet.
+  await expect(card.getByRole('radio')).toHaveCount(2);
+  await expect(card.getByRole('radio').first()).toHaveAccessibleName(/^Replace “contoso-mobile” with these files/);
+  await expect(card.getByRole('radio').nth(1)).toHaveAccessibleName(/^Keep “contoso-mobile” and upload these files as a new pool/);
+  await expect(card.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(card).toContainText('5 codes that are in more than one file are uploaded once');
   await expect(upload.uploadButton).toBeDisabled();
   await card.getByRole('radio', { name: /^Replace “contoso-mobile”/ }).check();
@@ -305,6 +310,40 @@ test.describe(() => {
     await expect(page.getByTestId('upload-blockers')).toContainText('read-only access');
     await expectNoAxeViolations(page);
   });
+});
+
+test('a create Intune refuses: the card says it was not created, why and what to do; uploading again sends only that pool', async ({ page, app, emulator, graph }) => {
+  const upload = await openUpload(app, page);
+  const host = 'smdp.refused-mobile.example.com';
+  await upload.dropReady([
+    carrierFile('refused.csv', host, codes(6, { prefix: blockPrefix(320), from: 0 })),
+    carrierFile('fine.csv', 'smdp.fine-mobile.example.com', codes(4, { prefix: blockPrefix(321), from: 0 })),
+  ]);
+  await emulator.fault({ method: 'POST', pathRegex: 'embeddedSIMActivationCodePools$', status: 400, count: 1 });
+  await upload.start();
+  await expect(page.getByText('Some pools were not created')).toBeVisible({ timeout: 30_000 });
+
+  // Exactly one of the two creates met the fault (they run in parallel): that card, and only that card, says so.
+  const refusedFirst = (await graph.poolsNamed('refused-mobile')).length === 0;
+  const [failedHost, okHost, failedName] = refusedFirst
+    ? [host, 'smdp.fine-mobile.example.com', 'refused-mobile']
+    : ['smdp.fine-mobile.example.com', host, 'fine-mobile'];
+  const card = upload.card(failedHost);
+  await expect(card.getByTestId('pool-status')).toHaveText('Not created: upload failed');
+  await expect(card.getByTestId('pool-failed')).toContainText('Not created: Microsoft Graph refused the request');
+  await expect(card.getByTestId('pool-failed')).toContainText('retrying it unchanged fails again');
+  await expect(card.getByTestId('pool-failed')).toContainText('pools already created are not sent again');
+  await expect(upload.card(okHost).getByTestId('pool-status')).toHaveText('Created');
+  await expect(page.getByTestId('upload-retry')).toContainText('1 pool was not created');
+  await expect(page.getByTestId('upload-retry')).toContainText('no pool is created twice');
+  await expectNoAxeViolations(page);
+
+  await expect(upload.uploadButton).toHaveText('Upload 1 remaining pool');
+  await upload.start();
+  await upload.expectComplete();
+  await expect(card.getByTestId('pool-status')).toHaveText('Created');
+  await expect(card.getByTestId('pool-failed')).toHaveCount(0);
+  expect((await graph.poolsNamed(failedName)).length).toBe(1);
 });
 
 test('cancel stops the upload; a create cut off by the cancel is checked, never duplicated', async ({ page, app, emulator, graph }) => {

@@ -47,17 +47,19 @@ export interface ErrorStateProps {
   error: unknown;
   onRetry?: () => void;
   title?: string;
+  /** Put on the message, for a control it explains (`aria-describedby`). */
+  messageId?: string;
 }
 
 /** Error panel for a failed load: the service's message, its request-id, and retry. */
-export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
+export function ErrorState({ error, onRetry, title, messageId }: ErrorStateProps) {
   const styles = useStyles();
   const d = describeError(error);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{title ?? d.title}</MessageBarTitle>
-        {d.message}
+        <span id={messageId}>{d.message}</span>
         {(d.requestId || d.code) && (
           <Text size={200} className={styles.details}>
             {d.code && <>Code: <span className={styles.mono}>{d.code}</span>. </>}

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   },
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   description: { color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {

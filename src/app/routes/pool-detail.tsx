@@ -4,5 +4,5 @@ import { PoolDetailPage } from '../../features/pools/components/pool-detail-page
 
 export function Component() {
   const { poolId = '' } = useParams();
-  return <PoolDetailPage poolId={poolId} assignmentsSlot={<AssignmentsSection poolId={poolId} />} />;
+  return <PoolDetailPage poolId={poolId} assignmentsSlot={(readOnlyNoticeId) => <AssignmentsSection poolId={poolId} readOnlyNoticeId={readOnlyNoticeId} />} />;
 }

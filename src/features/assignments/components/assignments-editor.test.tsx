@@ -128,7 +128,7 @@ describe('AssignmentsEditor: Intune refuses the save', () => {
     const save = screen.getByRole('button', { name: 'Save' });
     expect(save.getAttribute('aria-disabled')).toBe('true');
     const notice = document.getElementById(save.getAttribute('aria-describedby') ?? '');
-    expect(notice?.textContent).toMatch(/^Intune refused a change: your Intune role does not allow changing eSIM pools/);
+    expect(notice?.textContent).toMatch(/^Intune refused a change Your Intune role does not allow changing eSIM pools/);
     await user.click(save);
     expect(writes()).toHaveLength(1);
   }, 20_000);

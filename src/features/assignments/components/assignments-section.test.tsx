@@ -6,13 +6,13 @@ import { renderWithApp } from '../../../testing/render-with-app.tsx';
 import { AssignmentsSection } from './assignments-section.tsx';
 
 /** One pool with an include of a known group and an exclude of a group deleted from the directory; group searches never answer until aborted. */
-function renderSection(canWrite: boolean): FakeGraph {
+function renderSection(canWrite: boolean, ui = <AssignmentsSection poolId="pool-1" />): FakeGraph {
   const graph = createFakeGraph();
   graph.seedGroup({ id: 'g-field', displayName: 'Field engineers EMEA', memberCount: 143 });
   graph.seedGroup({ id: 'g-fin', displayName: 'Finance devices', memberCount: 12 });
   graph.seedPool({ id: 'pool-1', displayName: 'Contoso Mobile', assignments: [{ include: 'g-field' }, { exclude: 'g-deleted' }] });
   graph.hang({ method: 'GET', path: '/groups' });
-  renderWithApp(<AssignmentsSection poolId="pool-1" />, { graph, canWrite });
+  renderWithApp(ui, { graph, canWrite });
   return graph;
 }
 
@@ -43,6 +43,21 @@ describe('AssignmentsSection', () => {
     expect(reason?.textContent).toMatch(/read-only access \(DeviceManagementConfiguration\.Read\.All\)/);
     await userEvent.click(edit);
     expect(screen.queryByRole('combobox', { name: 'Included groups' })).toBeNull();
+  });
+
+  it('on a page that already says why it is read-only, points Edit to that notice and does not repeat it', async () => {
+    renderSection(
+      false,
+      <>
+        <p id="page-notice">Your account has read-only access (page notice)</p>
+        <AssignmentsSection poolId="pool-1" readOnlyNoticeId="page-notice" />
+      </>,
+    );
+    await screen.findByRole('table', { name: 'Included groups' });
+    const edit = screen.getByRole('button', { name: 'Edit assignments' });
+    expect(edit.getAttribute('aria-disabled')).toBe('true');
+    expect(edit.getAttribute('aria-describedby')).toBe('page-notice');
+    expect(screen.getAllByText(/Your account has read-only access/)).toHaveLength(1);
   });
 
   it('searches groups after a pause in typing, with ConsistencyLevel, and aborts the previous search on new input', async () => {

@@ -29,12 +29,15 @@ const useStyles = makeStyles({
 /**
  * Pool detail › Assignments: who gets codes from this pool (included and
  * excluded device groups, all devices, other targets), and the editor.
- * Self-contained: its own heading, loading, error and read-only states.
+ * Self-contained: its own heading, loading, error and read-only states. On a page that already explains why
+ * it is read-only (`readOnlyNoticeId`: the pool page's notice), the section points its write buttons there
+ * instead of repeating the notice.
  */
-export function AssignmentsSection({ poolId }: { poolId: string }) {
+export function AssignmentsSection({ poolId, readOnlyNoticeId }: { poolId: string; readOnlyNoticeId?: string }) {
   const styles = useStyles();
   const headingId = useId();
-  const readOnlyId = useId();
+  const ownNoticeId = useId();
+  const readOnlyId = readOnlyNoticeId ?? ownNoticeId;
   const access = useWriteAccess();
   const assignments = usePoolAssignments(poolId);
   const [editing, setEditing] = useState(false);
@@ -82,7 +85,7 @@ export function AssignmentsSection({ poolId }: { poolId: string }) {
           </Button>
         )}
       </div>
-      <ReadOnlyNotice id={readOnlyId} />
+      {!readOnlyNoticeId && <ReadOnlyNotice id={readOnlyId} />}
       <span role="status" aria-live="polite">
         {saved && !editing ? <Text className={styles.muted}>Assignments saved.</Text> : null}
       </span>

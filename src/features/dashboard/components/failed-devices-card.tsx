@@ -63,7 +63,8 @@ function failedColumns(wording: DeviceStateWording): GridColumn<FailedDevice>[] 
     gridColumn({
       columnId: 'changed',
       header: 'Last changed',
-      width: { grow: 1.2, min: 120 },
+      // A date and time whole ("Nov 1, 2026, 7:31 AM" was cut).
+      width: { basis: 184 },
       cell: (r: FailedDevice) => <Clip>{formatDateTime(r.device.modifiedDateTime)}</Clip>,
     }),
   ];
@@ -123,7 +124,7 @@ export function FailedDevicesCard({ rows, reasons, reason, onReasonChange, wordi
         </Text>
       </div>
       {rows.length > 0 && (
-        <DataGrid items={rows} columns={columns} getRowId={getRowId} label="Failed devices" rowHeight={44} minWidth={720} className={styles.scroller} />
+        <DataGrid items={rows} columns={columns} getRowId={getRowId} label="Failed devices" rowHeight={44} minWidth={944} className={styles.scroller} />
       )}
     </DashboardCard>
   );

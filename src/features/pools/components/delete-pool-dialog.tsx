@@ -19,7 +19,7 @@ import {
 import { useId, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
+import { ReadOnlyNotice, isWriteRefusal, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { plural } from '../../../lib/format.ts';
 import { useAssignmentCount } from '../../../entities/pools/get-assignment-count.ts';
 import { useDeviceStateCount } from '../../../entities/pools/get-device-state-count.ts';
@@ -75,6 +75,7 @@ function DeletePoolForm({
   const styles = useStyles();
   const access = useWriteAccess();
   const readOnlyId = useId();
+  const refused = error != null && !pending && isWriteRefusal(error);
   const [typed, setTyped] = useState('');
   const devices = useDeviceStateCount(pool.id, { enabled: !pending });
   const assignments = useAssignmentCount(pool.id, { enabled: !pending });
@@ -154,8 +155,9 @@ function DeletePoolForm({
               <Input value={typed} onChange={(_e, data) => setTyped(data.value)} disabled={pending} autoComplete="off" />
             </Field>
           )}
-          {error != null && !pending && <ErrorState error={error} title="The pool was not deleted" />}
-          <ReadOnlyNotice id={readOnlyId} />
+          {/* A refused delete says why itself (once): Delete is then described by it, not by a second notice. */}
+          {error != null && !pending && <ErrorState error={error} title="The pool was not deleted" messageId={refused ? readOnlyId : undefined} />}
+          {!refused && <ReadOnlyNotice id={readOnlyId} />}
         </DialogContent>
         <DialogActions>
           <Button

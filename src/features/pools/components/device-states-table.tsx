@@ -74,21 +74,23 @@ const columns = [
   gridColumn<DeviceStateRow>({
     columnId: 'state',
     header: 'Status',
-    width: { grow: 2, min: 120 },
+    // "Removed by user" whole.
+    width: { grow: 2, min: 150 },
     compare: (a, b) => stateRank(a) - stateRank(b),
     cell: (d) => <DeviceStateStatus state={d.state} />,
   }),
   gridColumn<DeviceStateRow>({
     columnId: 'details',
     header: 'Details',
-    width: { grow: 3, min: 280 },
+    width: { grow: 3, min: 250 },
     compare: (a, b) => compareText(detailsTitle(a), detailsTitle(b)),
     cell: (d) => <DetailsCell row={d} />,
   }),
   gridColumn<DeviceStateRow>({
     columnId: 'lastSyncDateTime',
     header: 'Last check-in',
-    width: { grow: 2, min: 120 },
+    // A date and time on one line ("Sep 23, 2026, 10:01 PM").
+    width: { grow: 2, min: 184 },
     compare: (a, b) => compareText(a.lastSyncDateTime, b.lastSyncDateTime),
     cell: (d) => formatDateTime(d.lastSyncDateTime),
   }),

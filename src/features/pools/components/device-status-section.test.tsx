@@ -50,6 +50,8 @@ describe('DeviceStatusSection', { timeout: 20_000 }, () => {
     expect(within(section).getByRole('img').getAttribute('aria-label')).toBe(
       'Device status chart: Installed 2, In progress 2, Failed 3, Removed 1, of 8 devices',
     );
+    // The figures say how they are computed, next to them.
+    expect(within(section).getByTestId('device-status-how').textContent).toMatch(/^How computed: .*failed = failed or error.*percentages are of all 8 devices, rounded to add up to 100\.$/);
     const why = within(section).getByRole('heading', { name: 'Why 3 devices failed' }).parentElement;
     const reasons = within(why as HTMLElement).getAllByRole('listitem').map((li) => li.textContent);
     expect(reasons).toEqual([

@@ -52,6 +52,7 @@ const useStyles = makeStyles({
   value: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
   count: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   percent: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  how: { color: tokens.colorNeutralForeground2 },
   installed: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   inProgress: { backgroundColor: tokens.colorBrandBackground },
   failed: { backgroundColor: tokens.colorPaletteRedBackground3 },
@@ -114,6 +115,11 @@ export function DeviceStatusSummary({ counts, selected, onSelect }: DeviceStatus
           );
         })}
       </ul>
+      <Text size={200} className={styles.how} data-testid="device-status-how">
+        How computed: each device state Intune reports for this pool counts once, in its group (in progress = waiting for check-in or
+        installing; failed = failed or error; removed = removing, removed or removed by user); percentages are of all{' '}
+        {devices(counts.total)}, rounded to add up to 100.
+      </Text>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular, RenameRegular } from '@fluentui/react-icons';
-import { Suspense, lazy, useId } from 'react';
+import { Suspense, lazy } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
@@ -22,11 +22,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** The pool's command bar (Rename, Delete), the read-only notice when the user may not write, and the dialogs. */
-export function PoolCommands({ pool, deletion }: { pool: PoolProperties; deletion: PoolDeletion }) {
+/**
+ * The pool's command bar (Rename, Delete), the page's one read-only notice when the user may not write (every
+ * write button of the page points to it: `readOnlyId`), and the dialogs.
+ */
+export function PoolCommands({ pool, deletion, readOnlyId }: { pool: PoolProperties; deletion: PoolDeletion; readOnlyId: string }) {
   const styles = useStyles();
   const access = useWriteAccess();
-  const readOnlyId = useId();
   const { dialog, open, confirmDelete, closeDelete } = usePoolCommands(deletion);
   const writeProps = writeButtonProps(access, readOnlyId);
 

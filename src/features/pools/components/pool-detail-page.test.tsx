@@ -100,6 +100,25 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('says once why the page is read-only, and the assignments slot points its write buttons to that notice', async () => {
+    const graph = graphFor();
+    renderPage(
+      <PoolDetailPage
+        poolId="pool-1"
+        assignmentsSlot={(noticeId) => (
+          <button type="button" aria-disabled="true" aria-describedby={noticeId}>
+            Edit assignments
+          </button>
+        )}
+      />,
+      { graph, canWrite: false },
+    );
+    const edit = await screen.findByRole('button', { name: 'Edit assignments' });
+    expect(document.getElementById(edit.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/read-only access/);
+    expect(edit.getAttribute('aria-describedby')).toBe(screen.getByRole('button', { name: 'Rename' }).getAttribute('aria-describedby'));
+    expect(screen.getAllByText(/Your account has read-only access/)).toHaveLength(1);
+  });
+
   it('renames: the new name shows at once, in the list cache too, with a toast', async () => {
     const graph = graphFor();
     const calls = graph.requests;
@@ -161,7 +180,7 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     expect(router.state.location.pathname).toBe('/pools/pool-1');
   });
 
-  it('when Intune refuses a delete: keeps the typed name, names the missing role, and turns every write button off with the notice', async () => {
+  it('when Intune refuses a delete: keeps the typed name, names the missing role once, and turns every write button off with the page’s one notice', async () => {
     // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
     const graph = graphFor();
     const calls = graph.requests;
@@ -177,7 +196,9 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     expect((name as HTMLInputElement).value).toBe(POOL.displayName);
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
     expect(confirm.getAttribute('aria-disabled')).toBe('true');
-    expect(document.getElementById(confirm.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Intune refused a change/);
+    // Said once in the dialog: the failure explains the refusal and describes the disabled Delete.
+    expect(document.getElementById(confirm.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Your Intune role does not allow changing eSIM pools/);
+    expect(within(dialog).getAllByText(/Read Only Operator can only view them/)).toHaveLength(1);
     await userEvent.click(confirm);
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
 
@@ -185,7 +206,9 @@ describe('PoolDetailPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     for (const b of [await screen.findByRole('button', { name: 'Rename' }), await screen.findByRole('button', { name: 'Delete' })]) {
       expect(b.getAttribute('aria-disabled')).toBe('true');
-      expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/your Intune role does not allow changing eSIM pools/);
+      expect(document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Intune refused a change Your Intune role does not allow changing eSIM pools/);
     }
+    // And once on the page.
+    expect(screen.getAllByText(/Read Only Operator can only view them/)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { isGraphError } from '../../../graph/errors.ts';
 import { usePoolDetail } from '../hooks/use-pool-detail.ts';
@@ -17,8 +17,11 @@ const useStyles = makeStyles({
 
 export interface PoolDetailPageProps {
   poolId: string;
-  /** The pool's assignments (composed by the app from the assignments feature). */
-  assignmentsSlot?: ReactNode;
+  /**
+   * The pool's assignments (composed by the app from the assignments feature). A function gets the id of the
+   * page's read-only notice, so the section's write buttons point to it instead of showing a second notice.
+   */
+  assignmentsSlot?: ReactNode | ((readOnlyNoticeId: string) => ReactNode);
 }
 
 /**
@@ -28,6 +31,7 @@ export interface PoolDetailPageProps {
  */
 export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps) {
   const styles = useStyles();
+  const readOnlyNoticeId = useId();
   const { pool, deletion, deleting } = usePoolDetail(poolId);
 
   if (deletion.isSuccess) return <Spinner label="Pool deleted. Opening the list…" />;
@@ -38,11 +42,11 @@ export function PoolDetailPage({ poolId, assignmentsSlot }: PoolDetailPageProps)
   return (
     <div className={styles.root}>
       <PoolHeading name={current.displayName} />
-      <PoolCommands pool={current} deletion={deletion} />
+      <PoolCommands pool={current} deletion={deletion} readOnlyId={readOnlyNoticeId} />
       {pool.isError && <ErrorState error={pool.error} title="This pool could not be refreshed" onRetry={() => void pool.refetch()} />}
       <PoolEssentials pool={current} />
       <PoolCapacitySection pool={current} enabled={!deleting} />
-      {assignmentsSlot}
+      {typeof assignmentsSlot === 'function' ? assignmentsSlot(readOnlyNoticeId) : assignmentsSlot}
       <DeviceStatusSection poolId={poolId} enabled={!deleting} />
       <PoolHistorySection poolId={poolId} createdDateTime={current.createdDateTime} />
     </div>

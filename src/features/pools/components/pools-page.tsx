@@ -27,6 +27,8 @@ const useStyles = makeStyles({
   search: { minWidth: '280px' },
   count: { color: tokens.colorNeutralForeground2 },
   spacer: { flexGrow: 1 },
+  // The icon sits on the text's centre line, not above it.
+  iconLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
 /** Name filter and sort live in the URL; the default sort (name, ascending) leaves it out. */
@@ -84,7 +86,7 @@ export function PoolsPage({ renderSelectionActions }: PoolsPageProps) {
             <Button icon={<ArrowClockwiseRegular />} onClick={refresh} disabled={pools.isFetching}>
               Refresh
             </Button>
-            <RouterLink to={paths.upload.getHref()} appearance="subtle">
+            <RouterLink to={paths.upload.getHref()} appearance="subtle" className={styles.iconLink}>
               <ArrowUploadRegular aria-hidden /> Upload carrier CSV files
             </RouterLink>
           </>

@@ -15,7 +15,8 @@ const dateColumn = (columnId: 'createdDateTime' | 'modifiedDateTime', header: st
   gridColumn<PoolRow>({
     columnId,
     header,
-    width: { grow: 1, min: 120 },
+    // Wide enough for a date and time on one line ("Sep 20, 2026, 10:39 PM").
+    width: { grow: 1, min: 184 },
     compare: (a, b) => a[columnId].localeCompare(b[columnId]),
     cell: (pool) => formatDateTime(pool[columnId]),
   });
@@ -90,7 +91,7 @@ export function PoolsTable({ pools, countsLoaded, sort, onSortChange, selection,
       getRowId={getRowId}
       label={caption}
       rowHeight={44}
-      minWidth={840}
+      minWidth={940}
       className={styles.scroller}
       sort={shownSort}
       onSortChange={onSortChange}

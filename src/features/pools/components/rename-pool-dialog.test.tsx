@@ -82,7 +82,7 @@ describe('RenamePoolDialog', { timeout: 20_000 }, () => {
     expect(onOpenChange).not.toHaveBeenCalled();
   });
 
-  it('when Intune refuses the rename: keeps the typed name, names the missing role, and disables Save with the notice', async () => {
+  it('when Intune refuses the rename: keeps the typed name, names the missing role once, and disables Save described by it', async () => {
     // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
     const { calls, dialog, input, onOpenChange } = setup(undefined, { account: 'operator' });
     await userEvent.clear(input);
@@ -93,7 +93,10 @@ describe('RenamePoolDialog', { timeout: 20_000 }, () => {
     expect((input as HTMLInputElement).value).toBe('Fabrikam');
     const save = within(dialog).getByRole('button', { name: 'Save' });
     expect(save.getAttribute('aria-disabled')).toBe('true');
-    expect(document.getElementById(save.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Intune refused a change/);
+    expect(document.getElementById(save.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^Your Intune role does not allow changing eSIM pools/);
+    // Said once: the failure explains the refusal, no read-only notice repeats it beside it.
+    expect(within(dialog).getAllByText(/Read Only Operator can only view them/)).toHaveLength(1);
+    expect(within(dialog).queryByText('Intune refused a change')).toBeNull();
     await userEvent.click(save);
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
     expect(onOpenChange).not.toHaveBeenCalled();

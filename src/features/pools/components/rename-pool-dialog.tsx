@@ -19,7 +19,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { ReadOnlyNotice, writeButtonProps } from '../../../components/read-only-notice.tsx';
+import { ReadOnlyNotice, isWriteRefusal, writeButtonProps } from '../../../components/read-only-notice.tsx';
 import { TOASTER_ID } from '../../../lib/toaster.ts';
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { useUpdatePool } from '../../../entities/pools/update-pool.ts';
@@ -63,6 +63,7 @@ function RenamePoolForm({
   const { dispatchToast } = useToastController(TOASTER_ID);
   const access = useWriteAccess();
   const readOnlyId = useId();
+  const refused = rename.isError && isWriteRefusal(rename.error);
   const resolver = useMemo(() => zodFormResolver(renamePoolSchema(pool.displayName)), [pool.displayName]);
   const form = useForm<{ displayName: string }, unknown, RenamePoolInput>({
     resolver,
@@ -114,8 +115,9 @@ function RenamePoolForm({
               </Field>
             )}
           />
-          {rename.isError && <ErrorState error={rename.error} title="The pool was not renamed" />}
-          <ReadOnlyNotice id={readOnlyId} />
+          {/* A refused rename says why itself (once): Save is then described by it, not by a second notice. */}
+          {rename.isError && <ErrorState error={rename.error} title="The pool was not renamed" messageId={refused ? readOnlyId : undefined} />}
+          {!refused && <ReadOnlyNotice id={readOnlyId} />}
         </DialogContent>
         <DialogActions>
           <Button type="submit" appearance="primary" disabled={rename.isPending} {...writeButtonProps(access, readOnlyId)} icon={rename.isPending ? <Spinner size="tiny" /> : undefined}>

@@ -1,8 +1,11 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, ErrorCircleRegular } from '@fluentui/react-icons';
+import { describeError } from '../../../components/error-state.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
+import { FAILURE_ADVICE_TEXT, failureAdvice } from '../lib/failure-advice.ts';
 import type { PoolPlan } from '../lib/plan-batch.ts';
+import type { JobStatus } from '../lib/runner-types.ts';
 
 /* What a pool card says about the pool's state: created, part of an interrupted upload, or blocked. */
 
@@ -34,6 +37,22 @@ export function ResumedPoolNotice({ pool }: { pool: PoolPlan }) {
         {pool.progress.createState === 'inFlight'
           ? 'This pool was being created when the upload stopped. The console checks whether it exists before creating it, so it is never created twice.'
           : 'This pool was not created yet; it is created when you finish the upload.'}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/**
+ * The last upload did not create this pool: what failed (the title only; the service's text, with matching IDs
+ * removed, and the request ID are in the upload's results) and what to do next.
+ */
+export function PoolFailedNote({ job }: { job: JobStatus }) {
+  const what = describeError(job.error).title;
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="pool-failed">
+      <MessageBarBody>
+        <MessageBarTitle>Not created: {what}</MessageBarTitle>
+        {FAILURE_ADVICE_TEXT[failureAdvice(job)]} The reason and its request ID are under Upload below.
       </MessageBarBody>
     </MessageBar>
   );

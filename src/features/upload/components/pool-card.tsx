@@ -4,8 +4,9 @@ import type { Control } from 'react-hook-form';
 import { formatCount } from '../../../lib/format.ts';
 import type { PoolNamesForm } from '../hooks/use-upload-batch.ts';
 import type { PoolChoice, PoolPlan, PoolPlanStatus } from '../lib/plan-batch.ts';
+import type { JobStatus } from '../lib/runner-types.ts';
 import { FileSection } from './file-section.tsx';
-import { PoolBlockers, PoolCreatedNote, ResumedPoolNotice } from './pool-card-notes.tsx';
+import { PoolBlockers, PoolCreatedNote, PoolFailedNote, ResumedPoolNotice } from './pool-card-notes.tsx';
 import { PoolNameField } from './pool-name-field.tsx';
 import { SameNameChoice } from './same-name-choice.tsx';
 
@@ -29,22 +30,47 @@ const STATUS_BADGE: Record<PoolPlanStatus, { label: string; color: BadgeProps['c
   waiting: { label: 'Checking…', color: 'informative' },
 };
 
+type Badge = { label: string; color: BadgeProps['color'] };
+
+/** A pool ready to upload says where the current or last upload left it; anything else still to fix wins. */
+export function cardBadge(status: PoolPlanStatus, job: JobStatus | undefined): Badge {
+  if (status !== 'ready' || !job) return STATUS_BADGE[status];
+  switch (job.phase) {
+    case 'failed':
+      return { label: 'Not created: upload failed', color: 'danger' };
+    case 'cancelled':
+      return { label: 'Not created: cancelled', color: 'warning' };
+    case 'paused':
+      return { label: 'Paused', color: 'warning' };
+    case 'queued':
+      return { label: 'Waiting to upload', color: 'informative' };
+    case 'waiting':
+      return { label: 'Waiting for Microsoft Graph', color: 'informative' };
+    case 'created':
+      return STATUS_BADGE.created;
+    default:
+      return { label: 'Uploading…', color: 'brand' };
+  }
+}
+
 export interface PoolCardProps {
   pool: PoolPlan;
   control: Control<PoolNamesForm>;
   /** Many pools: file details start collapsed (unless a file has problems). */
   compact: boolean;
   resumed: boolean;
+  /** This pool's status in the current or last upload of this page, if it was part of one. */
+  job?: JobStatus;
   onChoose: (pool: PoolPlan, choice: PoolChoice) => void;
   onRemoveFile: (id: string) => void;
   onConfirmFile: (id: string, confirmed: boolean) => void;
 }
 
 /** One pool to be created: provider, name, what to do about a same-name pool, and its files. */
-function PoolCardView({ pool, control, compact, resumed, onChoose, onRemoveFile, onConfirmFile }: PoolCardProps) {
+function PoolCardView({ pool, control, compact, resumed, job, onChoose, onRemoveFile, onConfirmFile }: PoolCardProps) {
   const styles = useStyles();
   const titleId = useId();
-  const badge = STATUS_BADGE[pool.status];
+  const badge = cardBadge(pool.status, job);
   const created = pool.status === 'created';
   const fileCount = pool.files.length;
   const same = pool.sameNamePool;
@@ -69,7 +95,8 @@ function PoolCardView({ pool, control, compact, resumed, onChoose, onRemoveFile,
       </div>
 
       {created && pool.progress.poolId && <PoolCreatedNote pool={pool} poolId={pool.progress.poolId} resumed={resumed} />}
-      {resumed && !created && <ResumedPoolNotice pool={pool} />}
+      {job?.phase === 'failed' && !created && <PoolFailedNote job={job} />}
+      {resumed && !created && job?.phase !== 'failed' && <ResumedPoolNotice pool={pool} />}
       {askChoice && same && <SameNameChoice same={same} choice={pool.choice} onChoose={(choice) => onChoose(pool, choice)} />}
       {!created && <PoolNameField pool={pool} control={control} />}
 
@@ -108,6 +135,7 @@ export const PoolCard = memo(PoolCardView, (prev, next) => {
   return (
     prev.control === next.control &&
     prev.resumed === next.resumed &&
+    prev.job === next.job &&
     prev.onChoose === next.onChoose &&
     prev.onRemoveFile === next.onRemoveFile &&
     prev.onConfirmFile === next.onConfirmFile &&

@@ -15,7 +15,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { DropZone } from '../../../components/drop-zone.tsx';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { plural } from '../../../lib/format.ts';
+import { formatCount, plural } from '../../../lib/format.ts';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ReadOnlyNotice } from '../../../components/read-only-notice.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
@@ -84,7 +84,9 @@ export function UploadPage() {
     ...plan.blockers,
   ];
   const canUpload = canWrite && plan.ready && !running && !poolNames.isError;
-  const retrying = plan.pools.some((p) => p.status === 'created');
+  // Pools the last upload of this page did not create (and that are still to upload).
+  const failed = useMemo(() => plan.toUpload.filter((p) => state.statuses[p.key]?.phase === 'failed'), [plan.toUpload, state.statuses]);
+  const retrying = failed.length > 0 || plan.pools.some((p) => p.status === 'created');
   // While blocked, the button names every pool still to create (not only the ready ones).
   const pending = canUpload ? plan.toUpload.length : plan.pools.filter((p) => p.status !== 'created').length;
 
@@ -158,6 +160,7 @@ export function UploadPage() {
                 control={form.control}
                 compact={compact}
                 resumed={!!state.resumed[pool.key]}
+                job={state.statuses[pool.key]}
                 onChoose={onChoose}
                 onRemoveFile={onRemoveFile}
                 onConfirmFile={onConfirmFile}
@@ -175,7 +178,15 @@ export function UploadPage() {
           <Card className={styles.uploadCard} appearance="filled-alternative">
             {!running && !allCreated && (
               <>
-                {canUpload ? (
+                {canUpload && failed.length > 0 ? (
+                  <Text data-testid="upload-retry">
+                    {failed.length === plan.toUpload.length
+                      ? `${plural(failed.length, 'pool')} ${failed.length === 1 ? 'was' : 'were'} not created`
+                      : `${plural(plan.toUpload.length, 'pool')} still to create, ${formatCount(failed.length)} of them failed`}
+                    : each pool above says why and what to do. Uploading again sends only the pools not created yet, and looks for a pool whose
+                    create may have gone through before creating it, so no pool is created twice.
+                  </Text>
+                ) : canUpload ? (
                   <Text>
                     {plural(plan.toUpload.length, 'pool')} with {plural(plan.toUpload.reduce((n, p) => n + (p.codes?.length ?? 0), 0), 'code')}{' '}
                     {plan.toUpload.length === 1 ? 'is' : 'are'} ready to upload

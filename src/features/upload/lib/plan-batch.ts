@@ -5,7 +5,7 @@
  *
  * - A pool that already exists under the host's default name most likely
  *   holds the same provider's codes (Graph never returns a pool's SM-DP+
- *   address): the admin must choose between a separate pool and replacing it.
+ *   address): the admin must choose between replacing it and a new pool under another name.
  *
  * Pure and cheap: it runs on every keystroke, over the memoised analysis (batch-analysis.ts).
  */
@@ -154,7 +154,7 @@ export function planBatch(input: PlanInput): BatchPlan {
       if (choice?.mode === 'replace' && codes && codes.length === 0) {
         block('errors', `These files hold no activation codes: replacing “${choice.poolName}” with them would leave no pool for this carrier.`);
       }
-      if (!choice) block('needsChoice', `Choose whether to create a separate pool or to replace “${d.sameNamePool?.displayName ?? d.defaultName}”.`);
+      if (!choice) block('needsChoice', `Choose whether to replace “${d.sameNamePool?.displayName ?? d.defaultName}” or to keep it and upload these files as a new pool.`);
       if (choice?.mode === 'replace' && (replaceTargets.get(choice.poolId) ?? 0) > 1) {
         block('needsChoice', `“${choice.poolName}” is chosen to be replaced by more than one pool of this upload; replace it with one of them only.`);
       }
