@@ -154,3 +154,52 @@ test('exports the failed list to CSV that parses back to the same rows, with for
   const names = new Set(rows.map((r) => r['Device name']));
   for (const p of seeded) for (const s of p.states.filter(isFailed)) if (s.id !== victim.state.id && s.deviceName) expect(names.has(s.deviceName)).toBe(true);
 });
+
+test.describe(() => {
+  test.use({ seed: 'large' });
+  test('large seed: fills in under the throttle with its progress; filters and export work on what is read; one read per pool', async ({ page, app, emulator }) => {
+    test.setTimeout(150_000);
+    await emulator.throttle({ enabled: true });
+    await app.open('/dashboard');
+    const progress = page.getByRole('status').filter({ hasText: /^Read [\d,]+ of 10,000 pools/ });
+    await expect(progress).toBeVisible({ timeout: 30_000 });
+    const read = async () => Number(/^Read ([\d,]+) of/.exec((await progress.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 'NaN');
+    await expect.poll(read, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect(page.locator('svg[aria-label="Devices by install state"]')).toBeVisible();
+    const first = await read();
+
+    // Usable while it reads: the name filter (one carrier of the seed's 12) narrows every section at once.
+    await page.getByRole('searchbox', { name: 'Filter pools by name' }).fill('Northwind');
+    await expect(page).toHaveURL(/q=Northwind/);
+    await expect(region(page, 'Devices by install state').getByText(/of 834 pools read so far/)).toBeVisible();
+    const urgencyRows = region(page, 'Pools by urgency').getByRole('table', { name: 'Pools by urgency' }).getByRole('row');
+    await expect(urgencyRows.nth(1)).toContainText('Northwind Wireless – batch');
+    const failedCard = region(page, 'Failed devices');
+    await expect(failedCard.getByRole('status')).toHaveText(/^[\d,]+ failed devices?( so far)?$/);
+    const exportButton = failedCard.getByRole('button', { name: /^Export [\d,]+ to CSV$/ });
+    await expect(exportButton).toBeEnabled({ timeout: 30_000 });
+    const shown = Number(/([\d,]+)/.exec((await exportButton.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, newline: '\r\n' }).data;
+    // What was read when the button was clicked (more may have arrived since the count was taken).
+    expect(rows.length).toBeGreaterThanOrEqual(shown);
+    for (const r of rows) expect(r.Pool).toMatch(/^Northwind Wireless – batch \d{5}$/);
+
+    expect(await read()).toBeGreaterThan(first);
+    // Pools of up to 1,000 codes (all of this seed's): the usage read brings the failed devices, no second read; nothing throttled.
+    const log = await emulator.requests();
+    const stateReads = log.filter((r) => r.method === 'GET' && /\/deviceStates$/.test(r.path.split('?')[0] ?? ''));
+    expect(stateReads.length).toBeGreaterThan(0);
+    expect(stateReads.filter((r) => r.path.includes('$filter'))).toEqual([]);
+    expect(log.filter((r) => r.status === 429)).toEqual([]);
+
+    // A pool's own page on this seed: capacity and forecast with how each was computed, and its history section.
+    await urgencyRows.nth(1).getByRole('link').click();
+    await expect(page).toHaveURL(/\/pools\/[^/]+$/);
+    const capacity = page.getByRole('region', { name: 'Capacity and forecast' });
+    await expect(capacity.getByRole('group', { name: 'Codes remaining' })).toContainText('How computed: Remaining =');
+    await expect(capacity.getByRole('group', { name: 'Burn rate and run-out' })).toContainText('How computed:');
+    await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
+  });
+});

@@ -109,8 +109,9 @@ export interface BenchEmulator {
   control: EmulatorControl;
 }
 
-export async function startBenchEmulator(opts: { port: number; seed: SeedName; throttle: boolean }): Promise<BenchEmulator> {
-  const emulator = await startEmulator({ port: opts.port, seed: opts.seed, throttle: opts.throttle });
+/** `log`: the emulator's own line per request (method, redacted path, status, ms), for counting every request of a long run. */
+export async function startBenchEmulator(opts: { port: number; seed: SeedName; throttle: boolean; log?: (line: string) => void }): Promise<BenchEmulator> {
+  const emulator = await startEmulator({ port: opts.port, seed: opts.seed, throttle: opts.throttle, ...(opts.log ? { log: opts.log } : {}) });
   return { emulator, control: new EmulatorControl(emulator.origin, emulator.controlKey) };
 }
 

@@ -4,28 +4,37 @@ import { configureGraph } from '../../graph/client.ts';
 import { GRAPH } from '../../graph/test-support.ts';
 import { summariseUsage } from './fleet-usage-snapshot.ts';
 import { DEFAULT_READ_PACE, readQueue, setReadPace } from './read-pacer.ts';
+import type { UsagePool } from '../pools/get-pool-usage.ts';
 import { useFleetUsage } from './use-fleet-usage.ts';
 import { renderQueryHook } from '../../testing/render-with-app.tsx';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 let requested: string[];
+let selects: string[];
 let gate: Promise<void>;
 let open: () => void;
 
 function graphFetch(input: RequestInfo | URL): Promise<Response> {
-  const id = decodeURIComponent(/Pools\/([^/]+)\/deviceStates/.exec(new URL(String(input)).pathname)?.[1] ?? '');
+  const url = new URL(String(input));
+  const id = decodeURIComponent(/Pools\/([^/]+)\/deviceStates/.exec(url.pathname)?.[1] ?? '');
   requested.push(id);
+  selects.push(url.searchParams.get('$select') ?? '');
   if (id === 'broken') return Promise.resolve(json(500, { error: { code: 'InternalServerError', message: 'boom', innerError: {} } }));
   return gate.then(() => json(200, { value: [{ state: 'installed', createdDateTime: '2026-11-01T00:00:00Z' }, { state: 'notEvaluated', createdDateTime: '2026-11-02T00:00:00Z' }] }));
 }
 
-function setup(ids: string[], updateEveryMs = 20) {
+const poolsOf = (ids: string[], activationCodeCount?: number): UsagePool[] => ids.map((id) => ({ id, activationCodeCount }));
+
+function setup(pools: string[] | UsagePool[], updateEveryMs = 20) {
   configureGraph({ baseUrl: GRAPH, getToken: () => Promise.resolve('t'), fetch: graphFetch as typeof fetch, sleep: () => Promise.resolve(), maxRetries: 0 });
-  return renderQueryHook((props: { ids: string[] }) => useFleetUsage(props.ids, { updateEveryMs }), { initialProps: { ids } });
+  return renderQueryHook((props: { pools: UsagePool[] }) => useFleetUsage(props.pools, { updateEveryMs }), {
+    initialProps: { pools: pools.map((p) => (typeof p === 'string' ? { id: p } : p)) },
+  });
 }
 
 beforeEach(() => {
   requested = [];
+  selects = [];
   gate = new Promise((resolve) => (open = resolve));
   setReadPace({ concurrency: 2, perSecond: 1000 });
 });
@@ -68,6 +77,18 @@ describe('useFleetUsage', () => {
     expect(result.current.byPool.get('a')?.status).toBe('success');
   });
 
+  it('a pool of up to 1,000 codes is read with its failed devices’ details; a larger one, or one of unknown size, with counts only', async () => {
+    const { result } = setup([{ id: 'small', activationCodeCount: 1000 }, { id: 'big', activationCodeCount: 1001 }, { id: 'unknown' }]);
+    open();
+    await waitFor(() => expect(result.current.complete).toBe(true));
+    const selectOf = (id: string) => selects[requested.indexOf(id)]?.split(',') ?? [];
+    expect(selectOf('small')).toEqual(expect.arrayContaining(['state', 'createdDateTime', 'deviceName', 'stateDetails', 'modifiedDateTime']));
+    expect(selectOf('big')).toEqual(['state', 'createdDateTime']);
+    expect(selectOf('unknown')).toEqual(['state', 'createdDateTime']);
+    expect(result.current.byPool.get('small')?.usage?.failedDevices).toEqual([]);
+    expect(result.current.byPool.get('big')?.usage?.failedDevices).toBeUndefined();
+  });
+
   it('leaving the page drops the reads still queued: they never reach Graph', async () => {
     setReadPace({ concurrency: 1, perSecond: 1000 });
     const { unmount } = setup(['a', 'b', 'c']);
@@ -84,7 +105,7 @@ describe('useFleetUsage', () => {
     const { result, rerender } = setup(['a', 'b']);
     open();
     await waitFor(() => expect(result.current.loaded).toBe(2));
-    rerender({ ids: ['b', 'c'] });
+    rerender({ pools: poolsOf(['b', 'c']) });
     await waitFor(() => expect(result.current.loaded).toBe(2));
     expect(requested.filter((id) => id === 'b')).toHaveLength(1);
     expect([...result.current.byPool.keys()]).toEqual(['b', 'c']);

@@ -1,7 +1,7 @@
 import type { QueryState } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useCachedQueries } from '../../lib/use-cached-queries.ts';
-import { poolUsageQueryOptions, type PoolUsage } from '../pools/get-pool-usage.ts';
+import { poolUsageQueryOptions, type PoolUsage, type UsagePool } from '../pools/get-pool-usage.ts';
 import { summariseUsage, type FleetUsage, type UsageResultLike } from './fleet-usage-snapshot.ts';
 import { READ_PRIORITY } from './read-pacer.ts';
 
@@ -37,17 +37,23 @@ function summarise(ids: readonly string[], stateOf: (id: string) => QueryState<P
  * background through the shared paced queue in the order given (pass the
  * pools in the order the admin sees them: the first rows fill in first).
  * The caller never waits: each pool's entry is pending until its read
- * answers. Cached under `poolKeys.usage(id)` (shared with the dashboard and
+ * answers. Cached under `poolKeys.usage(id, …)` (shared with the dashboard and
  * any `usePoolUsage`), fresh for five minutes; a pool that leaves the list
  * (filtered out, page closed) has its queued read dropped.
+ *
+ * Pass each pool with its `activationCodeCount` (as the list read it): a
+ * pool of at most 1,000 codes is read with its failed devices' details
+ * (see get-pool-usage.ts).
  *
  * No react-query observer per pool (see lib/use-cached-queries.ts).
  */
 export function useFleetUsage(
-  poolIds: readonly string[],
+  pools: readonly UsagePool[],
   { enabled = true, priority = READ_PRIORITY.background, updateEveryMs = 500 }: FleetUsageOptions = {},
 ): FleetUsageResult {
-  const queryOptions = useCallback((id: string) => poolUsageQueryOptions(id, priority), [priority]);
+  const poolIds = useMemo(() => pools.map((p) => p.id), [pools]);
+  const byId = useMemo(() => new Map(pools.map((p) => [p.id, p])), [pools]);
+  const queryOptions = useCallback((id: string) => poolUsageQueryOptions(byId.get(id) ?? { id }, priority), [byId, priority]);
   const { value, refresh } = useCachedQueries(poolIds, { queryOptions, summarise, enabled, updateEveryMs, cancelDropped: true });
   return useMemo(() => ({ ...value, refresh }), [value, refresh]);
 }

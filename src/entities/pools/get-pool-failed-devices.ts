@@ -11,12 +11,14 @@ import { poolPaths } from './paths.ts';
  * The fleet view's failed devices of one pool, with what the device
  * reported: `GET /{id}/deviceStates?$filter=state eq 'failed' or state eq
  * 'error'&$select=…&$top=1000`, through the shared paced queue (one queued
- * request per page). The usage read (get-pool-usage.ts) gives counts only,
- * so this is read only for pools whose usage shows failures: one more
- * request per failing pool, none for the others.
+ * request per page). Only for pools of more than 1,000 codes whose usage
+ * shows failures: a smaller pool's usage read selects these fields itself
+ * and carries its failed devices (get-pool-usage.ts), so it needs no second
+ * request.
  */
 export const FAILED_DEVICES_FILTER = "state eq 'failed' or state eq 'error'";
-const SELECT = [
+/** What the failed-devices list and its export show of a device state. */
+export const FAILED_DEVICE_SELECT: readonly string[] = [
   'id',
   'createdDateTime',
   'modifiedDateTime',
@@ -37,7 +39,7 @@ export const FAILED_DEVICES_PRIORITY = READ_PRIORITY.background + 1;
 
 export async function getPoolFailedDevices(poolId: string, signal?: AbortSignal): Promise<EmbeddedSimDeviceState[]> {
   const pages = graph().pages<EmbeddedSimDeviceState>(poolPaths.deviceStates(poolId), {
-    query: { filter: FAILED_DEVICES_FILTER, select: SELECT, top: 1000 },
+    query: { filter: FAILED_DEVICES_FILTER, select: [...FAILED_DEVICE_SELECT], top: 1000 },
     signal,
   });
   return pacedPages(pages, { signal, priority: FAILED_DEVICES_PRIORITY });

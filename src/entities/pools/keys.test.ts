@@ -13,7 +13,8 @@ const everyPoolKey = (id: string) => [
   poolKeys.assignmentCount(id),
   poolKeys.deviceStates(id),
   poolKeys.deviceStateCount(id),
-  poolKeys.usage(id),
+  poolKeys.usage(id, { failedDevices: false }),
+  poolKeys.usage(id, { failedDevices: true }),
   poolKeys.failedDevices(id),
 ];
 

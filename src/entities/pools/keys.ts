@@ -23,8 +23,11 @@ export const poolKeys = {
   assignmentCount: (poolId: string) => [...poolKeys.detail(poolId), 'assignments', 'count'] as const,
   deviceStates: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates'] as const,
   deviceStateCount: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'count'] as const,
-  /** The fleet view's background read: device-state counts by state and their `createdDateTime`s (see get-pool-usage.ts). */
-  usage: (poolId: string) => [...poolKeys.detail(poolId), 'usage'] as const,
+  /**
+   * The fleet view's background read: device-state counts by state and their `createdDateTime`s, and with
+   * `failedDevices` (pools of up to 1,000 codes) the failed devices' details too (see get-pool-usage.ts).
+   */
+  usage: (poolId: string, read: { failedDevices: boolean }) => [...poolKeys.detail(poolId), 'usage', read] as const,
   /** The dashboard's read of a pool's failed and errored device states, with their details (see get-pool-failed-devices.ts). */
   failedDevices: (poolId: string) => [...poolKeys.detail(poolId), 'deviceStates', 'failed'] as const,
   /**

@@ -24,7 +24,7 @@ export interface ReviewShortfallProps {
 export function ReviewShortfall({ poolId, targets }: ReviewShortfallProps) {
   const styles = useStyles();
   const pool = usePool(poolId);
-  const usage = usePoolUsage(poolId);
+  const usage = usePoolUsage({ id: poolId });
   const sets = useMemo(() => [targets.map((target) => ({ target }))], [targets]);
   const counts = useTargetCounts(sets);
 

@@ -47,9 +47,25 @@ describe('DashboardPage', () => {
     const failed = await screen.findByRole('table', { name: 'Failed devices' });
     expect(within(failed).getByText('No room for another eSIM profile')).toBeTruthy();
     expect(within(failed).getByRole('link', { name: 'Failing Telecom' }).getAttribute('href')).toBe('/pools/p-fail');
-    // The failed devices are read only for the pool whose counts show failures.
-    const failedReads = requests().filter((r) => r.includes('$filter='));
-    expect(failedReads).toEqual([expect.stringContaining('/p-fail/deviceStates?')]);
+    // Pools of up to 1,000 codes: one read each gives the counts and the failed devices.
+    expect(requests().filter((r) => r.includes('/deviceStates?'))).toHaveLength(2);
+    expect(requests().filter((r) => r.includes('$filter='))).toEqual([]);
+  });
+
+  it('reads the failed devices of a pool of over 1,000 codes on their own, and only when its counts show failures', { timeout: 15_000 }, async () => {
+    graph.seedPool({
+      id: 'p-big',
+      displayName: 'Big Carrier',
+      activationCodeCount: 5000,
+      deviceStates: [{ id: 's4', state: 'error', stateDetails: 'NotEnoughSpace', deviceName: 'PC-4', createdDateTime: CREATED }],
+    });
+    graph.seedPool({ id: 'p-big-fine', displayName: 'Big Fine', activationCodeCount: 5000, deviceStates: [{ id: 's5', state: 'installed', deviceName: 'PC-5', createdDateTime: CREATED }] });
+    renderAt('/dashboard');
+    expect(await screen.findByText('Read all 4 pools', {}, { timeout: 10_000 })).toBeTruthy();
+    const failed = await screen.findByRole('table', { name: 'Failed devices' });
+    expect(within(failed).getByRole('link', { name: 'Big Carrier' })).toBeTruthy();
+    expect(within(failed).getByRole('link', { name: 'Failing Telecom' })).toBeTruthy();
+    expect(requests().filter((r) => r.includes('$filter='))).toEqual([expect.stringContaining('/p-big/deviceStates?')]);
   });
 
   it('applies the filters in the URL to every section', { timeout: 15_000 }, async () => {

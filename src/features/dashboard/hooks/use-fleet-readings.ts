@@ -9,7 +9,7 @@ import { usePoolsWithAssignments } from '../../../entities/pools/get-pools-with-
 import type { PoolProperties } from '../../../entities/pools/types.ts';
 import { useLowThreshold } from '../../../lib/low-threshold-setting.ts';
 import { useReplacedPools } from '../../../lib/replaced-pools.ts';
-import { buildReadings, hasFailures, readProgress, type ReadProgressFigures } from '../lib/build-readings.ts';
+import { buildReadings, needsFailedRead, readProgress, type ReadProgressFigures } from '../lib/build-readings.ts';
 import type { PoolReading } from '../lib/fleet-model.ts';
 
 export interface FleetReadings extends ReadProgressFigures {
@@ -27,8 +27,9 @@ const NO_POOLS: PoolProperties[] = [];
 
 /**
  * Everything the dashboard reads, from the entities layer: the pool list
- * (streamed), each pool's usage (paced, in the background), the failed
- * devices of pools that have some, and the assignments with their group
+ * (streamed), each pool's usage (paced, in the background; a pool of up to
+ * 1,000 codes brings its failed devices with it), the failed devices of
+ * larger pools that have some, and the assignments with their group
  * counts for shortfalls. Nothing here waits: every part fills in as it
  * arrives, and what was read stays cached for the next visit.
  */
@@ -39,8 +40,8 @@ export function useFleetReadings(): FleetReadings {
   const pools = usePools();
   const list = pools.data ?? NO_POOLS;
   const ids = useMemo(() => list.map((p) => p.id), [list]);
-  const usage = useFleetUsage(ids);
-  const failingIds = useMemo(() => ids.filter((id) => hasFailures(usage.byPool.get(id))), [ids, usage.byPool]);
+  const usage = useFleetUsage(list);
+  const failingIds = useMemo(() => ids.filter((id) => needsFailedRead(usage.byPool.get(id))), [ids, usage.byPool]);
   const failed = usePoolsFailedDevices(failingIds);
   const withAssignments = usePoolsWithAssignments();
   const assignments = useMemo(

@@ -3,12 +3,12 @@ import { countStates } from '../../../entities/fleet/capacity.ts';
 import type { FleetUsageEntry } from '../../../entities/fleet/fleet-usage-snapshot.ts';
 import type { FailedDevicesEntry } from '../../../entities/pools/get-pool-failed-devices.ts';
 import type { EmbeddedSimDeviceState } from '../../../graph/types.ts';
-import { buildReadings, readProgress } from './build-readings.ts';
+import { buildReadings, needsFailedRead, readProgress } from './build-readings.ts';
 
-const usageOf = (states: EmbeddedSimDeviceState['state'][], asOf: number): FleetUsageEntry => ({
+const usageOf = (states: EmbeddedSimDeviceState['state'][], asOf: number, failedDevices?: EmbeddedSimDeviceState[]): FleetUsageEntry => ({
   status: 'success',
   isFetching: false,
-  usage: { counts: countStates(states.map((state) => ({ state }))), deviceStates: states.length, createdDateTimes: [], asOf },
+  usage: { counts: countStates(states.map((state) => ({ state }))), deviceStates: states.length, createdDateTimes: [], asOf, ...(failedDevices ? { failedDevices } : {}) },
 });
 
 const pools = [
@@ -34,6 +34,17 @@ describe('buildReadings', () => {
     ]);
     const withFailed = buildReadings({ pools, usage, failed: new Map([['a', { devices: [failedDevice] }]]), assignments: null, targets: noTargets });
     expect(withFailed[0]?.failed).toEqual([failedDevice]);
+  });
+
+  it('takes the failed devices the usage read brought (a pool of up to 1,000 codes) without a read of their own', () => {
+    const brought = new Map(usage).set('a', usageOf(['installed', 'failed'], 2_000, [failedDevice]));
+    const readings = buildReadings({ pools, usage: brought, failed: new Map(), assignments: null, targets: noTargets });
+    expect(readings[0]?.failed).toEqual([failedDevice]);
+    expect(needsFailedRead(brought.get('a'))).toBe(false);
+    expect(needsFailedRead(usage.get('a'))).toBe(true);
+    expect(needsFailedRead(usage.get('b'))).toBe(false);
+    const done = new Map(brought).set('c', usageOf([], 3_000));
+    expect(readProgress(pools.map((p) => p.id), done, new Map())).toMatchObject({ read: 3, complete: true, asOf: 1_000 });
   });
 
   it('adds a shortfall once the assignments and their group counts are in', () => {

@@ -18,15 +18,20 @@ export interface ReadingSources {
   replaced?: Readonly<Record<string, unknown>>;
 }
 
-/** Whether a pool's failed devices need a read of their own: its usage shows some. */
-export function hasFailures(entry: FleetUsageEntry | undefined): boolean {
+/** Whether a pool's usage shows failed or errored devices. */
+function hasFailures(entry: FleetUsageEntry | undefined): boolean {
   return entry?.usage ? failedCount(entry.usage.counts) > 0 : false;
+}
+
+/** Whether a pool's failed devices need a read of their own: its usage shows some and did not bring them (a pool of over 1,000 codes). */
+export function needsFailedRead(entry: FleetUsageEntry | undefined): boolean {
+  return hasFailures(entry) && !entry?.usage?.failedDevices;
 }
 
 /**
  * One reading per pool from what has arrived so far: counts once its usage
- * is read; its failed devices once they are read ([] at once when the usage
- * shows none); a shortfall once its assignments and their group counts are in.
+ * is read; its failed devices with the usage when it brought them, else once
+ * they are read ([] at once when the usage shows none); a shortfall once its assignments and their group counts are in.
  */
 export function buildReadings({ pools, usage, failed, assignments, targets, replaced = {} }: ReadingSources): PoolReading[] {
   return pools.map((pool) => {
@@ -38,7 +43,7 @@ export function buildReadings({ pools, usage, failed, assignments, targets, repl
     return {
       pool,
       counts: u.counts,
-      failed: failing ? (failed.get(pool.id)?.devices ?? null) : [],
+      failed: failing ? (u.failedDevices ?? failed.get(pool.id)?.devices ?? null) : [],
       shortfall: poolAssignments && !targets.pending ? shortfallFor(poolAssignments, targets, u.deviceStates, remaining) : null,
       fromReplace: replaced[pool.id] !== undefined,
     };
@@ -72,12 +77,13 @@ export function readProgress(poolIds: readonly string[], usage: ReadonlyMap<stri
       read++;
       older(u.usage.asOf);
     }
-    const f = hasFailures(u) ? failed.get(id) : undefined;
+    const separate = needsFailedRead(u);
+    const f = separate ? failed.get(id) : undefined;
     const error = u?.status === 'error' ? u.error : f?.error;
     if (error !== undefined) {
       failedReads++;
       firstError ??= error;
-    } else if (!u || u.status === 'pending' || (hasFailures(u) && !f?.devices)) waiting++;
+    } else if (!u || u.status === 'pending' || (separate && !f?.devices)) waiting++;
     older(f?.asOf);
   }
   return { read, failedReads, firstError, asOf, complete: waiting === 0 };

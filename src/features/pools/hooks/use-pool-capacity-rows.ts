@@ -19,12 +19,12 @@ export function usePoolCapacityRows(pools: readonly PoolProperties[], sort: Sort
   const [threshold] = useLowThreshold();
   const replaced = useReplacedPools(user?.homeAccountId ?? 'anonymous');
   const descending = sort.sortColumn === 'displayName' && sort.sortDirection === 'descending';
-  const ids = useMemo(() => {
+  const ordered = useMemo(() => {
     const sorted = [...pools].sort((a, b) => byName.compare(a.displayName, b.displayName));
     if (descending) sorted.reverse();
-    return sorted.map((p) => p.id);
+    return sorted;
   }, [pools, descending]);
-  const usage = useFleetUsage(ids);
+  const usage = useFleetUsage(ordered);
   const rows = useMemo(() => toPoolRows(pools, usage, threshold, replaced), [pools, usage, threshold, replaced]);
   return { rows, usage, threshold };
 }
