@@ -20,7 +20,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
-import { ADMIN_NAME, startBenchEmulator, type BenchEmulator, type ThrottleSettings } from './lib/emulator.ts';
+import { ADMIN_NAME, startBenchEmulator, type BenchEmulator, type ThrottleConfig } from './lib/emulator.ts';
 import { metric, type BenchOutcome, type Metric } from './lib/report.ts';
 import { formatMs, median } from './lib/stats.ts';
 
@@ -138,7 +138,7 @@ class GraphRequestLog {
 }
 
 /** Intune's rate for one app in one tenant (requests per ms): 1,000 per 20 s. */
-const intuneRate = (cfg: ThrottleSettings) => Math.min(cfg.appAll, cfg.tenantAll) / cfg.windowMs;
+const intuneRate = (cfg: ThrottleConfig) => Math.min(cfg.appAll, cfg.tenantAll) / cfg.windowMs;
 
 async function signIn(page: Page): Promise<void> {
   await page.goto('/dashboard');
