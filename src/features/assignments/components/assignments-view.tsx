@@ -8,7 +8,6 @@ import {
   TableCellLayout,
   TableHeader,
   TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -17,6 +16,7 @@ import { DesktopRegular, PeopleTeamRegular, QuestionCircleRegular } from '@fluen
 import { formatCount } from '../../../lib/format.ts';
 import { useGroupMemberCounts } from '../../../entities/groups/get-group-member-count.ts';
 import { describeFilter, describeOtherTarget, filterOf, type GroupMode, type PoolAssignmentsModel } from '../lib/model.ts';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -59,24 +59,24 @@ export function AssignmentsView({ model, nameOf, isResolved }: AssignmentsViewPr
         ) : (
           <Table aria-label={title} size="small" className={styles.table}>
             <TableHeader>
-              <TableRow>
+              <StaticTableRow>
                 <TableHeaderCell className={styles.groupCol}>Group</TableHeaderCell>
                 <TableHeaderCell>Members</TableHeaderCell>
                 <TableHeaderCell>Assignment filter</TableHeaderCell>
-              </TableRow>
+              </StaticTableRow>
             </TableHeader>
             <TableBody>
               {allDevices && (
-                <TableRow>
+                <StaticTableRow>
                   <TableCell>
                     <TableCellLayout media={<DesktopRegular aria-hidden />}>All devices</TableCellLayout>
                   </TableCell>
                   <TableCell className={styles.muted}>Every enrolled device</TableCell>
                   <TableCell>{describeFilter(filterOf(allDevices.target)) ?? <span className={styles.muted}>None</span>}</TableCell>
-                </TableRow>
+                </StaticTableRow>
               )}
               {others.map((a) => (
-                <TableRow key={a.id}>
+                <StaticTableRow key={a.id}>
                   <TableCell>
                     <TableCellLayout media={<DesktopRegular aria-hidden />} description="Read-only here; kept as it is when you save">
                       {describeOtherTarget(a.target)}
@@ -84,13 +84,13 @@ export function AssignmentsView({ model, nameOf, isResolved }: AssignmentsViewPr
                   </TableCell>
                   <TableCell className={styles.muted}>—</TableCell>
                   <TableCell>{describeFilter(filterOf(a.target)) ?? <span className={styles.muted}>None</span>}</TableCell>
-                </TableRow>
+                </StaticTableRow>
               ))}
               {groups.map((g) => {
                 const resolved = isResolved(g.groupId);
                 const count = counts.get(g.groupId);
                 return (
-                  <TableRow key={`${g.groupId}-${g.assignmentId ?? ''}`}>
+                  <StaticTableRow key={`${g.groupId}-${g.assignmentId ?? ''}`}>
                     <TableCell>
                       <TableCellLayout
                         truncate
@@ -102,7 +102,7 @@ export function AssignmentsView({ model, nameOf, isResolved }: AssignmentsViewPr
                     </TableCell>
                     <TableCell>{count === undefined ? <span className={styles.muted}>—</span> : formatCount(count)}</TableCell>
                     <TableCell>{describeFilter(g.filter) ?? <span className={styles.muted}>None</span>}</TableCell>
-                  </TableRow>
+                  </StaticTableRow>
                 );
               })}
             </TableBody>

@@ -10,7 +10,6 @@ import {
   TableCellLayout,
   TableHeader,
   TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -19,6 +18,7 @@ import { formatCount, plural } from '../../../lib/format.ts';
 import { BatchPausedError } from '../../../graph/retry.ts';
 import type { BulkHalt, BulkPool, PoolStatus } from '../hooks/use-bulk-assign-run.ts';
 import { StatusCell } from './bulk-status-cell.tsx';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 const useStyles = makeStyles({
   results: {
@@ -74,21 +74,21 @@ export function BulkResults({ pools, statuses, running, halt, counts }: BulkResu
       <div className={styles.results}>
         <Table aria-label="Result per pool" size="small">
           <TableHeader>
-            <TableRow>
+            <StaticTableRow>
               <TableHeaderCell className={styles.poolCol}>Pool</TableHeaderCell>
               <TableHeaderCell>Result</TableHeaderCell>
-            </TableRow>
+            </StaticTableRow>
           </TableHeader>
           <TableBody>
             {pools.map((p) => (
-              <TableRow key={p.id}>
+              <StaticTableRow key={p.id}>
                 <TableCell>
                   <TableCellLayout truncate>{p.displayName}</TableCellLayout>
                 </TableCell>
                 <TableCell>
                   <StatusCell status={statuses[p.id]} />
                 </TableCell>
-              </TableRow>
+              </StaticTableRow>
             ))}
           </TableBody>
         </Table>

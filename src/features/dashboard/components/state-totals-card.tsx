@@ -1,10 +1,11 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DonutChart, type ChartDataPoint } from '@fluentui/react-charts';
 import { formatCount } from '../../../lib/format.ts';
 import { DEVICE_STATES, type EmbeddedSimDeviceStateValue } from '../../../graph/types.ts';
 import type { StateTotals } from '../lib/fleet-model.ts';
 import type { DeviceStateWording } from '../lib/wording.ts';
 import { DashboardCard } from './dashboard-card.tsx';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 /**
  * Theme tokens (CSS variables), so the chart follows the light, dark and
@@ -71,30 +72,30 @@ export function StateTotalsCard({ totals, wording }: { totals: StateTotals; word
         </div>
         <Table size="small" className={styles.table} aria-label={`${CHART_TITLE} (the chart's data)`}>
           <TableHeader>
-            <TableRow>
+            <StaticTableRow>
               <TableHeaderCell>Install state</TableHeaderCell>
               <TableHeaderCell className={styles.numeric}>Devices</TableHeaderCell>
-            </TableRow>
+            </StaticTableRow>
           </TableHeader>
           <TableBody>
             {DEVICE_STATES.map((s) => (
-              <TableRow key={s}>
+              <StaticTableRow key={s}>
                 <TableCell>
                   {/* The table is the chart's legend too: the swatch is the arc's colour (set through CSSOM). */}
                   <span className={styles.swatch} style={{ backgroundColor: COLOR[s] }} aria-hidden />
                   {wording.stateLabel[s]}
                 </TableCell>
                 <TableCell className={styles.numeric}>{formatCount(totals.byState[s])}</TableCell>
-              </TableRow>
+              </StaticTableRow>
             ))}
-            <TableRow>
+            <StaticTableRow>
               <TableCell>
                 <strong>All states</strong>
               </TableCell>
               <TableCell className={styles.numeric}>
                 <strong>{formatCount(totals.devices)}</strong>
               </TableCell>
-            </TableRow>
+            </StaticTableRow>
           </TableBody>
         </Table>
       </div>

@@ -1,6 +1,7 @@
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { HistoryChange, HistoryRow } from '../lib/history-rows.ts';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
@@ -29,16 +30,16 @@ export function HistoryTable({ rows, labelledBy }: { rows: readonly HistoryRow[]
   return (
     <Table aria-labelledby={labelledBy} size="small" className={styles.table}>
       <TableHeader>
-        <TableRow>
+        <StaticTableRow>
           <TableHeaderCell>When</TableHeaderCell>
           <TableHeaderCell>Who</TableHeaderCell>
           <TableHeaderCell>What</TableHeaderCell>
           <TableHeaderCell>Changes</TableHeaderCell>
-        </TableRow>
+        </StaticTableRow>
       </TableHeader>
       <TableBody>
         {rows.map((r) => (
-          <TableRow key={r.id}>
+          <StaticTableRow key={r.id}>
             <TableCell className={styles.when}>{formatDateTime(r.when)}</TableCell>
             <TableCell className={styles.top}>
               {r.who}
@@ -65,7 +66,7 @@ export function HistoryTable({ rows, labelledBy }: { rows: readonly HistoryRow[]
                 </ul>
               )}
             </TableCell>
-          </TableRow>
+          </StaticTableRow>
         ))}
       </TableBody>
     </Table>

@@ -7,7 +7,6 @@ import {
   TableCell,
   TableHeader,
   TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -17,6 +16,7 @@ import { useId, useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';
 import type { PlannedFile } from '../lib/plan-batch.ts';
 import { IssueTable } from './issue-table.tsx';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 const useStyles = makeStyles({
   root: {
@@ -113,19 +113,19 @@ export function FileSection({ planned, defaultExpanded, onRemove, onConfirm }: F
           {parsed && parsed.preview.length > 0 && (
             <Table size="extra-small" className={styles.preview} aria-label={`First rows of ${file.name}`}>
               <TableHeader>
-                <TableRow>
+                <StaticTableRow>
                   <TableHeaderCell className={styles.lineCol}>Line</TableHeaderCell>
                   <TableHeaderCell>ICCID</TableHeaderCell>
                   <TableHeaderCell>Matching ID (masked)</TableHeaderCell>
-                </TableRow>
+                </StaticTableRow>
               </TableHeader>
               <TableBody>
                 {parsed.preview.map((row) => (
-                  <TableRow key={row.line}>
+                  <StaticTableRow key={row.line}>
                     <TableCell className={styles.mono}>{row.line}</TableCell>
                     <TableCell className={styles.mono}>{row.iccid}</TableCell>
                     <TableCell className={styles.mono}>{row.matchingIdMasked}</TableCell>
-                  </TableRow>
+                  </StaticTableRow>
                 ))}
               </TableBody>
             </Table>

@@ -5,7 +5,6 @@ import {
   TableCell,
   TableHeader,
   TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -13,6 +12,7 @@ import {
 import { ErrorCircleFilled, WarningFilled } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CsvField, CsvIssue } from '../csv/types.ts';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 /** Problems shown before "Show all": keeps a broken file's preview cheap to render. */
 export const ISSUES_SHOWN = 50;
@@ -54,16 +54,16 @@ export function IssueTable({ issues, fileName }: { issues: readonly CsvIssue[]; 
     <div>
       <Table size="small" className={styles.table} aria-label={`Problems in ${fileName}`}>
         <TableHeader>
-          <TableRow>
+          <StaticTableRow>
             <TableHeaderCell className={styles.line}>Line</TableHeaderCell>
             <TableHeaderCell className={styles.field}>Field</TableHeaderCell>
             <TableHeaderCell className={styles.severity}>Severity</TableHeaderCell>
             <TableHeaderCell>Problem</TableHeaderCell>
-          </TableRow>
+          </StaticTableRow>
         </TableHeader>
         <TableBody>
           {shown.map((issue, i) => (
-            <TableRow key={first + i}>
+            <StaticTableRow key={first + i}>
               <TableCell className={styles.line}>{issue.line ?? '—'}</TableCell>
               <TableCell>{FIELD_LABEL[issue.field] ?? issue.field}</TableCell>
               <TableCell>
@@ -77,7 +77,7 @@ export function IssueTable({ issues, fileName }: { issues: readonly CsvIssue[]; 
                 </span>
               </TableCell>
               <TableCell>{issue.message}</TableCell>
-            </TableRow>
+            </StaticTableRow>
           ))}
         </TableBody>
       </Table>

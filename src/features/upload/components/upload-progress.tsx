@@ -11,7 +11,6 @@ import {
   TableCell,
   TableHeader,
   TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -24,6 +23,7 @@ import { paths } from '../../../config/paths.ts';
 import type { RunInfo } from '../lib/batch-state.ts';
 import type { JobStatus } from '../lib/upload-runner.ts';
 import { StatusCell, type Redact } from './progress-status.tsx';
+import { StaticTableRow } from '../../../components/static-table-row.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -100,7 +100,7 @@ const ProgressRow = memo(function ProgressRow({ name, files, status, redact }: {
   const styles = useStyles();
   const p = rowProgress(status);
   return (
-    <TableRow data-testid="upload-row">
+    <StaticTableRow data-testid="upload-row">
       <TableCell>
         <div className={styles.status}>
           {status?.phase === 'created' && status.poolId ? <RouterLink to={paths.pool.getHref(status.poolId)}>{name}</RouterLink> : <Text weight="semibold">{name}</Text>}
@@ -115,7 +115,7 @@ const ProgressRow = memo(function ProgressRow({ name, files, status, redact }: {
       <TableCell>
         <ProgressBar value={p.value} color={p.color} aria-label={`Progress of ${name}`} />
       </TableCell>
-    </TableRow>
+    </StaticTableRow>
   );
 });
 
@@ -189,11 +189,11 @@ export function UploadProgress({ run, statuses, onCancel, onResume, redact }: Up
 
       <Table aria-label="Upload progress by pool" size="small">
         <TableHeader>
-          <TableRow>
+          <StaticTableRow>
             <TableHeaderCell className={styles.nameCol}>Pool</TableHeaderCell>
             <TableHeaderCell>Status</TableHeaderCell>
             <TableHeaderCell className={styles.progressCol}>Progress</TableHeaderCell>
-          </TableRow>
+          </StaticTableRow>
         </TableHeader>
         <TableBody>
           {run.keys.map((key) => (
