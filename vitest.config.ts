@@ -1,6 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** src/ logic tests (.ts) that use the DOM or browser storage. */
+const DOM_LOGIC_TESTS = [
+  'src/app/link-intent.test.ts',
+  'src/auth/on-demand-permissions.test.ts',
+  'src/config/config.test.ts',
+  'src/features/upload/csv/validate-in-worker.test.ts',
+  'src/features/upload/lib/resume-state.test.ts',
+  'src/graph/static.test.ts',
+  'src/lib/account-storage.test.ts',
+  'src/lib/download.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -13,11 +25,22 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          include: ['src/**/*.test.{ts,tsx}'],
+          // Components (.tsx) and the few logic tests that need a DOM or browser storage.
+          include: ['src/**/*.test.tsx', ...DOM_LOGIC_TESTS],
           setupFiles: ['src/testing/setup-tests.ts'],
           // A limit for hangs, not a speed check: a component test that takes 1–2 s alone took
           // over 5 s (the default) on the shared 2-core CI machine under load.
           testTimeout: 15_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Logic tests need no DOM: building a jsdom per file was most of the unit run's time.
+          name: 'logic',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          exclude: DOM_LOGIC_TESTS,
         },
       },
       {
