@@ -179,8 +179,9 @@ async function jsBeforeFirstRow(dist: string, fetched: ReadonlySet<string>, note
     name: 'JS fetched before the first pool row on /pools (gzip -9)',
     value: total / 1024,
     unit: 'KB',
+    // Information: it holds the lazy /pools page and the account menu (a lazy chunk the shell fetches
+    // after first render). The 250 KB budget is the initial JS's (the entry and the shell; initial-js.ts).
     display: `${formatKb(total)} gzip (${sizes.size} files)`,
-    goal: { max: 250, on: 'value', display: '250 KB' },
     details: { files: Object.fromEntries(sizes), notCounted, notFetched },
   });
 }
