@@ -19,6 +19,16 @@ const USAGE = `Usage: npm run emulator -- [--port 8443] [--seed default|large|em
 and http://localhost:5173/redirect.html), e.g. for a console served on another port.
 The control API key is $${CONTROL_KEY_ENV} when set, else a new random key per start.`;
 
+/** `raw` as an absolute http(s) URL, or undefined. */
+function httpUrl(raw: string): URL | undefined {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: boolean; help: boolean } {
   const out: EmulatorOptions & { quiet: boolean; help: boolean } = { quiet: false, help: false };
   const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
@@ -68,13 +78,8 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: b
         break;
       case '--console-origin': {
         const raw = value();
-        let parsed: URL | undefined;
-        try {
-          parsed = new URL(raw);
-        } catch {
-          parsed = undefined;
-        }
-        if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== raw.replace(/\/$/, '')) {
+        const parsed = httpUrl(raw);
+        if (!parsed || parsed.origin !== raw.replace(/\/$/, '')) {
           throw new Error(`--console-origin must be an origin such as http://localhost:4173 (got '${raw}').`);
         }
         out.consoleOrigins = [...(out.consoleOrigins ?? []), parsed.origin];
@@ -82,13 +87,8 @@ export function parseArgs(argv: readonly string[]): EmulatorOptions & { quiet: b
       }
       case '--redirect-uri': {
         const raw = value();
-        let parsed: URL | undefined;
-        try {
-          parsed = new URL(raw);
-        } catch {
-          parsed = undefined;
-        }
-        if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.href !== raw) {
+        const parsed = httpUrl(raw);
+        if (!parsed || parsed.href !== raw) {
           throw new Error(`--redirect-uri must be an absolute http(s) URL such as http://localhost:4174/redirect.html (got '${raw}').`);
         }
         out.redirectUris = [...(out.redirectUris ?? []), parsed.href];
