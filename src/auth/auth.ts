@@ -158,7 +158,7 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
       const account = msal.getActiveAccount();
       if (!account) throw new NotSignedInError();
       if (opts.permission) return permissions.token(opts.permission, opts);
-      try {
+      const silent = async () => {
         const result = await msal.acquireTokenSilent({
           ...request(),
           account,
@@ -167,10 +167,8 @@ export async function createAuth(settings: AuthSettings): Promise<Auth> {
           ...(opts.claims ? { claims: opts.claims } : {}),
         });
         return result.accessToken;
-      } catch (error) {
-        if (!(error instanceof InteractionRequiredAuthError)) throw error;
-        return renewal.waitForSignIn(opts.claims);
-      }
+      };
+      return renewal.token(silent, (error) => error instanceof InteractionRequiredAuthError, opts.claims);
     },
     async signIn() {
       lastRedirectError = null;

@@ -48,3 +48,29 @@ describe('InteractiveRenewal', () => {
     await expect(waiting).resolves.toBe('t');
   });
 });
+
+describe('InteractiveRenewal.token', () => {
+  const needsSignIn = (e: unknown) => e instanceof Error && e.message === 'interaction_required';
+
+  it('tries silently once; after that fails, later requests wait for the sign-in without another silent try', async () => {
+    const silent = vi.fn<() => Promise<string>>(() => Promise.reject(new Error('interaction_required')));
+    const r = new InteractiveRenewal(() => Promise.resolve('fresh'));
+    const first = r.token(silent, needsSignIn);
+    await vi.waitFor(() => expect(r.getSnapshot().required).toBe(true));
+    const second = r.token(silent, needsSignIn);
+    const third = r.token(silent, needsSignIn, '{"c":1}');
+    expect(silent).toHaveBeenCalledTimes(1);
+    await r.start();
+    await expect(Promise.all([first, second, third])).resolves.toEqual(['fresh', 'fresh', 'fresh']);
+    // Signed in again: the next request is silent again.
+    silent.mockResolvedValueOnce('cached');
+    await expect(r.token(silent, needsSignIn)).resolves.toBe('cached');
+    expect(silent).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes other failures on, and asks for no sign-in for them', async () => {
+    const r = new InteractiveRenewal(() => Promise.resolve('fresh'));
+    await expect(r.token(() => Promise.reject(new Error('network down')), needsSignIn)).rejects.toThrow('network down');
+    expect(r.getSnapshot().required).toBe(false);
+  });
+});

@@ -32,6 +32,24 @@ export class InteractiveRenewal {
 
   constructor(private readonly signIn: InteractiveSignIn) {}
 
+  /**
+   * A token for one request: the silent attempt, unless some request already
+   * waits for the user to sign in again. Then this one joins that wait
+   * without another silent attempt: after silent renewal has failed once, a
+   * second try (a hidden prompt=none iframe to the sign-in service per
+   * request) cannot succeed and only adds traffic. `needsInteraction` says
+   * which silent failures only a sign-in can fix.
+   */
+  async token(silent: () => Promise<string>, needsInteraction: (error: unknown) => boolean, claims?: string): Promise<string> {
+    if (this.snapshot.required) return this.waitForSignIn(claims);
+    try {
+      return await silent();
+    } catch (error) {
+      if (!needsInteraction(error)) throw error;
+      return this.waitForSignIn(claims);
+    }
+  }
+
   /** Waits until the user has signed in again (a request's abort signal is the caller's to race). */
   waitForSignIn(claims?: string): Promise<string> {
     this.claims ??= claims;
