@@ -27,8 +27,8 @@ export function describeError(error: unknown): { title: string; message: string;
                 : error.status >= 500
                   ? 'Microsoft Graph is unavailable'
                   : 'Microsoft Graph refused the request';
-    // A write refused with no scope named: the token was fine, the Intune role was not.
-    const roleRefusal = error.method !== 'GET' && forbiddenKind(error) === 'intuneRole';
+    // An Intune write refused with no scope named: the token was fine, the Intune role was not (a directory read such as getByIds is no write).
+    const roleRefusal = error.method !== 'GET' && /^\/?deviceManagement\//i.test(error.path) && forbiddenKind(error) === 'intuneRole';
     const message =
       missing.length > 0
         ? `${error.message} The signed-in account needs the ${missing.join(' or ')} permission (ask an administrator to grant it, or sign in with an account that has it).`
