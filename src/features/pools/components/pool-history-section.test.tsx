@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent, AuditProperty } from '../../../entities/audit-events/types.ts';
 import { PoolHistorySection } from './pool-history-section.tsx';
 import { fakeAuth, fakePermissions } from '../../../testing/fake-auth.ts';
-import { createFakeGraph, graphError, type Reply } from '../../../testing/fake-graph.ts';
+import { createFakeGraph, graphError, type FakeGraph, type Reply } from '../../../testing/fake-graph.ts';
 import { renderWithApp } from '../../../testing/render-with-app.tsx';
 
 const POOL = 'pool-1';
@@ -31,11 +31,12 @@ const EVENTS = [
 
 const AUDIT = '/deviceManagement/auditEvents';
 
-function setup(respond: () => Reply, permissions = fakePermissions()) {
+function setup(respond: () => Reply, permissions = fakePermissions(), prepare: (graph: FakeGraph) => void = () => {}) {
   const graph = createFakeGraph();
   graph.on({ path: AUDIT }, () => respond());
+  prepare(graph);
   renderWithApp(<PoolHistorySection poolId={POOL} createdDateTime="2026-11-02T10:00:00Z" />, { graph, auth: fakeAuth({ permissions }) });
-  return { calls: () => graph.calls({ path: AUDIT }), section: screen.getByRole('region', { name: 'History' }) };
+  return { graph, calls: () => graph.calls({ path: AUDIT }), section: screen.getByRole('region', { name: 'History' }) };
 }
 
 afterEach(() => window.sessionStorage.clear());
@@ -85,5 +86,47 @@ describe('PoolHistorySection', { timeout: 20_000 }, () => {
     const alert = await within(section).findByRole('alert');
     expect(alert.textContent).toContain('Microsoft Graph needs DeviceManagementApps.Read.All');
     expect(alert.textContent).toContain('Grant admin consent');
+  });
+
+  describe('assignment rows name their groups', () => {
+    const FIELD = '0b9a8c7d-0000-4000-8000-00000000aaaa';
+    const GONE = '3f2a0000-0000-4000-8000-00000000dead';
+    const GET_BY_IDS = '/directoryObjects/getByIds';
+    const target = (groupId: string) => ({ '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId, deviceAndAppManagementAssignmentFilterType: 'none' });
+    const assigned = ev('a', 'Action', '2026-11-04T10:00:00Z', POOL, [{ displayName: 'assignments', oldValue: '[]', newValue: JSON.stringify([target(FIELD), target(GONE)]) }]);
+    const open = async (prepare: (graph: FakeGraph) => void) => {
+      const h = setup(() => ({ status: 200, body: { value: [assigned] } }), fakePermissions(), (graph) => {
+        graph.seedGroup({ id: FIELD, displayName: 'Field engineers EMEA' });
+        prepare(graph);
+      });
+      await userEvent.click(within(h.section).getByRole('button', { name: 'Show history' }));
+      const table = await within(h.section).findByRole('table', { name: 'History' });
+      return { ...h, row: () => within(table).getAllByRole('row')[1]?.textContent ?? '' };
+    };
+
+    it('shows the history with ids at once, then fills in names from one getByIds read; a group Graph no longer has reads as deleted', async () => {
+      let answer: (() => void) | undefined;
+      const { graph, section, row } = await open((g) =>
+        g.on({ path: GET_BY_IDS }, (_req, engine) => new Promise((resolve) => (answer = () => resolve(engine())))),
+      );
+      expect(row()).toContain(`Included group ${FIELD}`);
+      expect(within(section).getByText('Loading group names…')).toBeTruthy();
+      await vi.waitFor(() => expect(answer).toBeDefined());
+      answer?.();
+      await vi.waitFor(() => expect(row()).toContain('Included group “Field engineers EMEA”'));
+      expect(row()).toContain(`Included deleted group (id ${GONE})`);
+      expect(within(section).queryByText('Loading group names…')).toBeNull();
+      const reads = graph.calls({ path: GET_BY_IDS });
+      expect(reads).toHaveLength(1);
+      expect(reads[0]?.body).toEqual({ ids: [FIELD, GONE], types: ['group'] });
+    });
+
+    it('keeps the history and its ids when the names cannot be read, and says so', async () => {
+      const { section, row } = await open((g) => g.fail({ path: GET_BY_IDS }, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'));
+      const warning = await within(section).findByText(/Group names could not be loaded, so groups are shown by id/);
+      expect(warning.textContent).toContain('Insufficient privileges');
+      expect(row()).toContain(`Included group ${FIELD}; Included group ${GONE}`);
+      expect(row()).not.toContain('deleted');
+    });
   });
 });

@@ -2,10 +2,11 @@ import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBa
 import { ArrowClockwiseRegular, HistoryRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
 import { useOnDemandPermission } from '../../../auth/use-permission.ts';
-import { ErrorState } from '../../../components/error-state.tsx';
+import { ErrorState, describeError } from '../../../components/error-state.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { historySince, usePoolHistory } from '../../../entities/audit-events/get-pool-history.ts';
-import { historyRows } from '../lib/history-rows.ts';
+import { useGroupsByIds } from '../../../entities/groups/get-groups-by-ids.ts';
+import { historyGroupIds, historyRows, type GroupNames } from '../lib/history-rows.ts';
 import { ConsentProblem, HISTORY_PERMISSION, refusalText } from './history-permission.tsx';
 import { HistoryTable } from './history-table.tsx';
 import { ReplacedPoolNote } from './replaced-pool-note.tsx';
@@ -36,7 +37,14 @@ export function PoolHistorySection({ poolId, createdDateTime }: PoolHistorySecti
   const [now] = useState(() => Date.now());
   const since = historySince(createdDateTime, now);
   const history = usePoolHistory(poolId, since, { enabled: opened && permission.granted });
-  const rows = useMemo(() => (history.data ? historyRows(history.data.events, poolId) : []), [history.data, poolId]);
+  // The shown rows' groups, named in one cached getByIds read; the rows show at once, with ids until the names arrive.
+  const groupIds = useMemo(() => (history.data ? historyGroupIds(history.data.events, poolId) : []), [history.data, poolId]);
+  const names = useGroupsByIds(groupIds);
+  const namesStatus: GroupNames['status'] = names.isError ? 'failed' : names.isSuccess && !names.isPlaceholderData ? 'loaded' : 'loading';
+  const rows = useMemo(
+    () => (history.data ? historyRows(history.data.events, poolId, { status: namesStatus, groups: names.data }) : []),
+    [history.data, poolId, namesStatus, names.data],
+  );
 
   // Called straight from the click: the consent popup must open inside the user's gesture.
   const open = () => {
@@ -91,10 +99,20 @@ export function PoolHistorySection({ poolId, createdDateTime }: PoolHistorySecti
     return (
       <>
         <ReplacedPoolNote candidates={history.data.replaced} />
+        {groupIds.length > 0 && namesStatus === 'loading' && <Spinner size="extra-tiny" label="Loading group names…" />}
+        {names.isError && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>Group names could not be loaded, so groups are shown by id. {describeError(names.error).message}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void names.refetch()}>Retry group names</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {rows.length > 0 ? <HistoryTable rows={rows} labelledBy={headingId} /> : <Body1>Intune&apos;s audit log holds no changes to this pool since {formatDateTime(history.data.since)}.</Body1>}
         <Text size={200} className={styles.muted}>
           How this is read: Intune&apos;s audit events since {formatDateTime(history.data.since)} (filtered by date in Microsoft Graph), kept where an
-          event names this pool&apos;s id. Activation codes and matching IDs are never shown.
+          event names this pool&apos;s id. Groups are named from Microsoft Entra ID; one it no longer has reads as deleted, with its id. Activation codes and
+          matching IDs are never shown.
         </Text>
       </>
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../entities/audit-events/types.ts';
-import { formatValue, historyRows } from './history-rows.ts';
+import { formatValue, historyGroupIds, historyRows, type GroupNames } from './history-rows.ts';
 
 const POOL = 'aaaaaaaa-0000-4000-8000-000000000001';
 const MATCHING_ID = 'K2-4A9F1-QQ7ZT-88XX0';
@@ -79,5 +79,52 @@ describe('formatValue', () => {
     expect(formatValue('{broken')).toBe('{broken');
     expect(formatValue('Alpha')).toBe('Alpha');
     expect(formatValue(null)).toBeNull();
+  });
+});
+
+describe('historyRows: groups by name', () => {
+  const DELETED = '3f2a0000-0000-4000-8000-00000000dead';
+  const groupTarget = (groupId: string, type = 'groupAssignmentTarget') => ({ '@odata.type': `#microsoft.graph.${type}`, groupId, deviceAndAppManagementAssignmentFilterType: 'none' });
+  const assigned = event('a', 'Action', 'EmbeddedSIMActivationCodePool', [
+    {
+      displayName: 'assignments',
+      oldValue: JSON.stringify([groupTarget(DELETED)]),
+      // Intune's log may write a GUID in upper case; Graph answers in lower case.
+      newValue: JSON.stringify([groupTarget(GROUP.toUpperCase()), groupTarget(DELETED, 'exclusionGroupAssignmentTarget'), { '@odata.type': '#microsoft.graph.allDevicesAssignmentTarget' }]),
+    },
+  ]);
+  const users: AuditEvent = {
+    ...event('u', 'Create', 'EmbeddedSIMActivationCodePoolAssignment', []),
+    resources: [
+      { resourceId: `${POOL}_u`, type: 'EmbeddedSIMActivationCodePoolAssignment', modifiedProperties: [{ displayName: 'target', oldValue: null, newValue: JSON.stringify({ '@odata.type': '#microsoft.graph.allLicensedUsersAssignmentTarget' }) }] },
+      { resourceId: POOL, type: 'EmbeddedSIMActivationCodePool', modifiedProperties: [] },
+    ],
+  };
+  const groups = new Map([[GROUP, { displayName: 'Field engineers EMEA' }]]);
+  const changesWith = (names: GroupNames) => historyRows([assigned, users], POOL, names).map((r) => r.changes[0]);
+
+  it('names a group Graph returned, calls one it did not return deleted (with its id), and names the all-devices and all-users targets', () => {
+    const [assign, user] = changesWith({ status: 'loaded', groups });
+    expect(assign).toEqual({
+      property: 'Assignments',
+      old: `Included deleted group (id ${DELETED})`,
+      new: `Included group “Field engineers EMEA”; Excluded deleted group (id ${DELETED}); All devices`,
+      hidden: false,
+    });
+    expect(user).toEqual({ property: 'Target', old: null, new: 'All licensed users', hidden: false });
+  });
+
+  it('shows ids, never "deleted", while the names load or when the lookup failed; names already known stay', () => {
+    for (const status of ['loading', 'failed'] as const) {
+      expect(changesWith({ status })[0]).toMatchObject({ old: `Included group ${DELETED}`, new: `Included group ${GROUP.toUpperCase()}; Excluded group ${DELETED}; All devices` });
+      expect(changesWith({ status, groups })[0]?.new).toBe(`Included group “Field engineers EMEA”; Excluded group ${DELETED}; All devices`);
+    }
+  });
+
+  it('asks for each group id of the shown values once, never for one in a withheld value', () => {
+    const secret = event('s', 'Patch', 'EmbeddedSIMActivationCodePool', [
+      { displayName: 'activationCodes', oldValue: null, newValue: JSON.stringify([groupTarget('11111111-0000-4000-8000-000000000001')]) },
+    ]);
+    expect(historyGroupIds([assigned, users, secret, assigned], POOL)).toEqual([DELETED, GROUP]);
   });
 });

@@ -2,10 +2,14 @@
  * A pool's audit events as rows an admin reads: who, when, what in plain
  * words, and old → new values. The values come from describeEvent, which
  * withholds anything that may hold activation codes or matching IDs; this
- * module only names things and summarises assignment targets.
+ * module only names things and summarises assignment targets (groups by
+ * name once the caller has them, see history-targets.ts).
  */
 import type { AuditEvent } from '../../../entities/audit-events/types.ts';
-import { describeEvent, type AuditChange } from '../../../entities/audit-events/describe-event.ts';
+import { describeEvent, type AuditChange, type AuditEventDescription } from '../../../entities/audit-events/describe-event.ts';
+import { groupIdsOf, NAMES_NOT_LOADED, valueFormatter, type GroupNames } from './history-targets.ts';
+
+export { formatValue, type GroupNames } from './history-targets.ts';
 
 export interface HistoryChange {
   property: string;
@@ -44,56 +48,37 @@ const PROPERTY_NAMES: Readonly<Record<string, string>> = {
   state: 'State',
 };
 
-const TARGETS: Readonly<Record<string, string>> = {
-  '#microsoft.graph.groupAssignmentTarget': 'Included group',
-  '#microsoft.graph.exclusionGroupAssignmentTarget': 'Excluded group',
-  '#microsoft.graph.allDevicesAssignmentTarget': 'All devices',
-  '#microsoft.graph.allLicensedUsersAssignmentTarget': 'All licensed users',
-  '#microsoft.graph.configurationManagerCollectionAssignmentTarget': 'Configuration Manager collection',
-};
-
-type Target = Record<string, unknown>;
-
-function describeTarget(t: Target): string {
-  const kind = TARGETS[String(t['@odata.type'])] ?? String(t['@odata.type'] ?? 'Target');
-  const id = typeof t['groupId'] === 'string' ? ` ${t['groupId']}` : typeof t['collectionId'] === 'string' ? ` ${t['collectionId']}` : '';
-  const filterType = t['deviceAndAppManagementAssignmentFilterType'];
-  const filter = typeof t['deviceAndAppManagementAssignmentFilterId'] === 'string' && filterType && filterType !== 'none' ? ` (filter ${String(filterType)} ${String(t['deviceAndAppManagementAssignmentFilterId'])})` : '';
-  return `${kind}${id}${filter}`;
-}
-
-/** Assignment targets (a JSON list, or one target) in words; any other value as Intune wrote it. */
-export function formatValue(value: string | null): string | null {
-  if (value == null || !/^\s*[[{]/.test(value)) return value;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    const list = Array.isArray(parsed) ? parsed : [parsed];
-    const targets = list.map((x: unknown) => (x && typeof x === 'object' && 'target' in x ? (x as { target: unknown }).target : x));
-    if (!targets.every((t): t is Target => !!t && typeof t === 'object' && '@odata.type' in t)) return value;
-    return targets.length === 0 ? 'none' : targets.map(describeTarget).join('; ');
-  } catch {
-    return value;
-  }
-}
-
 const propertyName = (p: string) => PROPERTY_NAMES[p.toLowerCase()] ?? p;
 
-function change(c: AuditChange): HistoryChange {
+function change(c: AuditChange, format: (v: string | null) => string | null): HistoryChange {
   if (c.hidden) return { property: propertyName(c.property), old: null, new: null, hidden: true };
-  return { property: propertyName(c.property), old: formatValue(c.old), new: formatValue(c.new), hidden: false };
+  return { property: propertyName(c.property), old: format(c.old), new: format(c.new), hidden: false };
 }
 
-/** One row per event of the pool, in the order given (newest first from the query). */
-export function historyRows(events: readonly AuditEvent[], poolId: string): HistoryRow[] {
+const typeOf = (event: AuditEvent) => {
+  const first = event.resources?.[0];
+  return first?.type ?? first?.auditResourceType ?? '';
+};
+
+// An assignment's or device state's event names its pool second: describe the changed object, not only the pool.
+const describe = (event: AuditEvent, poolId: string): AuditEventDescription => describeEvent(event, POOL.test(typeOf(event)) ? poolId : undefined);
+
+/** The group ids the rows' shown values name (never a withheld value's), each once, lower-cased, in first-seen order. */
+export function historyGroupIds(events: readonly AuditEvent[], poolId: string): string[] {
+  const ids = events.flatMap((e) => describe(e, poolId).changes.flatMap((c) => (c.hidden ? [] : [...groupIdsOf(c.old), ...groupIdsOf(c.new)])));
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
+/** One row per event of the pool, in the order given (newest first from the query); groups named from `names`. */
+export function historyRows(events: readonly AuditEvent[], poolId: string, names: GroupNames = NAMES_NOT_LOADED): HistoryRow[] {
+  const format = valueFormatter(names);
   return events.map((event) => {
-    const first = event.resources?.[0];
-    const type = first?.type ?? first?.auditResourceType ?? '';
-    // An assignment's or device state's event names its pool second: describe the changed object, not only the pool.
+    const type = typeOf(event);
     const isPoolEvent = POOL.test(type);
-    const d = describeEvent(event, isPoolEvent ? poolId : undefined);
+    const d = describe(event, poolId);
     const op = event.activityOperationType?.trim().toLowerCase() ?? '';
     let action = ACTIONS.find(([re]) => re.test(type))?.[1][op] ?? d.what;
     if (isPoolEvent && op === 'patch' && d.changes.some((c) => c.property.toLowerCase() === 'displayname')) action = 'Renamed the pool';
-    return { id: d.id, when: d.when, who: d.who, via: d.via, action, succeeded: d.succeeded, changes: d.changes.map(change) };
+    return { id: d.id, when: d.when, who: d.who, via: d.via, action, succeeded: d.succeeded, changes: d.changes.map((c) => change(c, format)) };
   });
 }
