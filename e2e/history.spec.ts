@@ -84,7 +84,8 @@ test('a rename and an assignment appear in the history with the actor; the permi
   await expect(renamed).toContainText(`Name: ${pool.displayName} → ${newName}`);
   const added = table.getByRole('row').filter({ hasText: 'Added an assignment' });
   await expect(added).toContainText(ADMIN.username);
-  await expect(added).toContainText('Included group');
+  // The group by its display name (getByIds), not by its id.
+  await expect(added).toContainText('Target: none → Included group “Field engineers EMEA”');
   await expect(table.getByRole('row').filter({ hasText: 'Created the pool' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'mallory@contoso.example' })).toContainText('activationCodes: not shown');
   await expect(page.locator('body')).not.toContainText(MATCHING_ID);

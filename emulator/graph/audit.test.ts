@@ -204,7 +204,7 @@ describe('every write records an audit event', () => {
     const change = assign.resources[0]?.modifiedProperties[0];
     expect(change?.displayName).toBe('assignments');
     expect(JSON.parse(change?.oldValue ?? 'null')).toEqual([]);
-    expect(JSON.parse(change?.newValue ?? 'null')).toMatchObject([{ groupId: groups[0] }]);
+    expect(JSON.parse(change?.newValue ?? 'null')).toMatchObject([{ '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: groups[0] }]);
 
     h.tick(1000);
     const created = await h.call('POST', `${POOLS}/${id}/assignments`, { body: { target: target(groups[1] ?? '') } });
@@ -213,6 +213,13 @@ describe('every write records an audit event', () => {
     const create = await latest(h);
     expect(create.activity).toBe('Create EmbeddedSIMActivationCodePoolAssignment');
     expect(create.resources.map((r) => r.resourceId)).toEqual([aid, id]);
+    // The target as Graph writes a deviceAndAppManagementAssignmentTarget: the console names the group from its groupId.
+    expect(JSON.parse(create.resources[0]?.modifiedProperties[0]?.newValue ?? 'null')).toEqual({
+      '@odata.type': '#microsoft.graph.groupAssignmentTarget',
+      deviceAndAppManagementAssignmentFilterId: null,
+      deviceAndAppManagementAssignmentFilterType: 'none',
+      groupId: groups[1],
+    });
 
     h.tick(1000);
     const filterId = '3a3a3a3a-0000-4000-8000-000000000001';
