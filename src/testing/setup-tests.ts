@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 /*
@@ -27,6 +27,11 @@ document.body.getBoundingClientRect = () => new DOMRect(0, 0, 1280, 800);
 // it room for every row a test renders.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1280 });
+
+// findBy*/waitFor give up after 1 s by default. A limit for hangs, not a speed check: on the
+// shared 2-core machine under load a Fluent dialog step took longer than that, and a test
+// failed that passes alone (the same reason as the project's testTimeout).
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
