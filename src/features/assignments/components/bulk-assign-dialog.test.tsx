@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeGraph } from '../../../testing/fake-graph.ts';
-import { renderWithApp } from '../../../testing/render-with-app.tsx';
+import { renderWithApp, type RenderWithAppOptions } from '../../../testing/render-with-app.tsx';
 import { BulkAssignDialog } from './bulk-assign-dialog.tsx';
 
 const POOLS = [
@@ -10,11 +10,11 @@ const POOLS = [
   { id: 'pool-2', displayName: 'Fabrikam Data' },
 ];
 
-function renderDialog(canWrite = true) {
+function renderDialog(options: RenderWithAppOptions = {}) {
   const graph = createFakeGraph();
   graph.seedGroup({ id: 'g-exec', displayName: 'Executives', memberCount: 4 });
   for (const p of POOLS) graph.seedPool(p);
-  renderWithApp(<BulkAssignDialog pools={POOLS} onClose={() => {}} />, { graph, canWrite });
+  renderWithApp(<BulkAssignDialog pools={POOLS} onClose={() => {}} />, { graph, ...options });
   return { writes: () => graph.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/getByIds')) };
 }
 
@@ -23,6 +23,11 @@ const describedBy = (el: HTMLElement) =>
     .split(' ')
     .map((id) => document.getElementById(id)?.textContent ?? '')
     .join(' ');
+
+async function pickExecutives(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByRole('combobox', { name: 'Included groups' }), 'exec');
+  await user.click(await screen.findByRole('option', { name: /Executives/ }, { timeout: 5_000 }));
+}
 
 describe('BulkAssignDialog: the groups to add', () => {
   it('keeps "Add to 2 pools" off until a group is picked, with the reason beside it, and sends nothing meanwhile', async () => {
@@ -42,8 +47,7 @@ describe('BulkAssignDialog: the groups to add', () => {
     expect(screen.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
     await user.click(screen.getByRole('radio', { name: /Add to their assignments/ }));
 
-    await user.type(screen.getByRole('combobox', { name: 'Included groups' }), 'exec');
-    await user.click(await screen.findByRole('option', { name: /Executives/ }, { timeout: 5_000 }));
+    await pickExecutives(user);
     const enabled = screen.getByRole('button', { name: 'Add to 2 pools' });
     expect(enabled.getAttribute('aria-disabled')).toBeNull();
     expect(screen.queryByText('Pick a group to include or exclude first.')).toBeNull();
@@ -52,9 +56,23 @@ describe('BulkAssignDialog: the groups to add', () => {
   }, 20_000);
 
   it('for a read-only account, the button points to both reasons', async () => {
-    renderDialog(false);
+    renderDialog({ canWrite: false });
     const add = await screen.findByRole('button', { name: 'Add to 2 pools' });
     expect(add.getAttribute('aria-disabled')).toBe('true');
     expect(describedBy(add)).toMatch(/^Read-only access Your account has read-only access.* Pick a group to include or exclude first\.$/);
   });
+});
+
+describe('BulkAssignDialog: Intune refuses the run', () => {
+  it('says what to ask for once: the refused pool points to the read-only notice, which alone gives the advice', async () => {
+    const user = userEvent.setup();
+    // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
+    renderDialog({ account: 'operator' });
+    await screen.findByRole('button', { name: 'Add to 2 pools' });
+    await pickExecutives(user);
+    await user.click(screen.getByRole('button', { name: 'Add to 2 pools' }));
+    await screen.findByText(/^Failed: Intune refused it; the notice “Intune refused a change” says why and what to ask for\./, undefined, { timeout: 5_000 });
+    expect(screen.getAllByText(/Device configurations.*Policy and Profile Manager/)).toHaveLength(1);
+    expect(screen.getByText('Intune refused a change')).toBeTruthy();
+  }, 20_000);
 });
