@@ -1,5 +1,5 @@
 import { Link } from '@fluentui/react-components';
-import type { MouseEvent, ReactNode, Ref } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router';
 
 export interface RouterLinkProps {
@@ -10,7 +10,6 @@ export interface RouterLinkProps {
   className?: string;
   'aria-label'?: string;
   'aria-current'?: 'page' | undefined;
-  ref?: Ref<HTMLAnchorElement>;
 }
 
 /** A Fluent link that navigates inside the SPA (and still opens in a new tab with Ctrl/Cmd). */

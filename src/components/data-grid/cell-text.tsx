@@ -1,5 +1,5 @@
 import { Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { RouterLink } from '../router-link.tsx';
 
 const useStyles = makeStyles({
@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   hintText: { display: 'block', marginTop: tokens.spacingVerticalXS },
+  // The tooltip's trigger: it is positioned on the cell, so its own element takes no room.
+  anchor: { display: 'none' },
 });
 
 /**
@@ -45,7 +47,7 @@ function watch(el: HTMLElement, onChange: (cut: boolean) => void): () => void {
  * Whether an element's one line of text is cut (wider than its box). Measured when the element
  * mounts or resizes, and again when its text changes; rows that scroll in cost one observation each.
  */
-export function useCut<T extends HTMLElement>(text: string): { ref: (el: T | null) => void; cut: boolean } {
+export function useCut<T extends HTMLElement>(text: string): { ref: (el: T | null) => void; node: RefObject<T | null>; cut: boolean } {
   const [cut, setCut] = useState(false);
   const node = useRef<T | null>(null);
   const stop = useRef<(() => void) | undefined>(undefined);
@@ -61,24 +63,55 @@ export function useCut<T extends HTMLElement>(text: string): { ref: (el: T | nul
     measured.current = text;
     setCut(isCut(node.current));
   }, [text]);
-  return { ref, cut };
+  return { ref, node, cut };
 }
 
-/** The whole value in a tooltip (shown on hover and on keyboard focus) around `child`. */
-function WholeValue({ text, hint, children }: { text: string | undefined; hint: string | undefined; children: ReactElement }) {
+const SHOW_DELAY_MS = 250;
+const HIDE_DELAY_MS = 250;
+
+/**
+ * The whole value in a Fluent tooltip over `target`, shown on keyboard focus (at once) and on hover
+ * (after a short delay); Escape closes it. The tooltip is mounted only while shown: a tooltip per
+ * cut cell, mounted with the row, held 0.8 MB more heap on a page of 1,000 devices.
+ */
+function useWholeValue(target: RefObject<HTMLElement | null>, text: string | undefined, hint: string | undefined) {
   const styles = useStyles();
-  const content = (
-    <>
-      {text}
-      {hint && <span className={text ? styles.hintText : undefined}>{hint}</span>}
-    </>
-  );
-  // The cell's text is already its full value for assistive technology: the tooltip only adds the hint.
-  return (
-    <Tooltip content={content} relationship={hint ? 'description' : 'inaccessible'}>
-      {children}
-    </Tooltip>
-  );
+  const [shown, setShown] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const later = (next: boolean, ms: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setShown(next), ms);
+  };
+  const show = () => {
+    clearTimeout(timer.current);
+    setShown(true);
+  };
+  const handlers = {
+    onFocus: show,
+    onBlur: () => later(false, 0),
+    onPointerEnter: () => later(true, SHOW_DELAY_MS),
+    onPointerLeave: () => later(false, HIDE_DELAY_MS),
+  };
+  const tooltip =
+    shown && target.current && (text || hint) ? (
+      <Tooltip
+        visible
+        onVisibleChange={(_e, data) => setShown(data.visible)}
+        positioning={{ target: target.current, position: 'above' }}
+        // The cell's own text (and its aria-describedby hint) is what assistive technology reads.
+        relationship="inaccessible"
+        content={
+          <>
+            {text}
+            {hint && <span className={text ? styles.hintText : undefined}>{hint}</span>}
+          </>
+        }
+      >
+        <span className={styles.anchor} />
+      </Tooltip>
+    ) : null;
+  return { handlers, tooltip };
 }
 
 export interface CellTextProps {
@@ -88,7 +121,7 @@ export interface CellTextProps {
   children?: ReactNode;
   mono?: boolean;
   muted?: boolean;
-  /** More about the value, in a tooltip the cell always has (so it always takes focus). */
+  /** More about the value: the cell's description, and in its tooltip (so the cell always takes focus). */
   hint?: string;
   className?: string;
 }
@@ -100,40 +133,43 @@ export interface CellTextProps {
  */
 export function CellText({ text, children, mono = false, muted = false, hint, className }: CellTextProps) {
   const styles = useStyles();
-  const { ref, cut } = useCut<HTMLSpanElement>(text);
+  const hintId = useId();
+  const { ref, node, cut } = useCut<HTMLSpanElement>(text);
   const reachable = cut || hint !== undefined;
-  const span = (
-    <span
-      ref={ref as Ref<HTMLSpanElement>}
-      className={mergeClasses(styles.clip, mono && styles.mono, muted && styles.muted, reachable && styles.focusable, className)}
-      tabIndex={reachable ? 0 : undefined}
-    >
-      {children ?? text}
-    </span>
-  );
-  return reachable ? (
-    <WholeValue text={cut ? text : undefined} hint={hint}>
-      {span}
-    </WholeValue>
-  ) : (
-    span
+  const whole = useWholeValue(node, cut ? text : undefined, hint);
+  return (
+    <>
+      <span
+        ref={ref}
+        className={mergeClasses(styles.clip, mono && styles.mono, muted && styles.muted, reachable && styles.focusable, className)}
+        tabIndex={reachable ? 0 : undefined}
+        aria-describedby={hint ? hintId : undefined}
+        {...(reachable ? whole.handlers : {})}
+      >
+        {children ?? text}
+      </span>
+      {hint && (
+        <span id={hintId} hidden>
+          {hint}
+        </span>
+      )}
+      {whole.tooltip}
+    </>
   );
 }
 
 /** A link in a grid cell (e.g. a pool's name): cut like CellText when too long, with the whole name in a tooltip. */
 export function CellLink({ to, text }: { to: string; text: string }) {
   const styles = useStyles();
-  const { ref, cut } = useCut<HTMLAnchorElement>(text);
-  const link = (
-    <RouterLink ref={ref} to={to} className={styles.clip}>
-      {text}
-    </RouterLink>
-  );
-  return cut ? (
-    <WholeValue text={text} hint={undefined}>
-      {link}
-    </WholeValue>
-  ) : (
-    link
+  const { ref, node, cut } = useCut<HTMLSpanElement>(text);
+  const whole = useWholeValue(node, text, undefined);
+  // Focus and pointer events of the link reach its clipping box (React's focus events bubble).
+  return (
+    <>
+      <span ref={ref} className={styles.clip} {...(cut ? whole.handlers : {})}>
+        <RouterLink to={to}>{text}</RouterLink>
+      </span>
+      {whole.tooltip}
+    </>
   );
 }
