@@ -224,6 +224,9 @@ test('bulk-assigns one set to 20 selected pools under throttling, and every pool
   await emulator.throttle({ enabled: true, windowMs: 5000, appWrites: 8, tenantWrites: 16, appAll: 1000, tenantAll: 2000 });
   await bulk.open(20);
   const dialog = page.getByRole('dialog', { name: 'Assign groups to 20 pools' });
+  // Nothing to add yet: the button is off and says why beside it.
+  await expect(dialog.getByRole('button', { name: 'Add to 20 pools' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(dialog.getByRole('button', { name: 'Add to 20 pools' })).toHaveAccessibleDescription('Pick a group to include or exclude first.');
   await bulk.pickGroup('Included groups', 'wave 2', 'Pilot – eSIM wave 2', dialog);
   await bulk.pickGroup('Excluded groups', 'excluded devices', 'eSIM – excluded devices', dialog);
   await expect(dialog.getByRole('radio', { name: /Add to their assignments/ })).toBeChecked();

@@ -169,13 +169,15 @@ faultMatrix('assignment save', [
   {
     fault: "403 from Intune's role",
     user: 'operator',
-    expects: 'not saved, says why; the draft stays under review, Save turns disabled with the Intune-role notice',
+    expects: 'not saved, the advice said once (the page notice the failure points to); the draft stays under review, Save turns disabled with that notice',
     async run(ctx) {
       const { poolId, editor } = await drafted(ctx);
       await editor.save();
-      await expect(editor.failure()).toContainText(/Read Only Operator can only view them/);
-      // The section's failure says why; the page's one read-only notice (under the pool's commands) is not repeated in the section.
-      await expect(editor.section.getByText(/Read Only Operator can only view them/)).toHaveCount(1);
+      // The failure says what was not done and who refused it, and points to the page's one read-only notice
+      // (under the pool's commands), which alone gives the advice.
+      await expect(editor.failure()).toContainText('Intune refused it; the notice “Intune refused a change” says why and what to ask for.');
+      await expect(ctx.page.getByText(/Read Only Operator can only view them/)).toHaveCount(1);
+      await expect(editor.section.getByText(/Read Only Operator can only view them/)).toHaveCount(0);
       await expect(ctx.page.getByText('Intune refused a change', { exact: true })).toHaveCount(1);
       await expect(editor.section.getByText('Intune refused a change', { exact: true })).toHaveCount(0);
       await expect(editor.changes().getByRole('listitem')).toHaveCount(2);

@@ -32,6 +32,14 @@ export const READ_ONLY_TEXT: Record<ReadOnlyReason, { title: string; message: st
   },
 };
 
+/**
+ * For a failure shown while the read-only notice is on screen (a refused save in a page section, a refused pool
+ * in a bulk run): who refused, leaving why and what to ask for to the notice, so the advice is said once.
+ */
+export function refusalPointer(reason: ReadOnlyReason): string {
+  return `${reason === 'intuneRole' ? 'Intune' : 'Microsoft Graph'} refused it; the notice “${READ_ONLY_TEXT[reason].title}” says why and what to ask for.`;
+}
+
 export interface ReadOnlyNoticeProps {
   /** The id disabled write buttons point to with `aria-describedby`. */
   id: string;

@@ -10,7 +10,8 @@ export interface SortState {
 /**
  * How a column shares the row's width. Rows are flex boxes (virtualised rows are absolutely
  * positioned, so the browser's table layout cannot size them): `grow` columns share what is left
- * and never shrink below `min`; columns without `grow` keep exactly `basis` pixels.
+ * and never shrink below `min`; columns without `grow` keep exactly `basis` pixels. Both are the
+ * content's width: the cell's padding comes on top (minRowWidth counts it).
  */
 export type ColumnWidth = { grow: number; min: number } | { basis: number };
 
@@ -51,6 +52,14 @@ export function columnStyle(width: ColumnWidth): CSSProperties {
   return 'grow' in width
     ? { flexGrow: width.grow, flexShrink: 1, flexBasis: 0, minWidth: width.min }
     : { flexGrow: 0, flexShrink: 0, flexBasis: width.basis };
+}
+
+/** Fluent's table cells pad their content by spacingHorizontalS on each side, outside the widths above. */
+const CELL_PADDING = 16;
+
+/** The narrowest a row can be before its cells are squeezed below their minimums: the table's minimum width. */
+export function minRowWidth(columns: readonly { width: ColumnWidth }[], extra = 0): number {
+  return columns.reduce((sum, c) => sum + ('grow' in c.width ? c.width.min : c.width.basis) + CELL_PADDING, extra);
 }
 
 // One collator for every text comparison: localeCompare with options builds a new one per call,

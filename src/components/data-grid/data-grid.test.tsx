@@ -39,7 +39,6 @@ function Grid({ initial }: { initial: SortState }) {
         getRowId={(i) => i.id}
         label="Things"
         rowHeight={40}
-        minWidth={400}
         defaultSort={initial}
         selection={{ selected, onChange: setSelected, selectAllLabel: 'Select all things', rowLabel: (i) => `Select ${i.name ?? i.id}` }}
       />

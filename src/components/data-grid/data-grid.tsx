@@ -12,8 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
-import { columnStyle, type GridColumn, type SortState } from './columns.ts';
-import { GridRow, SELECT_COLUMN } from './grid-row.tsx';
+import { columnStyle, minRowWidth, type GridColumn, type SortState } from './columns.ts';
+import { GridRow, SELECT_COLUMN, SELECT_WIDTH } from './grid-row.tsx';
 import { useGridRows, type GridSelection } from './use-grid-rows.ts';
 
 const useStyles = makeStyles({
@@ -53,8 +53,6 @@ export interface DataGridProps<T> {
   /** Fixed row height in pixels; with `measureRows`, the first estimate of a row that is then measured. */
   rowHeight: number;
   measureRows?: boolean;
-  /** The table's minimum width before it scrolls sideways. */
-  minWidth: number;
   /** Sizes the scroll area (max/min height); merged last. */
   className?: string;
   sort?: SortState;
@@ -109,7 +107,7 @@ const GridHeader = memo(function GridHeader({ columns, className, rowClass, endC
 });
 
 export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
-  const { columns, label, rowHeight, measureRows = false, minWidth, className, selection } = props;
+  const { columns, label, rowHeight, measureRows = false, className, selection } = props;
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const arrowNavigation = useArrowNavigationGroup({ axis: 'grid', tabbable: true });
@@ -144,7 +142,8 @@ export function DataGrid<T>(props: DataGridProps<T>): ReactNode {
         aria-label={label}
         aria-rowcount={rows.length + 1}
         className={styles.table}
-        style={{ minWidth }}
+        // Below the columns' minimum widths the table scrolls sideways instead of cutting cells further.
+        style={{ minWidth: minRowWidth(columns, selection ? SELECT_WIDTH : 0) }}
         noNativeElements
         {...arrowNavigation}
       >

@@ -2,7 +2,8 @@ import { TableCell, TableRow, TableSelectionCell, type TableRowId } from '@fluen
 import { memo, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { columnStyle, type GridColumn } from './columns.ts';
 
-export const SELECT_COLUMN = columnStyle({ basis: 44 });
+export const SELECT_WIDTH = 44;
+export const SELECT_COLUMN = columnStyle({ basis: SELECT_WIDTH });
 
 export interface GridRowProps<T> {
   item: T;

@@ -112,7 +112,7 @@ describe('AssignmentsEditor: another admin changed the pool meanwhile', () => {
 });
 
 describe('AssignmentsEditor: Intune refuses the save', () => {
-  it('keeps the draft, names the missing Intune role, and disables Save with the notice', async () => {
+  it('keeps the draft, says what to ask for once (in the read-only notice the failure points to), and disables Save with the notice', async () => {
     const user = userEvent.setup();
     // A Read Only Operator in Intune: the token has the write scope, and Graph refuses the write with Intune's 403.
     const { auth, writes } = renderSection({ account: 'operator' });
@@ -121,7 +121,9 @@ describe('AssignmentsEditor: Intune refuses the save', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     const failed = await screen.findByText(/Assignments were not saved/);
-    expect(failed.closest('[role="alert"]')?.textContent).toMatch(/Device configurations.*Policy and Profile Manager/);
+    // The failure says what was not done and who refused it; the advice is the notice's, said once.
+    expect(failed.closest('[role="alert"]')?.textContent).toMatch(/Replacing the pool’s assignments failed\. Intune refused it; the notice “Intune refused a change” says why and what to ask for\./);
+    expect(screen.getAllByText(/Device configurations.*Policy and Profile Manager/)).toHaveLength(1);
     expect(auth.getSnapshot()).toMatchObject({ canWrite: false, readOnlyReason: 'intuneRole' });
     // The draft is still there, still in review.
     expect(screen.getByRole('list', { name: 'Changes' }).textContent).toMatch(/Added: All devices/);

@@ -9,6 +9,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -28,6 +29,7 @@ import type { GroupRef } from './group-picker.tsx';
 const useStyles = makeStyles({
   surface: { maxWidth: '880px', width: 'calc(100vw - 48px)' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  reason: { alignSelf: 'center', color: tokens.colorNeutralForeground2 },
 });
 
 export interface BulkAssignDialogProps {
@@ -47,8 +49,8 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
   const styles = useStyles();
   const access = useWriteAccess();
   const readOnlyId = useId();
+  const noGroupsId = useId();
   const [confirming, setConfirming] = useState(false);
-  const [missingGroups, setMissingGroups] = useState(false);
   const bulk = useBulkAssignRun(pools);
 
   const { control, setValue, handleSubmit } = useForm<BulkValues>({ defaultValues: { included: [], excluded: [], mode: 'add' } });
@@ -60,21 +62,17 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
   };
   const names = new Map([...(values.included ?? []), ...(values.excluded ?? [])].flatMap((g) => (g.id && g.displayName ? [[g.id, g.displayName] as [string, string]] : [])));
   const nameOf = (id: string) => names.get(id) ?? id;
+  const noGroups = set.included.length + set.excluded.length === 0;
   const conflicts = findConflicts({ ...set, allDevices: false }, { otherIncludes: mode === 'add' ? 1 : 0 });
 
   const [included, excluded] = useWatch({ control, name: ['included', 'excluded'] });
   const changeGroups = (next: Sides<GroupRef>) => {
-    setMissingGroups(false);
     setValue('included', next.included);
     setValue('excluded', next.excluded);
   };
 
   const start = handleSubmit((v) => {
-    if (!access.canWrite) return;
-    if (set.included.length + set.excluded.length === 0) {
-      setMissingGroups(true);
-      return;
-    }
+    if (!access.canWrite || noGroups) return;
     if (!confirming && v.mode === 'replace') {
       setConfirming(true);
       return;
@@ -87,6 +85,8 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
   const { notDone, changedAny } = bulk.counts;
   const paused = bulk.halt?.kind === 'paused';
   const writeProps = writeButtonProps(access, readOnlyId);
+  // As in the assignment editor: the button that needs a group is off until one is picked, and says why beside it.
+  const chooseProps = noGroups ? { disabledFocusable: true as const, 'aria-describedby': [writeProps['aria-describedby'], noGroupsId].filter(Boolean).join(' ') } : writeProps;
 
   return (
     <Dialog
@@ -109,7 +109,6 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
                   onGroupsChange={changeGroups}
                   conflicts={conflicts}
                   nameOf={nameOf}
-                  missingGroups={missingGroups}
                 />
               )}
               {step === 'confirm' && (
@@ -130,7 +129,12 @@ export function BulkAssignDialog({ pools, onClose }: BulkAssignDialogProps) {
             <DialogActions>
               {step === 'choose' && (
                 <>
-                  <Button appearance="primary" type="submit" {...writeProps}>
+                  {noGroups && (
+                    <Text id={noGroupsId} size={200} className={styles.reason}>
+                      Pick a group to include or exclude first.
+                    </Text>
+                  )}
+                  <Button appearance="primary" type="submit" {...chooseProps}>
                     {mode === 'replace' ? 'Next' : `Add to ${plural(pools.length, 'pool', 'pools')}`}
                   </Button>
                   <Button onClick={() => onClose(false)}>Cancel</Button>

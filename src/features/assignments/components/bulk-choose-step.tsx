@@ -25,11 +25,10 @@ export interface BulkChooseStepProps {
   onGroupsChange: (next: Sides<GroupRef>) => void;
   conflicts: Conflict[];
   nameOf: (groupId: string) => string;
-  missingGroups: boolean;
 }
 
 /** Bulk assign, step 1: the groups to include and exclude, and add or replace. */
-export function BulkChooseStep({ poolNames, control, groups, onGroupsChange, conflicts, nameOf, missingGroups }: BulkChooseStepProps) {
+export function BulkChooseStep({ poolNames, control, groups, onGroupsChange, conflicts, nameOf }: BulkChooseStepProps) {
   const styles = useStyles();
   const shown = poolNames.slice(0, 6);
   return (
@@ -83,11 +82,6 @@ export function BulkChooseStep({ poolNames, control, groups, onGroupsChange, con
           </MessageBar>
         );
       })}
-      {missingGroups && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>Choose at least one group to include or exclude.</MessageBarBody>
-        </MessageBar>
-      )}
     </>
   );
 }

@@ -114,7 +114,6 @@ export function OverviewTable({ pools, nameOf, highlightGroupId }: OverviewTable
       label="Pools and their assignments"
       rowHeight={ESTIMATED_ROW_HEIGHT}
       measureRows
-      minWidth={760}
       className={styles.scroller}
     />
   );

@@ -1,5 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { describeError } from '../../../components/error-state.tsx';
+import { isWriteRefusal, refusalPointer } from '../../../components/read-only-notice.tsx';
 import type { ConcurrentConflict, SaveFailure } from '../hooks/use-assignments-save.ts';
 import { describeConcurrentChange } from '../lib/concurrent.ts';
 
@@ -7,15 +9,21 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-/** A save that failed: what failed, Graph's reason (a 403 names the missing permission or Intune role), and the request id. */
+/**
+ * A save that failed: what failed, Graph's reason, and the request id. A refused write (a 403) turns the console
+ * read-only, and the read-only notice (the page's, or the section's own) then says why and what to ask for: this
+ * notice points to it instead of repeating the advice.
+ */
 export function SaveFailureNotice({ failure }: { failure: SaveFailure }) {
   const styles = useStyles();
+  const { canWrite, reason } = useWriteAccess();
   const d = describeError(failure.error);
+  const pointer = !canWrite && reason && isWriteRefusal(failure.error) ? refusalPointer(reason) : undefined;
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>Assignments were not saved</MessageBarTitle>
-        {failure.action} {d.message} Your changes are kept; the list above compares them with the pool’s assignments as Microsoft Graph has them now.
+        {failure.action} {pointer ?? d.message} Your changes are kept; the list above compares them with the pool’s assignments as Microsoft Graph has them now.
         {d.requestId && (
           <>
             {' '}

@@ -1,10 +1,10 @@
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
+import { CellLink, CellText, UICC_ID_WIDTH } from '../../../components/data-grid/cell-text.tsx';
 import { gridColumn, type GridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatCount, formatDateTime } from '../../../lib/format.ts';
-import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { FailedDevice } from '../../../entities/fleet/failed-devices.ts';
 import { failedDevicesFile, saveFile } from '../lib/export-failed.ts';
@@ -16,56 +16,52 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   reason: { minWidth: '320px' },
   muted: { color: tokens.colorNeutralForeground2 },
-  clip: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   scroller: { maxHeight: '480px', minHeight: '120px' },
 });
 
 const ALL = '';
 
-/** One line of text, cut with an ellipsis when the column is narrower. */
-function Clip({ children, title }: { children: ReactNode; title?: string }) {
-  const styles = useStyles();
-  return (
-    <span className={styles.clip} title={title}>
-      {children}
-    </span>
-  );
-}
-
-// No column sorts: the list is most recently changed first (the order the export uses too).
+/**
+ * No column sorts: the list is most recently changed first (the order the export uses too).
+ * Widths fit a 1280-pixel window (the table's minimum, 1,162 px, fits the card beside scroll
+ * bars): the reason and the user get the room, the UICC ID shows 20 digits in a monospace cell;
+ * a longer value is cut with the whole value in a tooltip the keyboard reaches too (CellText).
+ */
 function failedColumns(wording: DeviceStateWording): GridColumn<FailedDevice>[] {
   return [
-    gridColumn({ columnId: 'device', header: 'Device', width: { grow: 1.5, min: 120 }, cell: (r: FailedDevice) => <Clip>{r.device.deviceName ?? '—'}</Clip> }),
-    gridColumn({ columnId: 'user', header: 'User', width: { grow: 1.5, min: 120 }, cell: (r: FailedDevice) => <Clip>{r.device.userName ?? '—'}</Clip> }),
+    gridColumn({
+      columnId: 'device',
+      header: 'Device',
+      width: { grow: 1, min: 130 },
+      cell: (r: FailedDevice) => <CellText text={r.device.deviceName ?? '—'} />,
+    }),
+    gridColumn({ columnId: 'user', header: 'User', width: { grow: 1.5, min: 200 }, cell: (r: FailedDevice) => <CellText text={r.device.userName ?? '—'} /> }),
     gridColumn({
       columnId: 'uicc',
       header: 'UICC ID',
-      width: { grow: 1.5, min: 120 },
-      cell: (r: FailedDevice) => <Clip>{r.device.universalIntegratedCircuitCardIdentifier ?? '—'}</Clip>,
+      width: { basis: UICC_ID_WIDTH },
+      cell: (r: FailedDevice) => <CellText text={r.device.universalIntegratedCircuitCardIdentifier ?? '—'} mono />,
     }),
-    gridColumn({ columnId: 'status', header: 'Status', width: { grow: 1, min: 80 }, cell: (r: FailedDevice) => wording.stateLabel[r.device.state] }),
+    gridColumn({ columnId: 'status', header: 'Status', width: { basis: 48 }, cell: (r: FailedDevice) => <CellText text={wording.stateLabel[r.device.state]} /> }),
     gridColumn({
       columnId: 'reason',
       header: 'Reason',
-      width: { grow: 3, min: 200 },
-      cell: (r: FailedDevice) => <Clip title={wording.advice(r.device)}>{wording.reason(r.device)}</Clip>,
+      width: { grow: 3, min: 240 },
+      // The advice is in the tooltip: on hover and on focus.
+      cell: (r: FailedDevice) => <CellText text={wording.reason(r.device)} hint={wording.advice(r.device)} />,
     }),
     gridColumn({
       columnId: 'pool',
       header: 'Pool',
-      width: { grow: 1.5, min: 120 },
-      cell: (r: FailedDevice) => (
-        <Clip>
-          <RouterLink to={paths.pool.getHref(r.poolId)}>{r.poolName}</RouterLink>
-        </Clip>
-      ),
+      width: { grow: 1.5, min: 130 },
+      cell: (r: FailedDevice) => <CellLink to={paths.pool.getHref(r.poolId)} text={r.poolName} />,
     }),
     gridColumn({
       columnId: 'changed',
       header: 'Last changed',
-      // A date and time whole ("Nov 1, 2026, 7:31 AM" was cut).
-      width: { basis: 184 },
-      cell: (r: FailedDevice) => <Clip>{formatDateTime(r.device.modifiedDateTime)}</Clip>,
+      // A date and time whole ("Oct 24, 2026, 11:59 AM").
+      width: { basis: 150 },
+      cell: (r: FailedDevice) => <CellText text={formatDateTime(r.device.modifiedDateTime)} />,
     }),
   ];
 }
@@ -124,7 +120,7 @@ export function FailedDevicesCard({ rows, reasons, reason, onReasonChange, wordi
         </Text>
       </div>
       {rows.length > 0 && (
-        <DataGrid items={rows} columns={columns} getRowId={getRowId} label="Failed devices" rowHeight={44} minWidth={944} className={styles.scroller} />
+        <DataGrid items={rows} columns={columns} getRowId={getRowId} label="Failed devices" rowHeight={44} className={styles.scroller} />
       )}
     </DashboardCard>
   );

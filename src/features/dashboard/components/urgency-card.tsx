@@ -1,8 +1,8 @@
 import { Badge, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CellLink, CellText } from '../../../components/data-grid/cell-text.tsx';
 import { gridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatCount } from '../../../lib/format.ts';
-import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import type { LowThreshold } from '../../../entities/fleet/capacity.ts';
 import { capacityLevel } from '../../../entities/fleet/urgency.ts';
@@ -11,7 +11,6 @@ import { DashboardCard } from './dashboard-card.tsx';
 
 const useStyles = makeStyles({
   remaining: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  why: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   muted: { color: tokens.colorNeutralForeground2 },
   scroller: { maxHeight: '480px', minHeight: '120px' },
 });
@@ -31,14 +30,9 @@ function CapacityCell({ row }: { row: UrgencyRow }) {
   );
 }
 
+/** Why the pool is listed where it is: one line, whole in a tooltip (hover and keyboard focus) when cut. */
 function WhyCell({ row }: { row: UrgencyRow }) {
-  const styles = useStyles();
-  const text = row.reasons.length > 0 ? row.reasons.join('; ') : 'Nothing needs attention';
-  return (
-    <span className={row.reasons.length > 0 ? styles.why : styles.muted} title={text}>
-      {text}
-    </span>
-  );
+  return row.reasons.length > 0 ? <CellText text={row.reasons.join('; ')} /> : <CellText text="Nothing needs attention" muted />;
 }
 
 // No column sorts: the urgency order is what the table is for.
@@ -47,7 +41,7 @@ const COLUMNS = [
     columnId: 'pool',
     header: 'Pool',
     width: { grow: 2, min: 200 },
-    cell: (r) => <RouterLink to={paths.pool.getHref(r.id)}>{r.displayName}</RouterLink>,
+    cell: (r) => <CellLink to={paths.pool.getHref(r.id)} text={r.displayName} />,
   }),
   gridColumn<UrgencyRow>({ columnId: 'failed', header: 'Failed devices', width: { grow: 1, min: 80 }, align: 'end', cell: (r) => formatCount(r.failedDevices) }),
   gridColumn<UrgencyRow>({ columnId: 'remaining', header: 'Codes remaining', width: { grow: 1.5, min: 120 }, cell: (r) => <CapacityCell row={r} /> }),
@@ -97,7 +91,7 @@ export function UrgencyCard({ rows, unread, attentionOnly, onAttentionOnlyChange
         {unread > 0 ? ` · ${formatCount(unread)} not read yet` : ''}
       </Text>
       {rows.length > 0 && (
-        <DataGrid items={rows} columns={COLUMNS} getRowId={getRowId} label="Pools by urgency" rowHeight={44} minWidth={720} className={styles.scroller} />
+        <DataGrid items={rows} columns={COLUMNS} getRowId={getRowId} label="Pools by urgency" rowHeight={44} className={styles.scroller} />
       )}
     </DashboardCard>
   );

@@ -1,4 +1,5 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { CellText, UICC_ID_WIDTH } from '../../../components/data-grid/cell-text.tsx';
 import { compareText, gridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -9,10 +10,6 @@ import { STATE_GROUPS, codeName, explainDetails, groupOf } from './device-state-
 
 const useStyles = makeStyles({
   scroller: { maxHeight: '520px' },
-  // One truncating span per cell, not Fluent's TableCellLayout (two elements and a styles hook per cell):
-  // rows scrolling into view are rendered in the scroll step, so every cell's cost counts.
-  text: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -22,29 +19,28 @@ function stateRank(row: DeviceStateRow): number {
 
 const detailsTitle = (row: DeviceStateRow) => explainDetails(row.state, row.stateDetails)?.title ?? row.stateDetails;
 
-/** A text cell that says what a missing value means instead of leaving a blank. */
+/**
+ * A text cell that says what a missing value means instead of leaving a blank. One line, cut with the whole
+ * value in a tooltip when the column is narrower (CellText: one span per cell, no TableCellLayout — rows
+ * scrolling into view are rendered in the scroll step, so every cell's cost counts).
+ */
 function TextCell({ value, missing, mono = false }: { value: string | null; missing: string; mono?: boolean }) {
-  const styles = useStyles();
-  const text = value ?? null;
-  return text === null ? (
-    <span className={mergeClasses(styles.text, styles.muted)}>{missing}</span>
-  ) : (
-    <span className={mono ? mergeClasses(styles.text, styles.mono) : styles.text}>{text}</span>
-  );
+  return value === null ? <CellText text={missing} muted /> : <CellText text={value} mono={mono} />;
 }
 
 function DetailsCell({ row }: { row: DeviceStateRow }) {
   const styles = useStyles();
   const why = explainDetails(row.state, row.stateDetails);
   if (why) {
+    const code = why.code && codeName(why.code);
     return (
-      <span className={styles.text}>
+      <CellText text={code ? `${why.title} · ${code}` : why.title}>
         {why.title}
-        {why.code && <span className={styles.muted}> · {codeName(why.code)}</span>}
-      </span>
+        {code && <span className={styles.muted}> · {code}</span>}
+      </CellText>
     );
   }
-  if (row.stateDetails) return <span className={mergeClasses(styles.text, styles.muted)}>{row.stateDetails}</span>;
+  if (row.stateDetails) return <CellText text={row.stateDetails} muted />;
   return <span className={styles.muted}>—</span>;
 }
 
@@ -52,7 +48,7 @@ const columns = [
   gridColumn<DeviceStateRow>({
     columnId: 'deviceName',
     header: 'Device',
-    width: { grow: 2, min: 120 },
+    width: { grow: 2, min: 140 },
     compare: (a, b) => compareText(a.deviceName, b.deviceName),
     cell: (d) => <TextCell value={d.deviceName} missing="Unknown device" />,
   }),
@@ -66,8 +62,8 @@ const columns = [
   gridColumn<DeviceStateRow>({
     columnId: 'iccid',
     header: 'UICC ID',
-    // UICCIDs are up to 32 digits (the eUICC's EID): wide enough to show them whole.
-    width: { basis: 276 },
+    // A 20-digit ICCID whole; a longer identifier (up to 32 digits, an eUICC's EID) is cut, whole in its tooltip.
+    width: { basis: UICC_ID_WIDTH },
     compare: (a, b) => compareText(a.universalIntegratedCircuitCardIdentifier, b.universalIntegratedCircuitCardIdentifier),
     cell: (d) => <TextCell value={d.universalIntegratedCircuitCardIdentifier} missing="Not assigned yet" mono />,
   }),
@@ -82,7 +78,7 @@ const columns = [
   gridColumn<DeviceStateRow>({
     columnId: 'details',
     header: 'Details',
-    width: { grow: 3, min: 250 },
+    width: { grow: 3, min: 220 },
     compare: (a, b) => compareText(detailsTitle(a), detailsTitle(b)),
     cell: (d) => <DetailsCell row={d} />,
   }),
@@ -90,9 +86,9 @@ const columns = [
     columnId: 'lastSyncDateTime',
     header: 'Last check-in',
     // A date and time on one line ("Sep 23, 2026, 10:01 PM").
-    width: { grow: 2, min: 184 },
+    width: { grow: 1, min: 172 },
     compare: (a, b) => compareText(a.lastSyncDateTime, b.lastSyncDateTime),
-    cell: (d) => formatDateTime(d.lastSyncDateTime),
+    cell: (d) => <CellText text={formatDateTime(d.lastSyncDateTime)} />,
   }),
 ];
 
@@ -114,7 +110,6 @@ export function DeviceStatesTable({ rows, caption }: DeviceStatesTableProps) {
       getRowId={getRowId}
       label={caption}
       rowHeight={44}
-      minWidth={1180}
       className={styles.scroller}
       defaultSort={DEFAULT_SORT}
     />

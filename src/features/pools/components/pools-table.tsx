@@ -1,9 +1,9 @@
-import { TableCellLayout, makeStyles } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { useMemo, type ReactNode } from 'react';
+import { CellLink } from '../../../components/data-grid/cell-text.tsx';
 import { compareText, gridColumn, type SortState } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatCount, formatDateTime } from '../../../lib/format.ts';
-import { RouterLink } from '../../../components/router-link.tsx';
 import { paths } from '../../../config/paths.ts';
 import { compareCapacity, type PoolRow } from '../lib/pool-rows.ts';
 import { CapacityCell } from './capacity-cell.tsx';
@@ -37,11 +37,8 @@ const baseColumns = [
     header: 'Name',
     width: { grow: 3, min: 200 },
     compare: (a, b) => compareText(a.displayName, b.displayName),
-    cell: (pool) => (
-      <TableCellLayout truncate>
-        <RouterLink to={paths.pool.getHref(pool.id)}>{pool.displayName}</RouterLink>
-      </TableCellLayout>
-    ),
+    // A long name is cut, whole in a tooltip on hover and on focus.
+    cell: (pool) => <CellLink to={paths.pool.getHref(pool.id)} text={pool.displayName} />,
   }),
   gridColumn<PoolRow>({
     columnId: 'activationCodeCount',
@@ -91,7 +88,6 @@ export function PoolsTable({ pools, countsLoaded, sort, onSortChange, selection,
       getRowId={getRowId}
       label={caption}
       rowHeight={44}
-      minWidth={940}
       className={styles.scroller}
       sort={shownSort}
       onSortChange={onSortChange}
