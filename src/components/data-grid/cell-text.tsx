@@ -158,6 +158,22 @@ export function CellText({ text, children, mono = false, muted = false, hint, cl
   );
 }
 
+/**
+ * CellText for tables with many rows (a pool's device table): the same one clipped line, its whole
+ * value in the element's title, no state, effects or observers per cell. A CellText per cell, each
+ * with its resize observation and focus handlers, held up to 0.6 MB more heap on a page of 1,000
+ * devices (bench: pool detail heap 2.2× → 2.8–3.8× the floor page). The whole value is still the
+ * cell's text for assistive technology, and in the pool's CSV export.
+ */
+export function PlainCellText({ text, children, mono = false, muted = false }: Omit<CellTextProps, 'hint' | 'className'>) {
+  const styles = useStyles();
+  return (
+    <span className={mergeClasses(styles.clip, mono && styles.mono, muted && styles.muted)} title={text}>
+      {children ?? text}
+    </span>
+  );
+}
+
 /** A link in a grid cell (e.g. a pool's name): cut like CellText when too long, with the whole name in a tooltip. */
 export function CellLink({ to, text }: { to: string; text: string }) {
   const styles = useStyles();

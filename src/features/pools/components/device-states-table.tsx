@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { CellText, UICC_ID_WIDTH } from '../../../components/data-grid/cell-text.tsx';
+import { PlainCellText as CellText, UICC_ID_WIDTH } from '../../../components/data-grid/cell-text.tsx';
 import { compareText, gridColumn } from '../../../components/data-grid/columns.ts';
 import { DataGrid } from '../../../components/data-grid/data-grid.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
