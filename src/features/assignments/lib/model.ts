@@ -4,6 +4,15 @@ import type {
   AssignmentTarget,
   EmbeddedSimActivationCodePoolAssignment,
 } from '../../../graph/types.ts';
+import {
+  ALL_DEVICES_TARGET,
+  ALL_LICENSED_USERS_TARGET,
+  CONFIG_MANAGER_TARGET,
+  EXCLUSION_GROUP_TARGET,
+  GROUP_TARGET,
+  describeOtherTarget,
+  odataType,
+} from '../../../entities/assignments/targets.ts';
 
 /**
  * The assignments of one pool as the console reasons about them: device
@@ -13,11 +22,8 @@ import type {
  * untouched so a save never drops what the admin did not edit.
  */
 
-export const GROUP_TARGET = '#microsoft.graph.groupAssignmentTarget';
-export const EXCLUSION_GROUP_TARGET = '#microsoft.graph.exclusionGroupAssignmentTarget';
-export const ALL_DEVICES_TARGET = '#microsoft.graph.allDevicesAssignmentTarget';
-export const ALL_LICENSED_USERS_TARGET = '#microsoft.graph.allLicensedUsersAssignmentTarget';
-export const CONFIG_MANAGER_TARGET = '#microsoft.graph.configurationManagerCollectionAssignmentTarget';
+// Target types and the words for other targets live with the assignments resource (shared with the pool history).
+export { GROUP_TARGET, EXCLUSION_GROUP_TARGET, ALL_DEVICES_TARGET, ALL_LICENSED_USERS_TARGET, CONFIG_MANAGER_TARGET, describeOtherTarget };
 
 export type GroupMode = 'include' | 'exclude';
 
@@ -57,12 +63,6 @@ export function filterOf(target: AssignmentFilter): AssignmentFilter | undefined
   if (id !== undefined) filter.deviceAndAppManagementAssignmentFilterId = id;
   if (type !== undefined) filter.deviceAndAppManagementAssignmentFilterType = type;
   return filter;
-}
-
-function odataType(target: unknown): string | undefined {
-  if (typeof target !== 'object' || target === null) return undefined;
-  const t = (target as Record<string, unknown>)['@odata.type'];
-  return typeof t === 'string' ? t : undefined;
 }
 
 function groupIdOf(target: unknown): string | undefined {
@@ -118,24 +118,6 @@ export function groupTarget(groupId: string, mode: GroupMode, filter?: Assignmen
 /** Every group id a set of assignments mentions, in first-seen order. */
 export function groupIdsOf(assignments: readonly EmbeddedSimActivationCodePoolAssignment[]): string[] {
   return unique(assignments.map((a) => groupIdOf(a.target)).filter((id): id is string => id !== undefined));
-}
-
-/** Plain words for a target the editor does not edit. */
-export function describeOtherTarget(target: AssignmentTarget): string {
-  switch (odataType(target)) {
-    case ALL_LICENSED_USERS_TARGET:
-      return 'All licensed users';
-    case CONFIG_MANAGER_TARGET: {
-      const id = (target as { collectionId?: string | null }).collectionId;
-      return id ? `Configuration Manager collection ${id}` : 'Configuration Manager collection';
-    }
-    case ALL_DEVICES_TARGET:
-      return 'All devices';
-    case undefined:
-      return 'Target of unknown type';
-    default:
-      return `Other target (${odataType(target)?.replace('#microsoft.graph.', '')})`;
-  }
 }
 
 /** "Include filter 1234…" style words for an assignment filter. */

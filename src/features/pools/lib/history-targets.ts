@@ -7,6 +7,8 @@
  * arrives, or when it failed, a group reads by its id.
  */
 
+import { EXCLUSION_GROUP_TARGET, GROUP_TARGET, NAMED_OTHER_TARGETS, describeOtherTarget } from '../../../entities/assignments/targets.ts';
+
 /** What is known of the group names for the history's group ids. */
 export interface GroupNames {
   /** `loaded`: the answer covers every id asked for, so a group it lacks no longer exists. */
@@ -20,15 +22,8 @@ export const NAMES_NOT_LOADED: GroupNames = { status: 'loading' };
 type Target = Record<string, unknown>;
 
 const GROUP_KINDS: Readonly<Record<string, readonly [string, string]>> = {
-  '#microsoft.graph.groupAssignmentTarget': ['Included group', 'Included deleted group'],
-  '#microsoft.graph.exclusionGroupAssignmentTarget': ['Excluded group', 'Excluded deleted group'],
-};
-
-// The assignment editor's words for the same targets.
-const OTHER_KINDS: Readonly<Record<string, string>> = {
-  '#microsoft.graph.allDevicesAssignmentTarget': 'All devices',
-  '#microsoft.graph.allLicensedUsersAssignmentTarget': 'All licensed users',
-  '#microsoft.graph.configurationManagerCollectionAssignmentTarget': 'Configuration Manager collection',
+  [GROUP_TARGET]: ['Included group', 'Included deleted group'],
+  [EXCLUSION_GROUP_TARGET]: ['Excluded group', 'Excluded deleted group'],
 };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -70,9 +65,12 @@ function describeTarget(t: Target, nameOf: ReturnType<typeof lookup>, status: Gr
     if (name) kind = `${group[0]} “${name}”`;
     else if (status === 'loaded' && !nameOf(groupId)) kind = `${group[1]} (id ${groupId})`;
     else kind = `${group[0]} ${groupId}`;
+  } else if (!group && NAMED_OTHER_TARGETS.has(type)) {
+    // The assignment editor's words for the same targets.
+    kind = describeOtherTarget(t);
   } else {
     const collection = text(t['collectionId']);
-    kind = `${group?.[0] ?? OTHER_KINDS[type] ?? (type || 'Target')}${collection ? ` ${collection}` : ''}`;
+    kind = `${group?.[0] ?? (type || 'Target')}${collection ? ` ${collection}` : ''}`;
   }
   const filterType = t['deviceAndAppManagementAssignmentFilterType'];
   const filterId = text(t['deviceAndAppManagementAssignmentFilterId']);
