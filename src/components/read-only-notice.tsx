@@ -35,8 +35,11 @@ export const READ_ONLY_TEXT: Record<ReadOnlyReason, { title: string; message: st
 /**
  * For a failure shown while the read-only notice is on screen (a refused save in a page section, a refused pool
  * in a bulk run): who refused, leaving why and what to ask for to the notice, so the advice is said once.
+ * Undefined unless `error` is a refused write and the console is read-only for it.
  */
-export function refusalPointer(reason: ReadOnlyReason): string {
+export function refusalPointer(access: WriteAccess, error: unknown): string | undefined {
+  const { canWrite, reason } = access;
+  if (canWrite || !reason || !isWriteRefusal(error)) return undefined;
   return `${reason === 'intuneRole' ? 'Intune' : 'Microsoft Graph'} refused it; the notice “${READ_ONLY_TEXT[reason].title}” says why and what to ask for.`;
 }
 

@@ -2,7 +2,7 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, ClockRegular, DismissCircleFilled, PauseCircleRegular, SubtractCircleRegular } from '@fluentui/react-icons';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { describeError } from '../../../components/error-state.tsx';
-import { isWriteRefusal, refusalPointer } from '../../../components/read-only-notice.tsx';
+import { refusalPointer } from '../../../components/read-only-notice.tsx';
 import type { BulkPoolOutcome } from '../api/bulk-assign-pool.ts';
 import type { PoolStatus } from '../hooks/use-bulk-assign-run.ts';
 
@@ -26,8 +26,7 @@ function succeededText(outcome: BulkPoolOutcome): string {
 /** One pool's line in the bulk results. */
 export function StatusCell({ status }: { status: PoolStatus | undefined }) {
   const styles = useStyles();
-  const { canWrite, reason } = useWriteAccess();
-  const refused = !canWrite && reason ? refusalPointer(reason) : undefined;
+  const access = useWriteAccess();
   switch (status?.state) {
     case undefined:
     case 'queued':
@@ -68,7 +67,7 @@ export function StatusCell({ status }: { status: PoolStatus | undefined }) {
           <DismissCircleFilled aria-hidden className={styles.bad} />
           <span>
             {/* A refusal's advice is the dialog's read-only notice's: said once, pointed to here. */}
-            Failed: {refused && isWriteRefusal(status.error) ? refused : `${d.title}. ${d.message}`}
+            Failed: {refusalPointer(access, status.error) ?? `${d.title}. ${d.message}`}
             {d.requestId && ` (request ID ${d.requestId})`}
           </span>
         </span>

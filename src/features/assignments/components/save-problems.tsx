@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useWriteAccess } from '../../../auth/auth-context.tsx';
 import { describeError } from '../../../components/error-state.tsx';
-import { isWriteRefusal, refusalPointer } from '../../../components/read-only-notice.tsx';
+import { refusalPointer } from '../../../components/read-only-notice.tsx';
 import type { ConcurrentConflict, SaveFailure } from '../hooks/use-assignments-save.ts';
 import { describeConcurrentChange } from '../lib/concurrent.ts';
 
@@ -16,9 +16,9 @@ const useStyles = makeStyles({
  */
 export function SaveFailureNotice({ failure }: { failure: SaveFailure }) {
   const styles = useStyles();
-  const { canWrite, reason } = useWriteAccess();
+  const access = useWriteAccess();
   const d = describeError(failure.error);
-  const pointer = !canWrite && reason && isWriteRefusal(failure.error) ? refusalPointer(reason) : undefined;
+  const pointer = refusalPointer(access, failure.error);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
